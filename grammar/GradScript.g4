@@ -1,0 +1,121 @@
+// GradScript's syntax (LANGUAGE.md §1 and §3).
+//
+// Expressions are written as one rule per precedence level, loosest first, with `*` loops for the
+// left-associative levels: a flat chain such as 1+1+...+1 is then a loop in the parser, not a
+// recursion, and only real nesting (brackets, unary operators, `^`) costs stack.
+//
+// Newlines end statements. The lexer drops them inside ( ) and [ ] (see GradScriptLexer.Newlines.cs);
+// the rules below allow them after binary operators, commas and opening braces. That is done here
+// rather than in the lexer because `<` and `>` are both operators and the delimiters of an angle
+// block, and only the parser knows which one a `>` at the end of a line is.
+grammar GradScript;
+
+options { superClass = GuardedParser; }
+
+// ---------------------------------------------------------------- statements
+
+program      : sep* (statement (sep+ statement)*)? sep* EOF ;
+fstringExpr  : NEWLINE* expr NEWLINE* EOF ;
+
+sep          : NEWLINE | ';' ;
+
+block
+    : '{' sep* (statement (sep+ statement)*)? sep* '}'
+    | '<' sep* (statement (sep+ statement)*)? sep* '>'
+    ;
+
+statement
+    : 'def' NAME '(' parameters? ')' block                      # defStatement
+    | ifStatement                                               # ifStatementAlias
+    | 'while' expr block                                        # whileStatement
+    | 'for' targets 'in' expr block                             # forStatement
+    | 'no_grad' block                                           # noGradStatement
+    | 'global' NAME (',' NAME)*                                 # globalStatement
+    | 'return' expr?                                            # returnStatement
+    | 'break'                                                   # breakStatement
+    | 'continue'                                                # continueStatement
+    | targets '=' NEWLINE* expressions                          # assignStatement
+    | postfix op=('+=' | '-=' | '*=' | '/=') NEWLINE* expr      # compoundAssignStatement
+    | expr                                                      # expressionStatement
+    ;
+
+ifStatement  : 'if' expr block (NEWLINE* 'else' (block | ifStatement))? ;
+
+parameters   : parameter (',' NEWLINE* parameter)* ','? ;
+parameter    : NAME ('=' expr)? ;
+
+targets      : postfix (',' NEWLINE* postfix)* ;
+expressions  : expr (',' NEWLINE* expr)* ;
+
+// ---------------------------------------------------------------- expressions, loosest first
+
+expr         : orExpr ;
+orExpr       : andExpr ('or' NEWLINE* andExpr)* ;
+andExpr      : notExpr ('and' NEWLINE* notExpr)* ;
+notExpr      : 'not' notExpr | comparison ;
+comparison   : rangeExpr (op=('==' | '!=' | '<' | '<=' | '>' | '>=') NEWLINE* rangeExpr)? ;
+rangeExpr    : additive ('..' NEWLINE* additive)? ;
+additive     : multiplicative (additiveOp multiplicative)* ;
+additiveOp   : op=('+' | '-') NEWLINE* ;
+multiplicative : unary (multiplicativeOp unary)* ;
+multiplicativeOp : op=('*' | '/' | '//' | '%') NEWLINE* ;
+unary        : op=('-' | '+') unary | power ;
+power        : postfix ('^' NEWLINE* unary)? ;
+postfix      : primary (callSuffix | indexSuffix)* ;
+callSuffix   : '(' arguments? ')' ;
+indexSuffix  : '[' expr ']' ;
+arguments    : argument (',' argument)* ','? ;
+argument     : (NAME '=')? expr ;
+
+primary
+    : INT                                   # intLiteral
+    | FLOAT                                 # floatLiteral
+    | STRING                                # stringLiteral
+    | FSTRING                               # fstringLiteral
+    | 'true'                                # trueLiteral
+    | 'false'                               # falseLiteral
+    | 'none'                                # noneLiteral
+    | NAME                                  # nameReference
+    | '(' expr ')'                          # parenthesized
+    | '[' (expr (',' expr)* ','?)? ']'      # listLiteral
+    ;
+
+// ---------------------------------------------------------------- tokens
+
+DEF: 'def'; RETURN: 'return'; IF: 'if'; ELSE: 'else'; WHILE: 'while'; FOR: 'for'; IN: 'in';
+BREAK: 'break'; CONTINUE: 'continue'; TRUE: 'true'; FALSE: 'false'; NONE: 'none';
+AND: 'and'; OR: 'or'; NOT: 'not'; GLOBAL: 'global'; NO_GRAD: 'no_grad';
+
+LPAREN: '('; RPAREN: ')'; LBRACKET: '['; RBRACKET: ']'; LBRACE: '{'; RBRACE: '}';
+COMMA: ','; SEMI: ';'; ASSIGN: '='; DOTDOT: '..';
+PLUS_ASSIGN: '+='; MINUS_ASSIGN: '-='; STAR_ASSIGN: '*='; SLASH_ASSIGN: '/=';
+EQ: '=='; NE: '!='; LE: '<='; GE: '>='; LT: '<'; GT: '>';
+PLUS: '+'; MINUS: '-'; STAR: '*'; SLASHSLASH: '//'; SLASH: '/'; PERCENT: '%'; CARET: '^';
+
+// A float needs digits on both sides of its point, so that 0..10 lexes as 0 .. 10.
+FLOAT
+    : DIGITS '.' DIGITS EXPONENT?
+    | '.' DIGITS EXPONENT?
+    | DIGITS EXPONENT
+    ;
+INT     : DIGITS ;
+FSTRING : [fF] (DQ_BODY | SQ_BODY) ;
+STRING  : DQ_BODY | SQ_BODY ;
+// A string whose line ends before its closing quote; reported as a syntax error of its own.
+UNTERMINATED_STRING : [fF]? ('"' (ESCAPE | ~["\\\r\n])* | '\'' (ESCAPE | ~['\\\r\n])*) ;
+NAME    : [a-zA-Z_] [a-zA-Z_0-9]* ;
+
+NEWLINE : '\r'? '\n' | '\r' | '\u2028' | '\u2029' ;
+WS      : [ \t\f]+ -> skip ;
+COMMENT : '#' ~[\r\n\u2028\u2029]* -> skip ;
+// A backslash at the end of a line joins it to the next, as in Python.
+LINE_JOIN : '\\' [ \t]* ('\r'? '\n' | '\r') -> skip ;
+// Anything else is one bad character; the parser facade reports it as a syntax error rather than
+// letting ANTLR's lexer skip it silently.
+BAD_CHAR : . ;
+
+fragment DIGITS   : [0-9] ('_'? [0-9])* ;
+fragment EXPONENT : [eE] [+-]? DIGITS ;
+fragment DQ_BODY  : '"' (ESCAPE | ~["\\\r\n])* '"' ;
+fragment SQ_BODY  : '\'' (ESCAPE | ~['\\\r\n])* '\'' ;
+fragment ESCAPE   : '\\' . ;

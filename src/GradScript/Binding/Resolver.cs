@@ -1,0 +1,187 @@
+namespace GradScript.Binding;
+
+using System.Runtime.CompilerServices;
+using GradScript.Ast;
+using GradScript.Diagnostics;
+
+/// <summary>
+/// Binds every name to where it lives, with Python's rules (LANGUAGE.md §3): a function's parameters
+/// and the names it assigns (by <c>=</c>, <c>for</c> or <c>def</c>) are its locals unless declared
+/// <c>global</c>; any other name is read from the nearest enclosing function that has it as a local,
+/// else from the globals; a compound assignment creates nothing and updates the nearest existing
+/// variable. At top level every name is global. Blocks open no scopes.
+/// After <see cref="Resolve"/> succeeds, every <see cref="Name"/> (read or assigned), every
+/// <see cref="FunctionDef"/> and every <see cref="For"/> target has a <see cref="Variable"/>, and
+/// <c>return</c>, <c>break</c> and <c>continue</c> stand where they may.
+/// </summary>
+internal sealed class Resolver
+{
+    private readonly Resolution _resolution = new();
+    private readonly List<ScriptDiagnostic> _errors = new();
+    private FunctionScope? _function;
+    private int _loopDepth;
+
+    public static Resolution Resolve(ScriptNode script)
+    {
+        var resolver = new Resolver();
+        resolver.Statements(script.Body);
+        if (resolver._errors.Count > 0)
+            throw new ScriptSyntaxException(resolver._errors.Take(ScriptSyntaxException.MaxErrors).ToList());
+        return resolver._resolution;
+    }
+
+    private void Error(string message, SourceSpan span) => _errors.Add(new ScriptDiagnostic(message, span));
+
+    // ------------------------------------------------------------------ statements
+
+    private void Statements(IReadOnlyList<Stmt> statements)
+    {
+        foreach (var statement in statements) Statement(statement);
+    }
+
+    private void Statement(Stmt statement)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new ScriptSyntaxException([new ScriptDiagnostic("too deeply nested", statement.Span)]);
+        switch (statement)
+        {
+            case ExprStmt s: Expression(s.Expression); break;
+            case Assign s:
+                Expression(s.Value);
+                foreach (var target in s.Targets) Target(target, creates: true);
+                break;
+            case CompoundAssign s:
+                Expression(s.Value);
+                Target(s.Target, creates: false);
+                break;
+            case If s:
+                Expression(s.Condition);
+                Statements(s.Then);
+                if (s.Else is not null) Statements(s.Else);
+                break;
+            case While s:
+                Expression(s.Condition);
+                Loop(s.Body);
+                break;
+            case For s:
+                Expression(s.Iterable);
+                foreach (var target in s.Targets) Bind(target, target.Identifier);
+                Loop(s.Body);
+                break;
+            case Break or Continue:
+                if (_loopDepth == 0)
+                    Error($"'{(statement is Break ? "break" : "continue")}' outside a loop", statement.Span);
+                break;
+            case Return s:
+                if (_function is null) Error("'return' outside a function", s.Span);
+                if (s.Value is not null) Expression(s.Value);
+                break;
+            case FunctionDef s: Function(s); break;
+            case Global s:
+                foreach (var name in s.Names)
+                {
+                    if (_function?.IsParameter(name) == true)
+                        Error($"'{name}' is a parameter and cannot be declared global", s.Span);
+                }
+                break;
+            case NoGrad s: Statements(s.Body); break;
+            default: throw new System.Diagnostics.UnreachableException(statement.GetType().Name);
+        }
+    }
+
+    private void Loop(IReadOnlyList<Stmt> body)
+    {
+        _loopDepth++;
+        Statements(body);
+        _loopDepth--;
+    }
+
+    private void Function(FunctionDef def)
+    {
+        // Defaults are evaluated where the function is defined, in the enclosing scope.
+        foreach (var parameter in def.Parameters)
+        {
+            if (parameter.Default is not null) Expression(parameter.Default);
+        }
+        Bind(def, def.Name);
+
+        var scope = new FunctionScope(def.Name, _function, def.Parameters.Select(p => p.Name));
+        LocalsCollector.Collect(def.Body, scope);
+        _resolution.Functions[def] = scope;
+
+        var (outerFunction, outerLoops) = (_function, _loopDepth);
+        (_function, _loopDepth) = (scope, 0);
+        Statements(def.Body);
+        (_function, _loopDepth) = (outerFunction, outerLoops);
+    }
+
+    private void Target(Expr target, bool creates)
+    {
+        switch (target)
+        {
+            case Name name when creates: Bind(name, name.Identifier); break;
+            case Name name: _resolution.Variables[name] = Lookup(name.Identifier); break;
+            case Index index:
+                Expression(index.Target);
+                Expression(index.Key);
+                break;
+        }
+    }
+
+    // A name being assigned: a local of the current function unless declared global.
+    private void Bind(Node node, string name) =>
+        _resolution.Variables[node] = _function is { } f && f.TryGetLocal(name, out int slot)
+            ? new Variable(VariableKind.Local, slot, 0)
+            : new Variable(VariableKind.Global, _resolution.GlobalSlot(name), 0);
+
+    private Variable Lookup(string name)
+    {
+        int depth = 0;
+        for (var scope = _function; scope is not null; scope = scope.Parent, depth++)
+        {
+            if (scope.IsDeclaredGlobal(name)) break;
+            if (scope.TryGetLocal(name, out int slot))
+                return new Variable(depth == 0 ? VariableKind.Local : VariableKind.Enclosing, slot, depth);
+        }
+        return new Variable(VariableKind.Global, _resolution.GlobalSlot(name), 0);
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    // Expressions are walked with an explicit stack: a flat chain of a million operators is a
+    // million-deep tree, and order does not matter when only names are being bound.
+    private void Expression(Expr root)
+    {
+        var pending = new Stack<Expr>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case Name name: _resolution.Variables[name] = Lookup(name.Identifier); break;
+                case Literal: break;
+                case FString f:
+                    foreach (var part in f.Parts)
+                    {
+                        if (part.Value is not null) pending.Push(part.Value);
+                    }
+                    break;
+                case ListExpr l:
+                    foreach (var item in l.Items) pending.Push(item);
+                    break;
+                case Unary u: pending.Push(u.Operand); break;
+                case Not n: pending.Push(n.Operand); break;
+                case Binary b: pending.Push(b.Right); pending.Push(b.Left); break;
+                case Logical l: pending.Push(l.Right); pending.Push(l.Left); break;
+                case RangeExpr r: pending.Push(r.Stop); pending.Push(r.Start); break;
+                case Index i: pending.Push(i.Key); pending.Push(i.Target); break;
+                case Call c:
+                    foreach (var keyword in c.Keywords) pending.Push(keyword.Value);
+                    foreach (var argument in c.Arguments) pending.Push(argument);
+                    pending.Push(c.Callee);
+                    break;
+                case var other: throw new System.Diagnostics.UnreachableException(other.GetType().Name);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace GradScript;
+
+/// <summary>
+/// Limits and redirections for an <see cref="Engine"/>. Limits apply to each <c>Run</c> separately
+/// and are checked cooperatively: at loop back-edges, calls, inside long builtins and during
+/// <c>backward</c>.
+/// </summary>
+public sealed class EngineOptions
+{
+    /// <summary>The default for <see cref="MaxCallDepth"/>.</summary>
+    public const int DefaultMaxCallDepth = 1000;
+
+    /// <summary>Wall-clock time one run may take; unlimited when null.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Steps (loop iterations and calls) one run may take; unlimited when null.</summary>
+    public long? MaxSteps { get; init; }
+
+    /// <summary>How deep script functions may call each other.</summary>
+    public int MaxCallDepth { get; init; } = DefaultMaxCallDepth;
+
+    /// <summary>Operations one run may record on the autograd graph; unlimited when null.</summary>
+    public long? MaxGraphNodes { get; init; }
+
+    /// <summary>Where <c>print</c> writes; the console when null.</summary>
+    public TextWriter? Output { get; init; }
+
+    /// <summary>Where warnings and progress go; the console's error stream when null.</summary>
+    public TextWriter? Error { get; init; }
+
+    /// <summary>Cancels every run of the engine; combined with the token given to a run.</summary>
+    public CancellationToken CancellationToken { get; init; }
+}

@@ -1,0 +1,153 @@
+namespace GradScript.Runtime;
+
+using System.Globalization;
+
+// print, conversions, lengths, lists and ranges.
+internal static partial class Builtins
+{
+    private static IEnumerable<NativeFunction> CoreFunctions() =>
+    [
+        new("print", Print, ["sep", "end"]),
+        new("str", (_, in a) => { Arity(a, "str", 1); return Value.String(Formatter.Str(a[0])); }),
+        new("int", ToInt),
+        new("float", ToFloat),
+        new("bool", (_, in a) => { Arity(a, "bool", 1); return Value.Bool(a[0].IsTruthy); }),
+        new("type", (_, in a) => { Arity(a, "type", 1); return Value.String(a[0].TypeName); }),
+        new("len", Length),
+        new("list", (_, in a) => { Arity(a, "list", 0, 1); return Value.Object(new ListValue(a.Count == 0 ? [] : [.. Iteration.Items(a[0])])); }),
+        new("range", MakeRange, ["step"]),
+        new("zip", Zip),
+        new("enumerate", Enumerate, ["start"]),
+        new("append", Append),
+        new("pop", Pop),
+        new("progress", (_, in a) => { Arity(a, "progress", 1); return a[0]; }),
+    ];
+
+    private static Value Print(Interpreter interpreter, in Arguments args)
+    {
+        string separator = args.TryGetKeyword("sep", out var sep) ? Formatter.Str(sep) : " ";
+        string end = args.TryGetKeyword("end", out var e) ? Formatter.Str(e) : "\n";
+        var output = interpreter.Output;
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (i > 0) output.Write(separator);
+            output.Write(Formatter.Str(args[i]));
+        }
+        output.Write(end);
+        return Value.None;
+    }
+
+    private static Value ToInt(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "int", 1);
+        var v = args[0];
+        if (v.IsInt) return v;
+        if (v.IsBool) return Value.Int(v.AsInt);
+        if (v.Reference is string s)
+        {
+            if (long.TryParse(s.Trim().Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed))
+                return Value.Int(parsed);
+            throw new RuntimeError($"invalid literal for int(): {Formatter.Repr(v)}");
+        }
+        return Value.Int(Truncate(Number(v, "int"), "int"));
+    }
+
+    /// <summary>A float truncated to an int; NaN, infinities and values beyond 64 bits are errors.</summary>
+    private static long Truncate(double d, string function)
+    {
+        if (double.IsNaN(d) || double.IsInfinity(d)) throw new RuntimeError($"{function}(): cannot convert {NumberFormat.FormatFloat(d)} to an integer");
+        double t = Math.Truncate(d);
+        if (t < -9.2233720368547758E18 || t >= 9.2233720368547758E18) throw new RuntimeError($"{function}(): {NumberFormat.FormatFloat(d)} does not fit in 64 bits");
+        return (long)t;
+    }
+
+    private static Value ToFloat(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "float", 1);
+        var v = args[0];
+        if (v.Reference is string s)
+        {
+            string text = s.Trim().ToLowerInvariant().Replace("_", "");
+            double parsed = text switch
+            {
+                "inf" or "+inf" or "infinity" => double.PositiveInfinity,
+                "-inf" or "-infinity" => double.NegativeInfinity,
+                "nan" or "+nan" or "-nan" => double.NaN,
+                _ => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
+                    ? d : throw new RuntimeError($"could not convert string to float: {Formatter.Repr(v)}"),
+            };
+            return Value.Float(parsed);
+        }
+        return Value.Float(Number(v, "float"));
+    }
+
+    private static Value Length(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "len", 1);
+        return args[0].Reference switch
+        {
+            ListValue l => Value.Int(l.Count),
+            string s => Value.Int(s.EnumerateRunes().Count()),
+            RangeValue r => Value.Int(r.Length),
+            _ => throw new RuntimeError($"{args[0].TypeName} has no len()"),
+        };
+    }
+
+    private static Value MakeRange(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "range", 1, 3);
+        long start = 0, stop, step = args.TryGetKeyword("step", out var s) ? Integer(s, "range") : 1;
+        if (args.Count == 1) stop = Integer(args[0], "range");
+        else
+        {
+            start = Integer(args[0], "range");
+            stop = Integer(args[1], "range");
+            if (args.Count == 3) step = Integer(args[2], "range");
+        }
+        if (step == 0) throw new RuntimeError("range() step must not be zero");
+        return Value.Object(new RangeValue(start, stop, step));
+    }
+
+    // zip and enumerate give lists of lists (not lazy iterators): simple to print, index and reuse.
+    private static Value Zip(Interpreter interpreter, in Arguments args)
+    {
+        var sources = new List<List<Value>>();
+        foreach (var source in args.Positional) sources.Add(Iteration.Items(source));
+        int count = sources.Count == 0 ? 0 : sources.Min(s => s.Count);
+        var result = new List<Value>(count);
+        for (int i = 0; i < count; i++)
+            result.Add(Value.Object(new ListValue(sources.Select(s => s[i]).ToList())));
+        return Value.Object(new ListValue(result));
+    }
+
+    private static Value Enumerate(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "enumerate", 1);
+        long start = args.TryGetKeyword("start", out var s) ? Integer(s, "enumerate") : 0;
+        var items = Iteration.Items(args[0]);
+        var result = new List<Value>(items.Count);
+        for (int i = 0; i < items.Count; i++)
+            result.Add(Value.Object(new ListValue([Value.Int(start + i), items[i]])));
+        return Value.Object(new ListValue(result));
+    }
+
+    private static Value Append(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "append", 2);
+        List(args[0], "append").Add(args[1]);
+        return Value.None;
+    }
+
+    private static Value Pop(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "pop", 1, 2);
+        var list = List(args[0], "pop");
+        if (list.Count == 0) throw new RuntimeError("pop from an empty list");
+        long index = args.Count == 2 ? Integer(args[1], "pop") : list.Count - 1;
+        if (index < 0) index += list.Count;
+        if (index < 0 || index >= list.Count) throw new RuntimeError("pop index out of range");
+        var item = list[(int)index];
+        list.Items.RemoveAt((int)index);
+        return item;
+    }
+}

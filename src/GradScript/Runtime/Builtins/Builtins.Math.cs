@@ -1,0 +1,145 @@
+namespace GradScript.Runtime;
+
+using GradScript.Ast;
+using GradScript.Autograd;
+
+// Math: differentiable on tracked values (recorded unless in no_grad), plain on numbers.
+internal static partial class Builtins
+{
+    private static IEnumerable<NativeFunction> MathFunctions() =>
+    [
+        new("abs", Abs),
+        Unary("exp", Op.Exp), Unary("log", Op.Log), Unary("sqrt", Op.Sqrt),
+        Unary("sin", Op.Sin), Unary("cos", Op.Cos), Unary("tan", Op.Tan),
+        Unary("tanh", Op.Tanh), Unary("sigmoid", Op.Sigmoid), Unary("relu", Op.Relu),
+        new("pow", (i, in a) =>
+        {
+            Arity(a, "pow", 2);
+            return Operators.Arithmetic(BinaryOp.Power, a[0], a[1], i, a.CallSite);
+        }),
+        new("min", (i, in a) => Extreme(i, a, "min", BinaryOp.Less)),
+        new("max", (i, in a) => Extreme(i, a, "max", BinaryOp.Greater)),
+        new("sum", Sum),
+        new("mean", Mean),
+        new("floor", (_, in a) => Rounding(a, "floor", Math.Floor)),
+        new("ceil", (_, in a) => Rounding(a, "ceil", Math.Ceiling)),
+        new("round", Round),
+    ];
+
+    private static NativeFunction Unary(string name, Op op) => new(name, (interpreter, in args) =>
+    {
+        Arity(args, name, 1);
+        var v = args[0];
+        if (v.IsTracked)
+        {
+            var t = v.AsTracked;
+            if (!interpreter.IsRecording) return Value.Float(Differentiable.Apply(op, t.Data));
+            return Value.Object(interpreter.Record(Differentiable.Unary(op, t), args.CallSite));
+        }
+        return Value.Float(Differentiable.Apply(op, Number(v, name)));
+    });
+
+    private static Value Abs(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "abs", 1);
+        var v = args[0];
+        if (v.IsInt || v.IsBool)
+        {
+            if (v.AsInt == long.MinValue) throw new RuntimeError("integer overflow in abs()");
+            return Value.Int(Math.Abs(v.AsInt));
+        }
+        if (v.IsTracked)
+        {
+            var t = v.AsTracked;
+            if (!interpreter.IsRecording) return Value.Float(Math.Abs(t.Data));
+            return Value.Object(interpreter.Record(Differentiable.Unary(Op.Abs, t), args.CallSite));
+        }
+        return Value.Float(Math.Abs(Number(v, "abs")));
+    }
+
+    // min/max return one of their operands itself, as Python does, so a tracked operand stays
+    // tracked and the gradient flows to it alone (ties: the first).
+    private static Value Extreme(Interpreter interpreter, in Arguments args, string name, BinaryOp better)
+    {
+        Arity(args, name, 1, int.MaxValue);
+        IReadOnlyList<Value> items = args.Count == 1 ? Iteration.Items(args[0]) : args.Positional.ToArray();
+        if (items.Count == 0) throw new RuntimeError($"{name}() of an empty sequence");
+        var best = items[0];
+        for (int i = 1; i < items.Count; i++)
+        {
+            if (Comparisons.Compare(better, items[i], best, args.CallSite)) best = items[i];
+        }
+        return best;
+    }
+
+    private static Value Sum(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "sum", 1);
+        var site = args.CallSite;
+        if (args[0].Reference is RangeValue range)
+        {
+            // A range is summed without materialising it, checking the limits as it goes, so a
+            // timeout stops sum(0..10^12).
+            long total = 0, length = range.Length;
+            try
+            {
+                for (long i = 0; i < length; i++)
+                {
+                    total = checked(total + range[i]);
+                    if ((i & 0xFFFF) == 0) interpreter.CheckLimits(site);
+                }
+            }
+            catch (OverflowException) { throw new RuntimeError("integer overflow in sum()"); }
+            return Value.Int(total);
+        }
+        var items = Iteration.Items(args[0]);
+        var sum = Value.Int(0);
+        for (int i = 0; i < items.Count; i++)
+        {
+            sum = Operators.Arithmetic(BinaryOp.Add, sum, items[i], interpreter, site);
+            if ((i & 0xFFFF) == 0xFFFF) interpreter.CheckLimits(site);
+        }
+        return sum;
+    }
+
+    private static Value Mean(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "mean", 1);
+        long count = args[0].Reference switch
+        {
+            RangeValue r => r.Length,
+            ListValue l => l.Count,
+            _ => throw new RuntimeError($"mean() expects a list or range, got {args[0].TypeName}"),
+        };
+        if (count == 0) throw new RuntimeError("mean() of an empty sequence");
+        var total = Sum(interpreter, args);
+        return Operators.Arithmetic(BinaryOp.Divide, total, Value.Int(count), interpreter, args.CallSite);
+    }
+
+    private static Value Rounding(in Arguments args, string name, Func<double, double> round)
+    {
+        Arity(args, name, 1);
+        if (args[0].IsInt) return args[0];
+        return Value.Int(Truncate(round(Number(args[0], name)), name));
+    }
+
+    // Python's round: halves to even; with a digit count, a float.
+    private static Value Round(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "round", 1, 2);
+        if (args.Count == 1)
+        {
+            if (args[0].IsInt) return args[0];
+            return Value.Int(Truncate(Math.Round(Number(args[0], "round"), MidpointRounding.ToEven), "round"));
+        }
+        long digits = Integer(args[1], "round");
+        if (args[0].IsInt && digits >= 0) return args[0];
+        double x = Number(args[0], "round");
+        if (digits > 15 || double.IsNaN(x) || double.IsInfinity(x)) return Value.Float(x);
+        if (digits < -15) return Value.Float(0 * x);
+        double scale = Math.Pow(10, Math.Abs(digits));
+        return Value.Float(digits >= 0
+            ? Math.Round(x * scale, MidpointRounding.ToEven) / scale
+            : Math.Round(x / scale, MidpointRounding.ToEven) * scale);
+    }
+}

@@ -1,0 +1,61 @@
+namespace GradScript.Runtime;
+
+/// <summary>
+/// The builtin functions and constants (LANGUAGE.md §5). They are immutable and shared by every
+/// engine; each engine starts with them as globals, which a script may shadow. Each group lives in
+/// its own file: core, math, autograd, random.
+/// </summary>
+internal static partial class Builtins
+{
+    /// <summary>Every builtin function, in the order they are listed in the docs.</summary>
+    public static readonly IReadOnlyList<NativeFunction> Functions =
+        [.. CoreFunctions(), .. MathFunctions(), .. AutogradFunctions(), .. RandomFunctions()];
+
+    /// <summary>The constants: pi, e, inf, nan.</summary>
+    public static readonly IReadOnlyList<(string Name, Value Value)> Constants =
+    [
+        ("pi", Value.Float(Math.PI)),
+        ("e", Value.Float(Math.E)),
+        ("inf", Value.Float(double.PositiveInfinity)),
+        ("nan", Value.Float(double.NaN)),
+    ];
+
+    /// <summary>Defines the builtins as globals of a new interpreter, and <c>args</c> as an empty list.</summary>
+    public static void Install(Interpreter interpreter)
+    {
+        foreach (var function in Functions) interpreter.Global(function.Name).Value = Value.Object(function);
+        foreach (var (name, value) in Constants) interpreter.Global(name).Value = value;
+        interpreter.Global("args").Value = Value.Object(new ListValue());
+    }
+
+    // ------------------------------------------------------------------ argument checks
+
+    private static void Arity(in Arguments args, string name, int min, int max = -1)
+    {
+        if (max < 0) max = min;
+        if (args.Count >= min && args.Count <= max) return;
+        string expected = min == max ? Plural(min) : max == int.MaxValue ? $"at least {Plural(min)}" : $"{min} to {max} arguments";
+        throw new RuntimeError($"{name}() takes {expected} but {args.Count} {(args.Count == 1 ? "was" : "were")} given");
+    }
+
+    private static string Plural(int n) => n == 1 ? "1 argument" : $"{n} arguments";
+
+    /// <summary>A number argument as a double (a tracked value gives its data).</summary>
+    private static double Number(Value v, string function)
+    {
+        if (v.TryGetDouble(out double d) && !v.IsNone) return d;
+        throw new RuntimeError($"{function}() expects a number, got {v.TypeName}");
+    }
+
+    private static long Integer(Value v, string function)
+    {
+        if (v.IsInt || v.IsBool) return v.AsInt;
+        throw new RuntimeError($"{function}() expects an integer, got {v.TypeName}");
+    }
+
+    private static ListValue List(Value v, string function) =>
+        v.Reference as ListValue ?? throw new RuntimeError($"{function}() expects a list, got {v.TypeName}");
+
+    private static bool Flag(in Arguments args, string keyword, bool fallback) =>
+        args.TryGetKeyword(keyword, out var v) ? v.IsTruthy : fallback;
+}

@@ -1,0 +1,47 @@
+namespace GradScript.Runtime;
+
+/// <summary>Anything a script can call: a script function, a builtin, or a host function.</summary>
+internal abstract class Callable(string name)
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>
+/// The arguments of a call to a builtin or host function: positional values, then keyword names
+/// and values. A ref struct over buffers of the call site, so a call allocates nothing for them.
+/// </summary>
+internal readonly ref struct Arguments(ReadOnlySpan<Value> positional, ReadOnlySpan<string> keywordNames, ReadOnlySpan<Value> keywordValues, GradScript.Diagnostics.SourceSpan callSite)
+{
+    public readonly ReadOnlySpan<Value> Positional = positional;
+    public readonly ReadOnlySpan<string> KeywordNames = keywordNames;
+    public readonly ReadOnlySpan<Value> KeywordValues = keywordValues;
+
+    /// <summary>The place of the call, for limit checks inside long builtins.</summary>
+    public readonly GradScript.Diagnostics.SourceSpan CallSite = callSite;
+
+    public int Count => Positional.Length;
+
+    public Value this[int i] => Positional[i];
+
+    /// <summary>The keyword argument <paramref name="name"/>, if given.</summary>
+    public bool TryGetKeyword(string name, out Value value)
+    {
+        for (int i = 0; i < KeywordNames.Length; i++)
+        {
+            if (KeywordNames[i] == name) { value = KeywordValues[i]; return true; }
+        }
+        value = default;
+        return false;
+    }
+}
+
+/// <summary>A function implemented in C#: the builtins and the host's functions.</summary>
+internal sealed class NativeFunction(string name, NativeFunction.Body body, string[]? keywords = null) : Callable(name)
+{
+    public delegate Value Body(Interpreter interpreter, in Arguments args);
+
+    public Body Invoke { get; } = body;
+
+    /// <summary>The keyword arguments the function accepts; any other is an error at the call.</summary>
+    public string[] Keywords { get; } = keywords ?? [];
+}

@@ -1,0 +1,147 @@
+namespace GradScript.Runtime;
+
+using System.Diagnostics;
+using GradScript.Ast;
+using GradScript.Binding;
+using GradScript.Diagnostics;
+using GradScript.Runtime.Nodes;
+
+// Expressions: one arm per AST node, operators specialised, constants folded.
+internal sealed partial class Compiler
+{
+    private Code Expression(Expr expr)
+    {
+        EnsureStack(expr.Span);
+        return expr switch
+        {
+            Literal l => new Constant(LiteralValue(l.Value), l.Span),
+            Name n => VariableRead(n),
+            Binary b => BinaryExpression(b),
+            Unary u => UnaryExpression(u),
+            Not n => Expression(n.Operand) is Constant c ? new Constant(Value.Bool(!c.Value.IsTruthy), n.Span) : new NotCode(Expression(n.Operand), n.Span),
+            Logical l => LogicalExpression(l),
+            RangeExpr r => new RangeCode(Expression(r.Start), Expression(r.Stop), r.Span),
+            ListExpr l => new ListCode(l.Items.Select(Expression).ToArray(), l.Span),
+            Index i => new IndexCode(Expression(i.Target), Expression(i.Key), i.Span),
+            Call c => new CallCode(Expression(c.Callee), c.Arguments.Select(Expression).ToArray(),
+                c.Keywords.Select(k => k.Name).ToArray(), c.Keywords.Select(k => Expression(k.Value)).ToArray(), c.Span),
+            FString f => new FStringCode(f.Parts.Select(p => new FStringCode.Piece(p.Text, p.Value is null ? null : Expression(p.Value), p.FormatSpec)).ToArray(), f.Span),
+            _ => throw new UnreachableException(expr.GetType().Name),
+        };
+    }
+
+    private static Value LiteralValue(object? value) => value switch
+    {
+        null => Value.None,
+        bool b => Value.Bool(b),
+        long i => Value.Int(i),
+        double d => Value.Float(d),
+        string s => Value.String(s),
+        _ => throw new UnreachableException(value.GetType().Name),
+    };
+
+    private Code VariableRead(Name name)
+    {
+        var variable = resolution.Variables[name];
+        return variable.Kind switch
+        {
+            VariableKind.Local => new LocalGet(variable.Slot, name.Identifier, name.Span),
+            VariableKind.Enclosing => new EnclosingGet(variable.Depth, variable.Slot, name.Identifier, name.Span),
+            _ => new GlobalGet(variable.Slot, name.Identifier, name.Span),
+        };
+    }
+
+    // A left-deep chain of binary operators is collected in a loop (never by recursion), then built
+    // as nested nodes when short or as one looping node when long.
+    private Code BinaryExpression(Binary binary)
+    {
+        var spine = new List<Binary>();
+        Expr leftmost = binary;
+        while (leftmost is Binary b && !IsComparison(b.Op))
+        {
+            spine.Add(b);
+            leftmost = b.Left;
+        }
+        if (spine.Count == 0) return Comparison(binary);
+        spine.Reverse();
+
+        var first = Expression(leftmost);
+        if (spine.Count > ChainThreshold)
+        {
+            return new ArithmeticChain(first, spine.Select(b => b.Op).ToArray(), spine.Select(b => Expression(b.Right)).ToArray(),
+                spine.Select(b => b.OpSpan).ToArray(), binary.Span);
+        }
+        var result = first;
+        foreach (var b in spine) result = Arithmetic(b.Op, result, Expression(b.Right), b.OpSpan, b.Span);
+        return result;
+    }
+
+    private static bool IsComparison(BinaryOp op) => op >= BinaryOp.Equal;
+
+    private Code Comparison(Binary b)
+    {
+        Code left = Expression(b.Left), right = Expression(b.Right);
+        if (Constants(left, right) is var (x, y))
+            return new Constant(Value.Bool(Comparisons.Compare(b.Op, x, y, b.OpSpan)), b.Span);
+        return new CompareCode(b.Op, left, right, b.OpSpan, b.Span);
+    }
+
+    private Code UnaryExpression(Unary u)
+    {
+        var operand = Expression(u.Operand);
+        if (operand is Constant c && c.Value.IsPlainNumber)
+        {
+            try { return new Constant(u.Op == UnaryOp.Negate ? Operators.Negate(c.Value, null!, u.Span) : c.Value, u.Span); }
+            catch (ScriptRuntimeException) { }
+        }
+        return u.Op == UnaryOp.Negate ? new NegateCode(operand, u.Span) : new PlusCode(operand, u.Span);
+    }
+
+    // Two plain-number constants, or null. Only numbers are folded: they cannot be tracked, so
+    // folding them records nothing and needs no interpreter.
+    private static (Value, Value)? Constants(Code left, Code right) =>
+        left is Constant l && right is Constant r && l.Value.IsPlainNumber && r.Value.IsPlainNumber ? (l.Value, r.Value) : null;
+
+    /// <summary>
+    /// An arithmetic node, or a constant when both operands are number constants. An operation that
+    /// would fail (1 // 0) is left to fail at run time, where the error belongs.
+    /// </summary>
+    private static Code Arithmetic(BinaryOp op, Code left, Code right, SourceSpan opSpan, SourceSpan span)
+    {
+        if (Constants(left, right) is var (x, y))
+        {
+            try { return new Constant(Operators.Arithmetic(op, x, y, null!, opSpan), span); }
+            catch (ScriptRuntimeException) { }
+        }
+        return Specialised(op, left, right, opSpan, span);
+    }
+
+    private static Code Specialised(BinaryOp op, Code left, Code right, SourceSpan opSpan, SourceSpan span) => op switch
+    {
+        BinaryOp.Add => new ArithmeticCode<AddOperator>(left, right, opSpan, span),
+        BinaryOp.Subtract => new ArithmeticCode<SubtractOperator>(left, right, opSpan, span),
+        BinaryOp.Multiply => new ArithmeticCode<MultiplyOperator>(left, right, opSpan, span),
+        BinaryOp.Divide => new ArithmeticCode<DivideOperator>(left, right, opSpan, span),
+        _ => new GenericArithmeticCode(op, left, right, opSpan, span),
+    };
+
+    private Code LogicalExpression(Logical logical)
+    {
+        // and/or chains are left-deep too; collect them without recursion.
+        var spine = new List<Logical>();
+        Expr leftmost = logical;
+        while (leftmost is Logical l)
+        {
+            spine.Add(l);
+            leftmost = l.Left;
+        }
+        spine.Reverse();
+        var result = Expression(leftmost);
+        foreach (var l in spine)
+        {
+            var right = Expression(l.Right);
+            result = l.IsAnd ? new AndCode(result, right, l.Span) : new OrCode(result, right, l.Span);
+        }
+        return result;
+    }
+}

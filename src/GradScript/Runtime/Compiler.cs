@@ -1,0 +1,100 @@
+namespace GradScript.Runtime;
+
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using GradScript.Ast;
+using GradScript.Binding;
+using GradScript.Diagnostics;
+using GradScript.Runtime.Nodes;
+
+/// <summary>
+/// Turns a resolved AST into executable nodes, once. Every variable access becomes a slot access,
+/// every operator a node specialised for it, and operations on two constants are folded. After
+/// <see cref="Compile"/> returns, nothing in the result refers to a name by string except for error
+/// messages.
+/// </summary>
+internal sealed partial class Compiler(Resolution resolution, bool echo)
+{
+    /// <summary>Left-associative chains longer than this run in a loop instead of a deep tree.</summary>
+    private const int ChainThreshold = 32;
+
+    public static CompiledProgram Compile(ScriptNode script, Resolution resolution, bool echo = false)
+    {
+        var compiler = new Compiler(resolution, echo);
+        var body = script.Body.Select(compiler.TopLevel).ToArray();
+        return new CompiledProgram(body, resolution.GlobalNames);
+    }
+
+    private Instruction TopLevel(Stmt statement) =>
+        echo && statement is ExprStmt s ? new EchoInstruction(Expression(s.Expression), s.Span) : Statement(statement);
+
+    private Instruction[] Block(IReadOnlyList<Stmt>? statements) =>
+        statements is null ? [] : statements.Select(Statement).ToArray();
+
+    private Instruction Statement(Stmt statement)
+    {
+        EnsureStack(statement.Span);
+        return statement switch
+        {
+            ExprStmt s => new ExprInstruction(Expression(s.Expression), s.Span),
+            Assign s => new AssignInstruction(Targets(s.Targets, s.Span), Expression(s.Value), s.Span),
+            CompoundAssign s => CompoundAssignment(s),
+            If s => new IfInstruction(Expression(s.Condition), Block(s.Then), Block(s.Else), s.Span),
+            While s => new WhileInstruction(Expression(s.Condition), Block(s.Body), s.Span),
+            For s => new ForInstruction(Targets(s.Targets, s.Span), Expression(s.Iterable), Block(s.Body), s.Span),
+            Break s => new BreakInstruction(s.Span),
+            Continue s => new ContinueInstruction(s.Span),
+            Return s => new ReturnInstruction(s.Value is null ? null : Expression(s.Value), s.Span),
+            FunctionDef s => Function(s),
+            NoGrad s => new NoGradInstruction(Block(s.Body), s.Span),
+            Global s => new NoOpInstruction(s.Span), // the resolver has used it
+            _ => throw new UnreachableException(statement.GetType().Name),
+        };
+    }
+
+    private Instruction Function(FunctionDef def)
+    {
+        var scope = resolution.Functions[def];
+        var proto = new FunctionProto(def.Name, def.Parameters.Select(p => p.Name).ToArray(), scope.SlotCount, Block(def.Body), def.Span);
+        var defaults = def.Parameters.Select(p => p.Default is null ? null : Expression(p.Default)).ToArray();
+        return new DefInstruction(proto, defaults, VariableStore(def, def.NameSpan), def.Span);
+    }
+
+    private Instruction CompoundAssignment(CompoundAssign s)
+    {
+        var value = Expression(s.Value);
+        return s.Target switch
+        {
+            Name name => new CompoundAssignInstruction(s.Op, Expression(name), VariableStore(name, name.Span), value, s.Span, s.Span),
+            Index index => new CompoundIndexInstruction(s.Op, Expression(index.Target), Expression(index.Key), value, s.Span, s.Span),
+            _ => throw new UnreachableException(),
+        };
+    }
+
+    private Store Targets<T>(IReadOnlyList<T> targets, SourceSpan span) where T : Expr =>
+        targets.Count == 1 ? Target(targets[0]) : new DestructuringStore(targets.Select(t => Target(t)).ToArray(), span);
+
+    private Store Target(Expr target) => target switch
+    {
+        Name name => VariableStore(name, name.Span),
+        Index index => new IndexStore(Expression(index.Target), Expression(index.Key), index.Span),
+        _ => throw new UnreachableException(target.GetType().Name),
+    };
+
+    private Store VariableStore(Node node, SourceSpan span)
+    {
+        var variable = resolution.Variables[node];
+        return variable.Kind switch
+        {
+            VariableKind.Local => new LocalSet(variable.Slot, span),
+            VariableKind.Enclosing => new EnclosingSet(variable.Depth, variable.Slot, span),
+            _ => new GlobalSet(variable.Slot, span),
+        };
+    }
+
+    private static void EnsureStack(SourceSpan span)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new ScriptSyntaxException([new ScriptDiagnostic("too deeply nested to compile", span)]);
+    }
+}

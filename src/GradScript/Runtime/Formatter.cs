@@ -1,0 +1,81 @@
+namespace GradScript.Runtime;
+
+using System.Runtime.CompilerServices;
+using System.Text;
+
+/// <summary>
+/// How values print (LANGUAGE.md §6, pinned): numbers as Python's <c>repr</c>, a tracked value as its
+/// number, booleans as <c>true</c>/<c>false</c>, lists with their strings quoted. A list that
+/// contains itself prints as <c>[...]</c> there, as in Python.
+/// </summary>
+internal static class Formatter
+{
+    /// <summary>The text <c>print</c> and <c>str</c> give: strings as they are.</summary>
+    public static string Str(Value value) => value.Reference is string s ? s : Repr(value);
+
+    /// <summary>The text inside a list, and what the REPL echoes: strings quoted.</summary>
+    public static string Repr(Value value)
+    {
+        if (value.IsFloat) return NumberFormat.FormatFloat(value.AsFloat);
+        if (value.IsInt) return NumberFormat.FormatInt(value.AsInt);
+        var builder = new StringBuilder();
+        Append(builder, value, null);
+        return builder.ToString();
+    }
+
+    private static void Append(StringBuilder builder, Value value, HashSet<ListValue>? open)
+    {
+        if (value.IsFloat) { builder.Append(NumberFormat.FormatFloat(value.AsFloat)); return; }
+        if (value.IsInt) { builder.Append(NumberFormat.FormatInt(value.AsInt)); return; }
+        if (value.IsBool) { builder.Append(value.AsBool ? "true" : "false"); return; }
+        if (value.IsNone) { builder.Append("none"); return; }
+        switch (value.Reference)
+        {
+            case string s: AppendQuoted(builder, s); return;
+            case Autograd.TrackedValue t: builder.Append(NumberFormat.FormatFloat(t.Data)); return;
+            case RangeValue r:
+                builder.Append(r.Start).Append("..").Append(r.Stop);
+                if (r.Step != 1) builder.Append(" step ").Append(r.Step);
+                return;
+            case Callable c: builder.Append(c is NativeFunction ? "<builtin " : "<function ").Append(c.Name).Append('>'); return;
+            case ListValue list: AppendList(builder, list, open ?? new HashSet<ListValue>(ReferenceEqualityComparer.Instance)); return;
+            case null: builder.Append("undefined"); return;
+        }
+        builder.Append(value.Reference);
+    }
+
+    private static void AppendList(StringBuilder builder, ListValue list, HashSet<ListValue> open)
+    {
+        if (!open.Add(list)) { builder.Append("[...]"); return; }
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new RuntimeError("list nested too deeply to print");
+        builder.Append('[');
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (i > 0) builder.Append(", ");
+            Append(builder, list[i], open);
+            if (builder.Length > Operators.MaxStringLength) throw new RuntimeError("list too large to print");
+        }
+        builder.Append(']');
+        open.Remove(list);
+    }
+
+    private static void AppendQuoted(StringBuilder builder, string s)
+    {
+        builder.Append('"');
+        foreach (char c in s)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\0': builder.Append("\\0"); break;
+                default: builder.Append(c); break;
+            }
+        }
+        builder.Append('"');
+    }
+}

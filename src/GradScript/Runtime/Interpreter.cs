@@ -1,0 +1,116 @@
+namespace GradScript.Runtime;
+
+using System.Diagnostics;
+using GradScript.Autograd;
+using GradScript.Diagnostics;
+
+/// <summary>
+/// The state of one engine while scripts run on it: its globals, its output, the autograd switches,
+/// the random generator, and the execution limits of the current run. Compiled code is immutable and
+/// shared; everything that changes while it runs is here (or in frames), never in static fields.
+/// </summary>
+internal sealed class Interpreter
+{
+    /// <summary>Steps between two looks at the clock and the cancellation token.</summary>
+    private const int ClockInterval = 1024;
+
+    private readonly Dictionary<string, GlobalCell> _globals = new(StringComparer.Ordinal);
+    private readonly EngineOptions _options;
+
+    private long _steps;
+    private long _nextCheck;
+    private long _deadline;
+    private long _graphNodes;
+    private CancellationToken _cancellation;
+
+    public Interpreter(EngineOptions options)
+    {
+        _options = options;
+        Output = options.Output ?? Console.Out;
+        Error = options.Error ?? Console.Error;
+        Builtins.Install(this);
+    }
+
+    public TextWriter Output { get; }
+    public TextWriter Error { get; }
+
+    /// <summary>Greater than zero inside <c>no_grad</c>: nothing is recorded.</summary>
+    public int NoGradDepth;
+
+    /// <summary>Whether operations on tracked values are recorded.</summary>
+    public bool IsRecording => NoGradDepth == 0;
+
+    public readonly Backpropagation Backpropagation = new();
+    public readonly PythonRandom Random = new();
+
+    /// <summary>Receives the value of each top-level expression statement of an interactive input.</summary>
+    public Action<Value>? Echo;
+
+    /// <summary>Active script-function calls.</summary>
+    public int CallDepth;
+
+    /// <summary>Steps taken by the current run: loop iterations and calls.</summary>
+    public long Steps => _steps;
+
+    public IReadOnlyDictionary<string, GlobalCell> Globals => _globals;
+
+    public GlobalCell Global(string name)
+    {
+        if (!_globals.TryGetValue(name, out var cell)) _globals[name] = cell = new GlobalCell(name);
+        return cell;
+    }
+
+    /// <summary>The cells for a compiled script's global names, in its order.</summary>
+    public GlobalCell[] Link(IReadOnlyList<string> names)
+    {
+        var cells = new GlobalCell[names.Count];
+        for (int i = 0; i < cells.Length; i++) cells[i] = Global(names[i]);
+        return cells;
+    }
+
+    /// <summary>Resets the limits for a new run.</summary>
+    public void BeginRun(CancellationToken cancellation)
+    {
+        _cancellation = cancellation;
+        _steps = 0;
+        _graphNodes = 0;
+        CallDepth = 0;
+        NoGradDepth = 0;
+        _deadline = _options.Timeout is { } timeout ? Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        ScheduleNextCheck();
+    }
+
+    public int MaxCallDepth => _options.MaxCallDepth;
+
+    /// <summary>Counts one step (a loop iteration or a call) and enforces the limits.</summary>
+    public void Tick(in SourceSpan at)
+    {
+        if (++_steps >= _nextCheck) CheckLimits(at);
+    }
+
+    /// <summary>Enforces time and cancellation inside long builtins and backward, without counting a step.</summary>
+    public void CheckLimits(in SourceSpan at)
+    {
+        if (_options.MaxSteps is { } max && _steps > max)
+            throw new ScriptLimitException($"step limit exceeded (more than {max} steps)", at);
+        _cancellation.ThrowIfCancellationRequested();
+        if (Stopwatch.GetTimestamp() > _deadline)
+            throw new ScriptLimitException($"time limit exceeded ({_options.Timeout!.Value.TotalSeconds:0.###} s)", at);
+        ScheduleNextCheck();
+    }
+
+    private void ScheduleNextCheck()
+    {
+        long next = _steps + ClockInterval;
+        if (_options.MaxSteps is { } max && max + 1 < next) next = max + 1;
+        _nextCheck = next;
+    }
+
+    /// <summary>Counts one recorded operation against <see cref="EngineOptions.MaxGraphNodes"/>.</summary>
+    public TrackedValue Record(TrackedValue node, SourceSpan at)
+    {
+        if (++_graphNodes > (_options.MaxGraphNodes ?? long.MaxValue))
+            throw new ScriptLimitException($"graph limit exceeded (more than {_options.MaxGraphNodes} recorded operations)", at);
+        return node;
+    }
+}

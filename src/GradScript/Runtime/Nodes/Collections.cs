@@ -1,0 +1,66 @@
+namespace GradScript.Runtime.Nodes;
+
+using System.Text;
+using GradScript.Diagnostics;
+
+internal sealed class ListCode(Code[] items, SourceSpan span) : Code(span)
+{
+    public override Value Eval(Frame frame)
+    {
+        var values = new List<Value>(items.Length);
+        foreach (var item in items) values.Add(item.Eval(frame));
+        return Value.Object(new ListValue(values));
+    }
+}
+
+/// <summary><c>a..b</c>: a lazy range of ints.</summary>
+internal sealed class RangeCode(Code start, Code stop, SourceSpan span) : Code(span)
+{
+    public override Value Eval(Frame frame)
+    {
+        var a = start.Eval(frame);
+        var b = stop.Eval(frame);
+        if (!(a.IsInt || a.IsBool) || !(b.IsInt || b.IsBool))
+            throw new ScriptRuntimeException($"range bounds must be integers, not {a.TypeName} and {b.TypeName}", Span);
+        return Value.Object(new RangeValue(a.AsInt, b.AsInt, 1));
+    }
+}
+
+internal sealed class IndexCode(Code target, Code key, SourceSpan span) : Code(span)
+{
+    public override Value Eval(Frame frame)
+    {
+        var t = target.Eval(frame);
+        var k = key.Eval(frame);
+        if (t.Reference is ListValue list && k.IsInt && (ulong)k.AsInt < (ulong)list.Count) return list[(int)k.AsInt];
+        try { return Indexing.Get(t, k); }
+        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span); }
+    }
+}
+
+/// <summary>An f-string: literal pieces and formatted values, joined.</summary>
+internal sealed class FStringCode(FStringCode.Piece[] pieces, SourceSpan span) : Code(span)
+{
+    public readonly record struct Piece(string? Text, Code? Value, string? FormatSpec);
+
+    public override Value Eval(Frame frame)
+    {
+        var builder = new StringBuilder();
+        foreach (var piece in pieces)
+        {
+            if (piece.Text is not null) { builder.Append(piece.Text); continue; }
+            var value = piece.Value!.Eval(frame);
+            try { builder.Append(piece.FormatSpec is null ? Formatter.Str(value) : Format(value, piece.FormatSpec)); }
+            catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, piece.Value.Span); }
+            catch (FormatException e) { throw new ScriptRuntimeException(e.Message, piece.Value.Span); }
+        }
+        return Value.String(builder.ToString());
+    }
+
+    private static string Format(Value value, string spec)
+    {
+        if (value.IsInt || value.IsBool) return NumberFormat.Format(value.AsInt, spec);
+        if (value.TryGetDouble(out double d) && !value.IsNone) return NumberFormat.Format(d, spec);
+        return NumberFormat.FormatString(Formatter.Str(value), spec);
+    }
+}

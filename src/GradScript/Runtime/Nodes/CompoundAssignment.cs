@@ -1,0 +1,73 @@
+namespace GradScript.Runtime.Nodes;
+
+using GradScript.Ast;
+using GradScript.Autograd;
+using GradScript.Diagnostics;
+
+/// <summary>
+/// <c>x op= v</c> (LANGUAGE.md §4): on a leaf parameter, an unrecorded in-place update of its data
+/// that every reference to the leaf sees (an optimizer step); on anything else, <c>x = x op v</c>.
+/// </summary>
+internal sealed class CompoundAssignInstruction(BinaryOp op, Code read, Store write, Code value, SourceSpan opSpan, SourceSpan span) : Instruction(span)
+{
+    public override Completion Exec(Frame frame)
+    {
+        var current = read.Eval(frame);
+        var operand = value.Eval(frame);
+        if (!InPlace.TryUpdate(op, current, operand, opSpan))
+            write.Set(frame, Operators.Arithmetic(op, current, operand, frame.Interpreter, opSpan));
+        return Completion.Normal;
+    }
+}
+
+/// <summary><c>xs[i] op= v</c>, evaluating <c>xs</c> and <c>i</c> once.</summary>
+internal sealed class CompoundIndexInstruction(BinaryOp op, Code target, Code key, Code value, SourceSpan opSpan, SourceSpan span) : Instruction(span)
+{
+    public override Completion Exec(Frame frame)
+    {
+        var t = target.Eval(frame);
+        var k = key.Eval(frame);
+        try
+        {
+            var current = Indexing.Get(t, k);
+            var operand = value.Eval(frame);
+            if (!InPlace.TryUpdate(op, current, operand, opSpan))
+                Indexing.Set(t, k, Operators.Arithmetic(op, current, operand, frame.Interpreter, opSpan));
+        }
+        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span); }
+        return Completion.Normal;
+    }
+}
+
+internal static class InPlace
+{
+    public static bool TryUpdate(BinaryOp op, Value current, Value operand, in SourceSpan at)
+    {
+        if (!current.IsTracked || !current.AsTracked.IsLeaf) return false;
+        var leaf = current.AsTracked;
+        if (!operand.TryGetDouble(out double y) || operand.IsNone)
+            throw Operators.Unsupported(op, current, operand, at);
+        if (leaf.IsFloat32)
+        {
+            float x = (float)leaf.Data, fy = (float)y;
+            leaf.Data = op switch
+            {
+                BinaryOp.Add => x + fy,
+                BinaryOp.Subtract => x - fy,
+                BinaryOp.Multiply => x * fy,
+                _ => x / fy,
+            };
+        }
+        else
+        {
+            leaf.Data = op switch
+            {
+                BinaryOp.Add => leaf.Data + y,
+                BinaryOp.Subtract => leaf.Data - y,
+                BinaryOp.Multiply => leaf.Data * y,
+                _ => leaf.Data / y,
+            };
+        }
+        return true;
+    }
+}

@@ -1,0 +1,209 @@
+namespace GradScript.Runtime;
+
+using GradScript.Ast;
+using GradScript.Autograd;
+using GradScript.Diagnostics;
+using System.Diagnostics;
+
+/// <summary>
+/// The semantics of GradScript's operators over every pair of operand kinds (LANGUAGE.md §3, §4).
+/// Compiled nodes handle float ⊕ float inline and come here for everything else. Errors carry the
+/// operator's place.
+/// </summary>
+internal static class Operators
+{
+    /// <summary>Strings longer than this are refused: 2^28 characters take 512 MiB.</summary>
+    public const int MaxStringLength = 1 << 28;
+
+    public static Value Arithmetic(BinaryOp op, Value a, Value b, Interpreter interpreter, in SourceSpan at)
+    {
+        if (a.IsInt && b.IsInt) return IntArithmetic(op, a.AsInt, b.AsInt, at);
+        if (a.IsTracked || b.IsTracked) return TrackedArithmetic(op, a, b, interpreter, at);
+        if (IsNumber(a) && IsNumber(b)) return FloatArithmetic(op, ToDouble(a), ToDouble(b), at, a.IsInt || a.IsBool, b.IsInt || b.IsBool);
+        return SequenceArithmetic(op, a, b, at);
+    }
+
+    private static bool IsNumber(Value v) => v.IsFloat || v.IsInt || v.IsBool;
+
+    private static double ToDouble(Value v) => v.IsFloat ? v.AsFloat : v.AsInt;
+
+    private static Value IntArithmetic(BinaryOp op, long x, long y, in SourceSpan at)
+    {
+        try
+        {
+            switch (op)
+            {
+                case BinaryOp.Add: return Value.Int(checked(x + y));
+                case BinaryOp.Subtract: return Value.Int(checked(x - y));
+                case BinaryOp.Multiply: return Value.Int(checked(x * y));
+                case BinaryOp.Divide:
+                    if (y == 0) throw DivisionByZero(at);
+                    return Value.Float((double)x / y);
+                case BinaryOp.FloorDivide:
+                    if (y == 0) throw DivisionByZero(at);
+                    if (x == long.MinValue && y == -1) throw Overflow(at);
+                    return Value.Int(FloorDiv(x, y));
+                case BinaryOp.Modulo:
+                    if (y == 0) throw DivisionByZero(at);
+                    if (y == -1) return Value.Int(0);
+                    long r = x % y;
+                    return Value.Int(r != 0 && (r < 0) != (y < 0) ? r + y : r);
+                case BinaryOp.Power:
+                    return y >= 0 ? Value.Int(IntPower(x, y, at)) : Value.Float(Math.Pow(x, y));
+            }
+        }
+        catch (OverflowException) { throw Overflow(at); }
+        throw new UnreachableException(op.ToString());
+    }
+
+    private static long FloorDiv(long x, long y)
+    {
+        long q = x / y;
+        return (x % y != 0 && (x < 0) != (y < 0)) ? q - 1 : q;
+    }
+
+    private static long IntPower(long x, long y, in SourceSpan at)
+    {
+        long result = 1;
+        while (y > 0)
+        {
+            if ((y & 1) != 0) result = checked(result * x);
+            y >>= 1;
+            if (y > 0) x = checked(x * x);
+        }
+        return result;
+    }
+
+    /// <summary>Float arithmetic; int operands were converted. IEEE: float division by zero gives inf or nan.</summary>
+    public static Value FloatArithmetic(BinaryOp op, double x, double y, in SourceSpan at, bool xWasInt = false, bool yWasInt = false)
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: return Value.Float(x + y);
+            case BinaryOp.Subtract: return Value.Float(x - y);
+            case BinaryOp.Multiply: return Value.Float(x * y);
+            case BinaryOp.Divide:
+                if (y == 0 && xWasInt && yWasInt) throw DivisionByZero(at);
+                return Value.Float(x / y);
+            case BinaryOp.FloorDivide: return Value.Float(Math.Floor(x / y));
+            case BinaryOp.Modulo: return Value.Float(FloatModulo(x, y));
+            case BinaryOp.Power: return Value.Float(Math.Pow(x, y));
+        }
+        throw new UnreachableException(op.ToString());
+    }
+
+    // Python's float %: the result takes the sign of the divisor.
+    private static double FloatModulo(double x, double y)
+    {
+        if (y == 0) return double.NaN;
+        double r = x % y;
+        if (r != 0 && (r < 0) != (y < 0)) r += y;
+        return r;
+    }
+
+    private static Value TrackedArithmetic(BinaryOp op, Value a, Value b, Interpreter interpreter, in SourceSpan at)
+    {
+        if (!a.TryGetDouble(out double x) || !b.TryGetDouble(out double y) || a.IsBool || b.IsBool)
+            throw Unsupported(op, a, b, at);
+        var ta = a.IsTracked ? a.AsTracked : null;
+        var tb = b.IsTracked ? b.AsTracked : null;
+        if (!interpreter.IsRecording) return FloatArithmetic(op, x, y, at);
+        var autogradOp = op switch
+        {
+            BinaryOp.Add => Op.Add,
+            BinaryOp.Subtract => Op.Subtract,
+            BinaryOp.Multiply => Op.Multiply,
+            BinaryOp.Divide => Op.Divide,
+            BinaryOp.Power => Op.Power,
+            // Floor division and modulo are piecewise constant or linear with jumps: like PyTorch's
+            // floor_divide and remainder, they give plain numbers here.
+            _ => Op.Leaf,
+        };
+        if (autogradOp == Op.Leaf) return FloatArithmetic(op, x, y, at);
+        return Value.Object(interpreter.Record(Differentiable.Binary(autogradOp, ta, x, tb, y), at));
+    }
+
+    private static Value SequenceArithmetic(BinaryOp op, Value a, Value b, in SourceSpan at)
+    {
+        switch (op, a.Reference, b.Reference)
+        {
+            case (BinaryOp.Add, string s, string t):
+                if ((long)s.Length + t.Length > MaxStringLength) throw TooLong(at);
+                return Value.String(s + t);
+            case (BinaryOp.Add, ListValue l, ListValue m):
+                if ((long)l.Count + m.Count > ListValue.MaxLength) throw new ScriptRuntimeException($"list too long (more than {ListValue.MaxLength} items)", at);
+                var items = new List<Value>(l.Count + m.Count);
+                items.AddRange(l.Items);
+                items.AddRange(m.Items);
+                return Value.Object(new ListValue(items));
+            case (BinaryOp.Multiply, string s, _) when b.IsInt:
+                return Value.String(RepeatString(s, b.AsInt, at));
+            case (BinaryOp.Multiply, _, string s) when a.IsInt:
+                return Value.String(RepeatString(s, a.AsInt, at));
+            case (BinaryOp.Multiply, ListValue l, _) when b.IsInt:
+                return Value.Object(RepeatList(l, b.AsInt, at));
+            case (BinaryOp.Multiply, _, ListValue l) when a.IsInt:
+                return Value.Object(RepeatList(l, a.AsInt, at));
+        }
+        throw Unsupported(op, a, b, at);
+    }
+
+    private static string RepeatString(string s, long times, in SourceSpan at)
+    {
+        if (times <= 0 || s.Length == 0) return "";
+        if (s.Length * (double)times > MaxStringLength) throw TooLong(at);
+        return string.Concat(Enumerable.Repeat(s, (int)times));
+    }
+
+    private static ListValue RepeatList(ListValue list, long times, in SourceSpan at)
+    {
+        if (times <= 0 || list.Count == 0) return new ListValue();
+        if (list.Count * (double)times > ListValue.MaxLength)
+            throw new ScriptRuntimeException($"list too long (more than {ListValue.MaxLength} items)", at);
+        var items = new List<Value>((int)(list.Count * times));
+        for (long i = 0; i < times; i++) items.AddRange(list.Items);
+        return new ListValue(items);
+    }
+
+    public static Value Negate(Value v, Interpreter interpreter, in SourceSpan at)
+    {
+        if (v.IsFloat) return Value.Float(-v.AsFloat);
+        if (v.IsInt || v.IsBool)
+        {
+            if (v.AsInt == long.MinValue) throw Overflow(at);
+            return Value.Int(-v.AsInt);
+        }
+        if (v.IsTracked)
+        {
+            var t = v.AsTracked;
+            if (!interpreter.IsRecording) return Value.Float(-t.Data);
+            return Value.Object(interpreter.Record(Differentiable.Unary(Op.Negate, t), at));
+        }
+        throw new ScriptRuntimeException($"bad operand type for unary -: {v.TypeName}", at);
+    }
+
+    public static Value Plus(Value v, in SourceSpan at)
+    {
+        if (v.IsFloat || v.IsInt || v.IsTracked) return v;
+        if (v.IsBool) return Value.Int(v.AsInt);
+        throw new ScriptRuntimeException($"bad operand type for unary +: {v.TypeName}", at);
+    }
+
+    public static ScriptRuntimeException Unsupported(BinaryOp op, Value a, Value b, in SourceSpan at) =>
+        new($"unsupported operand types for {Symbol(op)}: {a.TypeName} and {b.TypeName}", at);
+
+    public static string Symbol(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => "+", BinaryOp.Subtract => "-", BinaryOp.Multiply => "*", BinaryOp.Divide => "/",
+        BinaryOp.FloorDivide => "//", BinaryOp.Modulo => "%", BinaryOp.Power => "^",
+        BinaryOp.Equal => "==", BinaryOp.NotEqual => "!=", BinaryOp.Less => "<", BinaryOp.LessEqual => "<=",
+        BinaryOp.Greater => ">", BinaryOp.GreaterEqual => ">=",
+        _ => throw new UnreachableException(),
+    };
+
+    public static ScriptRuntimeException DivisionByZero(in SourceSpan at) => new("division by zero", at);
+
+    public static ScriptRuntimeException Overflow(in SourceSpan at) => new("integer overflow: the result does not fit in 64 bits", at);
+
+    private static ScriptRuntimeException TooLong(in SourceSpan at) => new($"string too long (more than {MaxStringLength} characters)", at);
+}

@@ -1,0 +1,8 @@
+namespace GradScript.Runtime;
+
+/// <summary>
+/// A runtime error raised by code that does not know its place in the script (a builtin, a
+/// conversion). The nearest compiled node that knows a place catches it and rethrows it as a
+/// <see cref="ScriptRuntimeException"/> there.
+/// </summary>
+internal sealed class RuntimeError(string message) : Exception(message);

@@ -1,0 +1,141 @@
+namespace GradScript.Runtime;
+
+using System.Runtime.CompilerServices;
+using GradScript.Autograd;
+
+/// <summary>
+/// A GradScript value: 16 bytes, passed by value, never boxed.
+/// <code>
+///   kind      _obj                        _bits
+///   undefined null                        0   (default(Value): an unassigned slot)
+///   float     Tag.Float                   the double
+///   int       Tag.Int                     the long (bit pattern)
+///   bool      Tag.Bool                    0 or 1
+///   none      Tag.None                    0
+///   string    the string                  0
+///   list      ListValue                   0
+///   range     RangeValue                  0
+///   function  Callable (script or host)   0
+///   tracked   TrackedValue (autograd)     0
+/// </code>
+/// The hottest test, "is this a plain float", is one reference comparison with a constant, and
+/// plain arithmetic neither allocates nor touches autograd. default(Value) is "undefined", so a
+/// fresh slot array needs no filling before a read of an unassigned variable can be detected.
+/// </summary>
+internal readonly struct Value
+{
+    private readonly object? _obj;
+    private readonly long _bits;
+
+    private Value(object? obj, long bits)
+    {
+        _obj = obj;
+        _bits = bits;
+    }
+
+    /// <summary>Markers for the kinds that live entirely in <see cref="_bits"/>.</summary>
+    private sealed class Tag(string name)
+    {
+        public static readonly Tag Float = new("float");
+        public static readonly Tag Int = new("int");
+        public static readonly Tag Bool = new("bool");
+        public static readonly Tag None = new("none");
+        public override string ToString() => name;
+    }
+
+    public static readonly Value None = new(Tag.None, 0);
+    public static readonly Value True = new(Tag.Bool, 1);
+    public static readonly Value False = new(Tag.Bool, 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value Float(double d) => new(Tag.Float, BitConverter.DoubleToInt64Bits(d));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value Int(long i) => new(Tag.Int, i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value Bool(bool b) => b ? True : False;
+
+    public static Value String(string s) => new(s, 0);
+
+    /// <summary>Wraps a heap object: a list, range, callable or tracked value.</summary>
+    public static Value Object(object o) => new(o, 0);
+
+    public bool IsFloat
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ReferenceEquals(_obj, Tag.Float);
+    }
+
+    public bool IsUndefined => _obj is null;
+
+    public bool IsInt
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ReferenceEquals(_obj, Tag.Int);
+    }
+
+    public bool IsBool => ReferenceEquals(_obj, Tag.Bool);
+    public bool IsNone => ReferenceEquals(_obj, Tag.None);
+    public bool IsTracked => _obj is TrackedValue;
+
+    /// <summary>An int or a float (not a bool, not a tracked value).</summary>
+    public bool IsPlainNumber => ReferenceEquals(_obj, Tag.Float) || ReferenceEquals(_obj, Tag.Int);
+
+    public double AsFloat
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BitConverter.Int64BitsToDouble(_bits);
+    }
+
+    public long AsInt
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _bits;
+    }
+
+    public bool AsBool => _bits != 0;
+
+    /// <summary>The referenced object (string, list, …); null for int, float, bool and none.</summary>
+    public object? Reference => _obj is Tag ? null : _obj;
+
+    public TrackedValue AsTracked => (TrackedValue)_obj!;
+
+    /// <summary>The number as a double: int, float, bool, or a tracked value's data.</summary>
+    public bool TryGetDouble(out double value)
+    {
+        if (ReferenceEquals(_obj, Tag.Float)) { value = AsFloat; return true; }
+        if (ReferenceEquals(_obj, Tag.Int) || ReferenceEquals(_obj, Tag.Bool)) { value = _bits; return true; }
+        if (_obj is TrackedValue t) { value = t.Data; return true; }
+        value = 0;
+        return false;
+    }
+
+    /// <summary>Python's truthiness.</summary>
+    public bool IsTruthy => _obj switch
+    {
+        null => false,
+        Tag when ReferenceEquals(_obj, Tag.Float) => AsFloat != 0,
+        Tag => _bits != 0,
+        string s => s.Length != 0,
+        ListValue l => l.Count != 0,
+        RangeValue r => r.Length != 0,
+        TrackedValue t => t.Data != 0,
+        _ => true,
+    };
+
+    /// <summary>The type name used in messages: int, float, bool, none, string, list, range, function, tracked.</summary>
+    public string TypeName => _obj switch
+    {
+        null => "undefined",
+        Tag tag => tag.ToString(),
+        string => "string",
+        ListValue => "list",
+        RangeValue => "range",
+        Callable => "function",
+        TrackedValue => "tracked",
+        _ => _obj.GetType().Name,
+    };
+
+    public override string ToString() => Formatter.Repr(this);
+}

@@ -1,0 +1,161 @@
+namespace GradScript.Syntax;
+
+using System.Globalization;
+using System.Text;
+using Antlr4.Runtime;
+using GradScript.Ast;
+using GradScript.Diagnostics;
+
+// String literals: escapes, and f-strings, whose `{expressions}` are parsed by a nested parse of
+// just that text, with positions shifted to where the text stands in the script.
+internal sealed partial class AstBuilder
+{
+    private string StringValue(IToken token)
+    {
+        string text = token.Text;
+        return Unescape(text[1..^1], token, columnOfFirst: token.Column + 1);
+    }
+
+    private Expr FormattedString(IToken token)
+    {
+        // Body between the quotes; f"..." has the prefix and the opening quote before it.
+        string body = token.Text[2..^1];
+        int bodyColumn = token.Column + 2; // 0-based column of body[0]
+        var parts = new List<FStringPart>();
+        var literal = new StringBuilder();
+        int literalStart = 0;
+
+        void FlushLiteral(int end)
+        {
+            if (end > literalStart)
+                literal.Append(Unescape(body[literalStart..end], token, bodyColumn + literalStart));
+            if (literal.Length > 0) parts.Add(new FStringPart(literal.ToString(), null, null));
+            literal.Clear();
+        }
+
+        int i = 0;
+        while (i < body.Length)
+        {
+            char c = body[i];
+            if ((c == '{' || c == '}') && i + 1 < body.Length && body[i + 1] == c)
+            {
+                // `{{` and `}}` are literal braces.
+                FlushLiteral(i);
+                literal.Append(c);
+                i += 2;
+                literalStart = i;
+                continue;
+            }
+            if (c == '}')
+            {
+                errors.Add("single '}' in f-string (write '}}' for a brace)", At(token, bodyColumn + i));
+                i++;
+                continue;
+            }
+            if (c != '{') { i++; continue; }
+
+            FlushLiteral(i);
+            int end = FindReplacementEnd(body, i + 1, out int colon);
+            if (end < 0)
+            {
+                errors.Add("'{' in f-string is never closed (write '{{' for a brace)", At(token, bodyColumn + i));
+                return new FString(parts, positions.Span(token));
+            }
+            int exprEnd = colon >= 0 ? colon : end;
+            string exprText = body[(i + 1)..exprEnd];
+            string? spec = colon >= 0 ? body[(colon + 1)..end] : null;
+            if (exprText.Trim().Length == 0)
+                errors.Add("empty expression in f-string", At(token, bodyColumn + i));
+            else
+            {
+                // Inner column 1 is body[i + 1], wherever the token itself was placed.
+                var tokenSpan = positions.Span(token);
+                var inner = new SourcePositions(positions.Source, tokenSpan.Line - 1, tokenSpan.Column + 2 + i);
+                var value = ScriptParser.ParseEmbeddedExpression(exprText, inner, errors);
+                if (value is not null) parts.Add(new FStringPart(null, value, spec));
+            }
+            i = end + 1;
+            literalStart = i;
+        }
+        FlushLiteral(body.Length);
+        return new FString(parts, positions.Span(token));
+    }
+
+    // The `}` closing a replacement field that starts at `start`, skipping brackets and quotes inside
+    // it; `colon` is a top-level `:` that starts a format spec, or -1.
+    private static int FindReplacementEnd(string body, int start, out int colon)
+    {
+        colon = -1;
+        int depth = 0;
+        char quote = '\0';
+        for (int i = start; i < body.Length; i++)
+        {
+            char c = body[i];
+            if (quote != '\0')
+            {
+                if (c == '\\') i++;
+                else if (c == quote) quote = '\0';
+                continue;
+            }
+            switch (c)
+            {
+                case '"' or '\'': quote = c; break;
+                case '(' or '[' or '{': depth++; break;
+                case ')' or ']': depth--; break;
+                case '}' when depth == 0: return i;
+                case '}': depth--; break;
+                case ':' when depth == 0 && colon < 0: colon = i; break;
+            }
+        }
+        return -1;
+    }
+
+    private SourceSpan At(IToken token, int zeroBasedColumn)
+    {
+        var span = positions.Span(token);
+        int column = span.Column + (zeroBasedColumn - token.Column);
+        return span with { Column = column, EndLine = span.Line, EndColumn = column + 1 };
+    }
+
+    // `columnOfFirst` is the 0-based column of text[0], for placing an error on a bad escape.
+    private string Unescape(string text, IToken token, int columnOfFirst)
+    {
+        if (!text.Contains('\\')) return text;
+        var result = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c != '\\' || i + 1 >= text.Length) { result.Append(c); continue; }
+            char next = text[++i];
+            switch (next)
+            {
+                case 'n': result.Append('\n'); break;
+                case 't': result.Append('\t'); break;
+                case 'r': result.Append('\r'); break;
+                case '0': result.Append('\0'); break;
+                case '\\' or '"' or '\'': result.Append(next); break;
+                case '\n': break; // a backslash at the end of a line continues the string
+                case 'u' when i + 1 < text.Length && text[i + 1] == '{':
+                    int close = text.IndexOf('}', i + 2);
+                    string hex = close < 0 ? "" : text[(i + 2)..close];
+                    if (hex.Length is >= 1 and <= 6
+                        && int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int codePoint)
+                        && codePoint <= 0x10FFFF && codePoint is < 0xD800 or > 0xDFFF)
+                    {
+                        result.Append(char.ConvertFromUtf32(codePoint));
+                        i = close;
+                    }
+                    else
+                    {
+                        errors.Add("invalid \\u{…} escape: expected 1 to 6 hex digits naming a Unicode scalar value",
+                            At(token, columnOfFirst + i - 1));
+                    }
+                    break;
+                default:
+                    errors.Add($"invalid escape sequence '\\{next}'", At(token, columnOfFirst + i - 1));
+                    break;
+            }
+        }
+        return result.ToString();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using Antlr4.Runtime;
+
+namespace GradScript.Syntax;
+
+/// <summary>
+/// The base class of the generated parser. ANTLR's parser recurses once per nested rule, and on a
+/// deep enough input it would overflow the .NET stack, which kills the process. Every rule entry
+/// checks a depth budget and the real stack first, and turns exhaustion into
+/// <see cref="NestingTooDeepException"/>, which the parser facade reports as a syntax error with a
+/// place.
+/// </summary>
+public abstract class GuardedParser : Parser
+{
+    /// <summary>
+    /// Rule invocations that may be open at once. One level of brackets costs about a dozen rule
+    /// invocations (one per precedence level), so this allows a few hundred levels of real nesting:
+    /// far beyond what people write, small enough to stay well inside a 1 MB thread stack.
+    /// </summary>
+    public const int MaxRuleDepth = 4000;
+
+    private int _depth;
+
+    protected GuardedParser(ITokenStream input, TextWriter output, TextWriter errorOutput)
+        : base(input, output, errorOutput) { }
+
+    public override void EnterRule(ParserRuleContext localctx, int state, int ruleIndex)
+    {
+        Guard();
+        base.EnterRule(localctx, state, ruleIndex);
+    }
+
+    public override void EnterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence)
+    {
+        Guard();
+        base.EnterRecursionRule(localctx, state, ruleIndex, precedence);
+    }
+
+    public override void ExitRule()
+    {
+        _depth--;
+        base.ExitRule();
+    }
+
+    public override void UnrollRecursionContexts(ParserRuleContext parentctx)
+    {
+        _depth--;
+        base.UnrollRecursionContexts(parentctx);
+    }
+
+    private void Guard()
+    {
+        if (++_depth > MaxRuleDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new NestingTooDeepException((IToken)CurrentToken);
+    }
+
+    /// <summary>Resets the depth budget between the fast and the full parse of the same input.</summary>
+    public void ResetDepth() => _depth = 0;
+}
+
+/// <summary>Raised by <see cref="GuardedParser"/> when the input nests too deeply to parse safely.</summary>
+public sealed class NestingTooDeepException(IToken token) : Exception("too deeply nested")
+{
+    /// <summary>The token at which the budget ran out.</summary>
+    public IToken Token { get; } = token;
+}

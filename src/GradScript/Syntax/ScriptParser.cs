@@ -1,0 +1,139 @@
+namespace GradScript.Syntax;
+
+using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
+using Antlr4.Runtime.Misc;
+using GradScript.Ast;
+using GradScript.Diagnostics;
+using GradScript.Syntax.Generated;
+
+/// <summary>
+/// Source text in, AST or syntax errors out. Parsing runs in ANTLR's fast SLL mode first and
+/// repeats in full LL mode, with error recovery, only when SLL fails; every lexical and syntax error
+/// is collected with its place. After <see cref="Parse"/> returns, the AST is complete and every
+/// literal in it is decoded.
+/// </summary>
+internal static class ScriptParser
+{
+    /// <summary>Parses a whole script, throwing <see cref="ScriptSyntaxException"/> with every error found.</summary>
+    public static ScriptNode Parse(SourceText source)
+    {
+        var outcome = TryParse(source);
+        if (outcome.Script is null) throw new ScriptSyntaxException(outcome.Errors);
+        return outcome.Script;
+    }
+
+    /// <summary>The result of a parse: an AST, or errors and whether the input merely ended too early.</summary>
+    public sealed record Outcome(ScriptNode? Script, IReadOnlyList<ScriptDiagnostic> Errors, bool EndedEarly);
+
+    /// <summary>Parses a whole script, returning its errors instead of throwing.</summary>
+    public static Outcome TryParse(SourceText source)
+    {
+        var positions = new SourcePositions(source);
+        var errors = new SyntaxErrorCollector(positions);
+        var tree = ParseTree(Normalize(source.Text), errors, positions, p => p.program());
+        ScriptNode? script = null;
+        if (tree is not null)
+        {
+            try { script = new AstBuilder(positions, errors).BuildProgram((GradScriptParser.ProgramContext)tree); }
+            catch (NestingTooDeepException e) { errors.Add(TooDeep, e.Token); }
+        }
+        return errors.HasErrors
+            ? new Outcome(null, errors.Errors, errors.EndedEarly)
+            : new Outcome(script, [], false);
+    }
+
+    /// <summary>Parses the text of an f-string's replacement field as one expression.</summary>
+    internal static Expr? ParseEmbeddedExpression(string text, SourcePositions positions, SyntaxErrorCollector errors)
+    {
+        int before = errors.Errors.Count;
+        var tree = ParseTree(Normalize(text), errors, positions, p => p.fstringExpr());
+        if (tree is null || errors.Errors.Count > before) return null;
+        return new AstBuilder(positions, errors).BuildExpression(((GradScriptParser.FstringExprContext)tree).expr());
+    }
+
+    private const string TooDeep = "too deeply nested: the parser's nesting limit was reached here";
+
+    private static ParserRuleContext? ParseTree(string text, SyntaxErrorCollector errors, SourcePositions positions,
+        Func<GradScriptParser, ParserRuleContext> rule)
+    {
+        var lexer = new GradScriptLexer(CharStreams.fromString(text));
+        lexer.RemoveErrorListeners();
+        var tokens = LexAll(lexer, errors);
+        if (lexer.TooDeepBracket is { } deep)
+        {
+            errors.Add($"too many nested brackets (more than {GradScriptLexer.MaxBracketDepth})", deep);
+            return null;
+        }
+
+        var parser = new GradScriptParser(new CommonTokenStream(new ListTokenSource(tokens)));
+        parser.RemoveErrorListeners();
+        parser.Interpreter.PredictionMode = PredictionMode.SLL;
+        parser.ErrorHandler = new BailErrorStrategy();
+        try
+        {
+            var tree = rule(parser);
+            return errors.HasErrors ? null : tree;
+        }
+        catch (ParseCanceledException) { }
+        catch (NestingTooDeepException e)
+        {
+            errors.Add(TooDeep, e.Token);
+            return null;
+        }
+
+        // SLL could not decide or the input has errors: the full algorithm, reporting every error.
+        parser.Reset();
+        parser.ResetDepth();
+        parser.AddErrorListener(errors);
+        parser.Interpreter.PredictionMode = PredictionMode.LL;
+        parser.ErrorHandler = new DefaultErrorStrategy();
+        try
+        {
+            var tree = rule(parser);
+            return errors.HasErrors ? null : tree;
+        }
+        catch (NestingTooDeepException e)
+        {
+            errors.Add(TooDeep, e.Token);
+            return null;
+        }
+    }
+
+    // Lexical errors (a stray character, an unterminated string) are reported here, and the bad
+    // tokens left out so that the parser can still find the syntax errors after them.
+    private static List<IToken> LexAll(GradScriptLexer lexer, SyntaxErrorCollector errors)
+    {
+        var tokens = new List<IToken>();
+        while (true)
+        {
+            var token = lexer.NextToken();
+            switch (token.Type)
+            {
+                case GradScriptLexer.BAD_CHAR:
+                    errors.Add($"unexpected character {DescribeCharacter(token.Text)}", token);
+                    continue;
+                case GradScriptLexer.UNTERMINATED_STRING:
+                    errors.Add("unterminated string: the line ends before its closing quote", token);
+                    continue;
+            }
+            tokens.Add(token);
+            if (token.Type == TokenConstants.EOF) return tokens;
+        }
+    }
+
+    private static string DescribeCharacter(string text)
+    {
+        int codePoint = char.ConvertToUtf32(text, 0);
+        bool visible = !char.IsControl(text, 0) && !char.IsWhiteSpace(text, 0) && codePoint is not (0xFEFF or 0x200B);
+        return visible ? $"'{text}' (U+{codePoint:X4})" : $"U+{codePoint:X4}";
+    }
+
+    // Every line end becomes \n so that the lexer's line numbers agree with SourceText's.
+    private static string Normalize(string text)
+    {
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        if (text.AsSpan().IndexOfAny('\r', '\u2028', '\u2029') < 0) return text;
+        return text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
+    }
+}
