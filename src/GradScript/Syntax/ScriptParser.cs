@@ -46,10 +46,12 @@ internal static class ScriptParser
     /// <summary>Parses the text of an f-string's replacement field as one expression.</summary>
     internal static Expr? ParseEmbeddedExpression(string text, SourcePositions positions, SyntaxErrorCollector errors)
     {
-        int before = errors.Errors.Count;
-        var tree = ParseTree(Normalize(text), errors, positions, p => p.fstringExpr());
-        if (tree is null || errors.Errors.Count > before) return null;
-        return new AstBuilder(positions, errors).BuildExpression(((GradScriptParser.FstringExprContext)tree).expr());
+        // Its own collector, so that its errors are placed with its own (shifted) positions.
+        var inner = new SyntaxErrorCollector(positions);
+        var tree = ParseTree(Normalize(text), inner, positions, p => p.fstringExpr());
+        var expression = tree is null ? null : new AstBuilder(positions, inner).BuildExpression(((GradScriptParser.FstringExprContext)tree).expr());
+        foreach (var error in inner.Errors) errors.Add(error.Message, error.Span);
+        return inner.HasErrors ? null : expression;
     }
 
     private const string TooDeep = "too deeply nested: the parser's nesting limit was reached here";
@@ -114,7 +116,9 @@ internal static class ScriptParser
                     errors.Add($"unexpected character {DescribeCharacter(token.Text)}", token);
                     continue;
                 case GradScriptLexer.UNTERMINATED_STRING:
+                    // Reported once here; the parser sees a string, so it reports nothing more.
                     errors.Add("unterminated string: the line ends before its closing quote", token);
+                    tokens.Add(new CommonToken(token) { Type = GradScriptLexer.STRING });
                     continue;
             }
             tokens.Add(token);
