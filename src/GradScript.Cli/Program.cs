@@ -1,0 +1,58 @@
+namespace GradScript.Cli;
+
+using System.Text;
+
+/// <summary>
+/// The process entry point: binds <see cref="Cli"/> to the real console. Standard output is UTF-8
+/// without a byte-order mark, with <c>\n</c> line ends on every platform, and block-buffered when it
+/// is a pipe or file (an auto-flushing <see cref="Console.Out"/> makes a script that prints a lot
+/// many times slower); on a terminal each write is shown at once, as Python does.
+/// </summary>
+internal static class Program
+{
+    /// <summary>64 KB: large writes to a pipe, few system calls.</summary>
+    private const int OutputBufferSize = 1 << 16;
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    // Standard input is decoded strictly, so invalid UTF-8 is reported rather than run as U+FFFD.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static int Main(string[] args)
+    {
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCtrlC = (_, e) => OnCtrlC(interrupt, e);
+        Console.CancelKeyPress += onCtrlC;
+
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), Utf8, OutputBufferSize)
+        {
+            NewLine = "\n",
+            AutoFlush = !Console.IsOutputRedirected,
+        };
+        var stderr = new StreamWriter(Console.OpenStandardError(), Utf8) { NewLine = "\n", AutoFlush = true };
+        var stdin = new StreamReader(Console.OpenStandardInput(), StrictUtf8, detectEncodingFromByteOrderMarks: false);
+        var console = new CliConsole(stdin, stdout, stderr, IsInteractive: !Console.IsInputRedirected, interrupt.Token);
+        try
+        {
+            return Cli.Run(args, console);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+            CliConsole.FlushQuietly(stdout);
+            CliConsole.FlushQuietly(stderr);
+        }
+    }
+
+    /// <summary>
+    /// The first Ctrl-C cancels the running script, which stops at its next check and exits with
+    /// 130 after printing <c>KeyboardInterrupt</c>; the process is not killed, so output so far is
+    /// flushed. A second Ctrl-C, for a script stuck where the engine does not look, kills it.
+    /// </summary>
+    private static void OnCtrlC(CancellationTokenSource interrupt, ConsoleCancelEventArgs e)
+    {
+        if (interrupt.IsCancellationRequested) return;
+        e.Cancel = true;
+        interrupt.Cancel();
+    }
+}

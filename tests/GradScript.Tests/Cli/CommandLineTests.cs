@@ -1,0 +1,93 @@
+namespace GradScript.Tests.Cli;
+
+using GradScript.Cli;
+using Xunit;
+
+/// <summary>Parsing command lines into invocations, without running anything.</summary>
+public class CommandLineTests
+{
+    [Fact]
+    public void OptionsBeforeTheFileAreLimits()
+    {
+        var request = Assert.IsType<ScriptRequest>(CommandLine.Parse(["--timeout", "2.5", "--max-steps=100", "--max-depth", "7", "f.grad", "--max-depth", "1"]));
+        Assert.Equal(new ScriptInput.File("f.grad"), request.Input);
+        Assert.Equal(new RunLimits(TimeSpan.FromSeconds(2.5), 100, 7), request.Limits);
+        Assert.Equal(["--max-depth", "1"], request.Args);
+    }
+
+    [Fact]
+    public void NoLimitsMeansTheEngineDefaults()
+    {
+        var request = Assert.IsType<ScriptRequest>(CommandLine.Parse(["f.grad"]));
+        Assert.Equal(RunLimits.None, request.Limits);
+        Assert.Empty(request.Args);
+    }
+
+    [Theory]
+    [InlineData(new[] { "-e", "print(1)", "a" }, "code")]
+    [InlineData(new[] { "-", "a" }, "stdin")]
+    [InlineData(new[] { "--timeout", "1" }, "implicit")]
+    public void TheScriptComesFromWhereTheCommandLineSays(string[] args, string kind)
+    {
+        var request = Assert.IsType<ScriptRequest>(CommandLine.Parse(args));
+        Assert.Equal(kind, request.Input switch
+        {
+            ScriptInput.Code => "code",
+            ScriptInput.Stdin => "stdin",
+            ScriptInput.Implicit => "implicit",
+            _ => "other",
+        });
+    }
+
+    [Fact]
+    public void TestTakesPathsUpdateAndLimits()
+    {
+        var request = Assert.IsType<TestRequest>(CommandLine.Parse(["test", "a", "--update", "b", "--timeout", "30"]));
+        Assert.Equal(["a", "b"], request.Paths);
+        Assert.True(request.Update);
+        Assert.Equal(TimeSpan.FromSeconds(30), request.Limits.Timeout);
+
+        var defaults = Assert.IsType<TestRequest>(CommandLine.Parse(["test"]));
+        Assert.Empty(defaults.Paths);
+        Assert.False(defaults.Update);
+    }
+
+    [Fact]
+    public void ReplIsItsOwnCommand()
+    {
+        Assert.IsType<ReplRequest>(CommandLine.Parse(["repl", "--max-steps", "10"]));
+    }
+
+    [Fact]
+    public void AFileAfterOptionsNamedTestIsAFile()
+    {
+        var request = Assert.IsType<ScriptRequest>(CommandLine.Parse(["--max-steps", "5", "test", "repl"]));
+        Assert.Equal(new ScriptInput.File("test"), request.Input);
+        Assert.Equal(["repl"], request.Args);
+
+        var code = Assert.IsType<ScriptRequest>(CommandLine.Parse(["-e", "repl", "test"]));
+        Assert.Equal(new ScriptInput.Code("repl"), code.Input);
+        Assert.Equal(["test"], code.Args);
+    }
+
+    [Fact]
+    public void HelpAndVersionWin()
+    {
+        Assert.IsType<HelpRequest>(CommandLine.Parse(["--max-steps", "5", "--help"]));
+        Assert.IsType<VersionRequest>(CommandLine.Parse(["--version"]));
+    }
+
+    [Fact]
+    public void BadValuesAreUsageErrorsNamingTheOption()
+    {
+        var error = Assert.IsType<UsageError>(CommandLine.Parse(["--max-steps", "many", "f.grad"]));
+        Assert.Contains("--max-steps", error.Message);
+        Assert.Contains("'many'", error.Message);
+    }
+
+    [Fact]
+    public void TheVersionHasNoCommitSuffix()
+    {
+        Assert.Equal("0.1.0", HelpText.Version);
+    }
+}
