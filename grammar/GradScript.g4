@@ -14,14 +14,19 @@ options { superClass = GuardedParser; }
 
 // ---------------------------------------------------------------- statements
 
-program      : sep* (statement (sep+ statement)*)? sep* EOF ;
+// Every statement ends with a separator: the lexer supplies a `;` before each `}` and a newline at
+// the end of input (GradScriptLexer.Separators.cs), as Python's tokenizer ends every line. So the
+// parser decides everything here on one token: an expression cannot run on into the next
+// statement (`1 +1` is one expression), and after a syntax error recovery resumes at the next
+// separator (StatementRecovery). Only an angle block's last statement, before `>`, has none.
+program      : (statement? sep)* EOF ;
 fstringExpr  : NEWLINE* expr NEWLINE* EOF ;
 
 sep          : NEWLINE | ';' ;
 
 block
-    : '{' sep* (statement (sep+ statement)*)? sep* '}'
-    | '<' sep* (statement (sep+ statement)*)? sep* '>'
+    : '{' (statement? sep)* '}'
+    | '<' (statement? sep)* statement? '>'
     ;
 
 statement

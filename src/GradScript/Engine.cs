@@ -44,9 +44,12 @@ public sealed class Engine
 
     internal static CompiledScript Compile(SourceText source, bool interactive)
     {
-        var syntax = ScriptParser.Parse(source);
-        var resolution = Resolver.Resolve(syntax);
-        return new CompiledScript(source, Compiler.Compile(syntax, resolution, interactive));
+        // Every stage that can run reports its errors, so a file's errors come in one list, in order.
+        var parsed = ScriptParser.TryParse(source);
+        var errors = parsed.Errors.ToList();
+        var resolution = parsed.Script is { } script ? Resolver.Resolve(script, errors) : null;
+        if (errors.Count > 0) throw new ScriptSyntaxException(errors);
+        return new CompiledScript(source, Compiler.Compile(parsed.Script!, resolution!, interactive));
     }
 
     /// <summary>Compiles and runs a script.</summary>

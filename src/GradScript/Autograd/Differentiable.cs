@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 
 namespace GradScript.Autograd;
 
@@ -14,118 +15,89 @@ internal static class Differentiable
     public static TrackedValue Binary(Op op, TrackedValue? ta, double a, TrackedValue? tb, double b)
     {
         bool f32 = (ta?.IsFloat32 ?? true) && (tb?.IsFloat32 ?? true);
-        var (value, da, db) = f32 ? Binary32(op, (float)a, (float)b) : Binary64(op, a, b);
+        var (value, da, db) = f32 ? Widen(Binary(op, (float)a, (float)b)) : Binary(op, a, b);
         return new TrackedValue(op, value, f32, ta, da, tb, db);
     }
 
-    private static (double, double, double) Binary64(Op op, double x, double y) => op switch
+    /// <summary>A unary operation on a tracked value.</summary>
+    public static TrackedValue Unary(Op op, TrackedValue t)
     {
-        Op.Add => (x + y, 1, 1),
-        Op.Subtract => (x - y, 1, -1),
-        Op.Multiply => (x * y, y, x),
-        Op.Divide => (x / y, 1 / y, -x / (y * y)),
-        Op.Power => Power64(x, y),
-        _ => throw new UnreachableException(op.ToString()),
-    };
-
-    private static (double, double, double) Binary32(Op op, float x, float y) => op switch
-    {
-        Op.Add => (x + y, 1, 1),
-        Op.Subtract => (x - y, 1, -1),
-        Op.Multiply => (x * y, y, x),
-        Op.Divide => (x / y, 1 / y, -x / (y * y)),
-        Op.Power => Power32(x, y),
-        _ => throw new UnreachableException(op.ToString()),
-    };
-
-    // x^y, ∂/∂x = y·x^(y-1) (0 when y = 0, as PyTorch), ∂/∂y = x^y·ln x (0 where x = 0 and y ≥ 0).
-    private static (double, double, double) Power64(double x, double y)
-    {
-        double value = PowerValue(x, y);
-        double dx = y == 0 ? 0 : y * PowerValue(x, y - 1);
-        double dy = x == 0 && y >= 0 ? 0 : value * Math.Log(x);
-        return (value, dx, dy);
+        var (value, d) = t.IsFloat32 ? Widen(Unary(op, (float)t.Data)) : Unary(op, t.Data);
+        return new TrackedValue(op, value, t.IsFloat32, t, d);
     }
 
-    private static (double, double, double) Power32(float x, float y)
+    /// <summary>The plain-number result of a unary operation, for untracked operands.</summary>
+    public static double Apply(Op op, double x) => Unary(op, x).Value;
+
+    // One definition for both precisions: T is float for float32 values, double otherwise, so a
+    // float32 operation rounds every intermediate to float32 as PyTorch does.
+    private static (T Value, T DA, T DB) Binary<T>(Op op, T x, T y) where T : IFloatingPointIeee754<T> => op switch
     {
-        float value = PowerValue32(x, y);
-        float dx = y == 0 ? 0 : y * PowerValue32(x, y - 1);
-        float dy = x == 0 && y >= 0 ? 0 : value * MathF.Log(x);
+        Op.Add => (x + y, T.One, T.One),
+        Op.Subtract => (x - y, T.One, -T.One),
+        Op.Multiply => (x * y, y, x),
+        Op.Divide => (x / y, T.One / y, -x / (y * y)),
+        Op.Power => Power(x, y),
+        Op.Maximum => Extreme(x, y, x > y, x < y),
+        Op.Minimum => Extreme(x, y, x < y, x > y),
+        _ => throw new UnreachableException(op.ToString()),
+    };
+
+    // torch.maximum/minimum: the gradient goes to the chosen operand, split evenly on a tie; a NaN
+    // operand makes the result NaN.
+    private static (T, T, T) Extreme<T>(T x, T y, bool first, bool second) where T : IFloatingPointIeee754<T>
+    {
+        T half = T.One / (T.One + T.One);
+        if (T.IsNaN(x) || T.IsNaN(y)) return (T.NaN, T.IsNaN(x) ? T.One : T.Zero, T.IsNaN(x) ? T.Zero : T.One);
+        return first ? (x, T.One, T.Zero) : second ? (y, T.Zero, T.One) : (x, half, half);
+    }
+
+    // x^y, ∂/∂x = y·x^(y-1) (0 when y = 0, as PyTorch), ∂/∂y = x^y·ln x (0 where x = 0 and y ≥ 0).
+    private static (T, T, T) Power<T>(T x, T y) where T : IFloatingPointIeee754<T>
+    {
+        T value = PowerValue(x, y);
+        T dx = y == T.Zero ? T.Zero : y * PowerValue(x, y - T.One);
+        T dy = x == T.Zero && y >= T.Zero ? T.Zero : value * T.Log(x);
         return (value, dx, dy);
     }
 
     // PyTorch computes small integral and half exponents by multiplication and square roots, not
     // pow(); doing the same keeps float32 results bit-identical.
-    private static double PowerValue(double x, double y) => y switch
+    private static T PowerValue<T>(T x, T y) where T : IFloatingPointIeee754<T>
     {
-        1 => x,
-        2 => x * x,
-        3 => x * x * x,
-        0.5 => Math.Sqrt(x),
-        -1 => 1 / x,
-        -2 => 1 / (x * x),
-        _ => Math.Pow(x, y),
-    };
-
-    private static float PowerValue32(float x, float y) => y switch
-    {
-        1 => x,
-        2 => x * x,
-        3 => x * x * x,
-        0.5f => MathF.Sqrt(x),
-        -1 => 1 / x,
-        -2 => 1 / (x * x),
-        _ => MathF.Pow(x, y),
-    };
-
-    /// <summary>A unary operation on a tracked value.</summary>
-    public static TrackedValue Unary(Op op, TrackedValue t)
-    {
-        var (value, d) = t.IsFloat32 ? Unary32(op, (float)t.Data) : Unary64(op, t.Data);
-        return new TrackedValue(op, value, t.IsFloat32, t, d);
+        T two = T.One + T.One;
+        if (y == T.One) return x;
+        if (y == two) return x * x;
+        if (y == two + T.One) return x * x * x;
+        if (y == T.One / two) return T.Sqrt(x);
+        if (y == -T.One) return T.One / x;
+        if (y == -two) return T.One / (x * x);
+        return T.Pow(x, y);
     }
 
-    /// <summary>The plain-number result of a unary operation, for untracked operands.</summary>
-    public static double Apply(Op op, double x) => Unary64(op, x).Item1;
-
-    private static (double, double) Unary64(Op op, double x)
+    private static (T Value, T Derivative) Unary<T>(Op op, T x) where T : IFloatingPointIeee754<T>
     {
+        T one = T.One;
         switch (op)
         {
-            case Op.Negate: return (-x, -1);
-            case Op.Abs: return (Math.Abs(x), x > 0 ? 1 : x < 0 ? -1 : 0);
-            case Op.Exp: { double e = Math.Exp(x); return (e, e); }
-            case Op.Log: return (Math.Log(x), 1 / x);
-            case Op.Sqrt: { double s = Math.Sqrt(x); return (s, 0.5 / s); }
-            case Op.Sin: return (Math.Sin(x), Math.Cos(x));
-            case Op.Cos: return (Math.Cos(x), -Math.Sin(x));
-            case Op.Tan: { double t = Math.Tan(x); return (t, 1 + t * t); }
-            case Op.Tanh: { double t = Math.Tanh(x); return (t, 1 - t * t); }
-            case Op.Sigmoid: { double s = 1 / (1 + Math.Exp(-x)); return (s, s * (1 - s)); }
-            case Op.Relu: return (x > 0 || double.IsNaN(x) ? x : 0, x > 0 ? 1 : 0);
+            case Op.Negate: return (-x, -one);
+            case Op.Abs: return (T.Abs(x), x > T.Zero ? one : x < T.Zero ? -one : T.Zero);
+            case Op.Exp: { T e = T.Exp(x); return (e, e); }
+            case Op.Log: return (T.Log(x), one / x);
+            case Op.Sqrt: { T s = T.Sqrt(x); return (s, one / (s + s)); }
+            case Op.Sin: return (T.Sin(x), T.Cos(x));
+            case Op.Cos: return (T.Cos(x), -T.Sin(x));
+            case Op.Tan: { T t = T.Tan(x); return (t, one + t * t); }
+            case Op.Tanh: { T t = T.Tanh(x); return (t, one - t * t); }
+            case Op.Sigmoid: { T s = one / (one + T.Exp(-x)); return (s, s * (one - s)); }
+            case Op.Relu: return (x > T.Zero || T.IsNaN(x) ? x : T.Zero, x > T.Zero ? one : T.Zero);
             default: throw new UnreachableException(op.ToString());
         }
     }
 
-    private static (double, double) Unary32(Op op, float x)
-    {
-        switch (op)
-        {
-            case Op.Negate: return (-x, -1);
-            case Op.Abs: return (MathF.Abs(x), x > 0 ? 1 : x < 0 ? -1 : 0);
-            case Op.Exp: { float e = MathF.Exp(x); return (e, e); }
-            case Op.Log: return (MathF.Log(x), 1 / x);
-            case Op.Sqrt: { float s = MathF.Sqrt(x); return (s, 0.5f / s); }
-            case Op.Sin: return (MathF.Sin(x), MathF.Cos(x));
-            case Op.Cos: return (MathF.Cos(x), -MathF.Sin(x));
-            case Op.Tan: { float t = MathF.Tan(x); return (t, 1 + t * t); }
-            case Op.Tanh: { float t = MathF.Tanh(x); return (t, 1 - t * t); }
-            case Op.Sigmoid: { float s = 1 / (1 + MathF.Exp(-x)); return (s, s * (1 - s)); }
-            case Op.Relu: return (x > 0 || float.IsNaN(x) ? x : 0, x > 0 ? 1 : 0);
-            default: throw new UnreachableException(op.ToString());
-        }
-    }
+    private static (double, double, double) Widen((float, float, float) t) => (t.Item1, t.Item2, t.Item3);
+
+    private static (double, double) Widen((float, float) t) => (t.Item1, t.Item2);
 
     /// <summary>A host function with a host-given derivative, applied to a tracked value.</summary>
     public static TrackedValue Host(TrackedValue t, double value, double derivative) =>

@@ -56,6 +56,8 @@ internal static class GraphDot
         Op.Power => "^",
         Op.Negate => "neg",
         Op.HostFunction => "host",
+        Op.Maximum => "max",
+        Op.Minimum => "min",
         _ => op.ToString().ToLowerInvariant(),
     };
 }

@@ -59,5 +59,5 @@ internal sealed class TrackedValue
 internal enum Op : byte
 {
     Leaf, Add, Subtract, Multiply, Divide, Power, Negate,
-    Abs, Exp, Log, Sqrt, Sin, Cos, Tan, Tanh, Sigmoid, Relu, HostFunction,
+    Abs, Exp, Log, Sqrt, Sin, Cos, Tan, Tanh, Sigmoid, Relu, HostFunction, Maximum, Minimum,
 }

@@ -10,23 +10,33 @@ using GradScript.Diagnostics;
 /// <c>global</c>; any other name is read from the nearest enclosing function that has it as a local,
 /// else from the globals; a compound assignment creates nothing and updates the nearest existing
 /// variable. At top level every name is global. Blocks open no scopes.
-/// After <see cref="Resolve"/> succeeds, every <see cref="Name"/> (read or assigned), every
+/// After <see cref="Resolve(ScriptNode)"/> succeeds, every <see cref="Name"/> (read or assigned), every
 /// <see cref="FunctionDef"/> and every <see cref="For"/> target has a <see cref="Variable"/>, and
 /// <c>return</c>, <c>break</c> and <c>continue</c> stand where they may.
 /// </summary>
 internal sealed class Resolver
 {
     private readonly Resolution _resolution = new();
-    private readonly List<ScriptDiagnostic> _errors = new();
+    private readonly List<ScriptDiagnostic> _errors;
     private FunctionScope? _function;
     private int _loopDepth;
 
+    private Resolver(List<ScriptDiagnostic> errors) => _errors = errors;
+
+    /// <summary>Resolves a script, throwing <see cref="ScriptSyntaxException"/> on misplaced statements.</summary>
     public static Resolution Resolve(ScriptNode script)
     {
-        var resolver = new Resolver();
+        var errors = new List<ScriptDiagnostic>();
+        var resolution = Resolve(script, errors);
+        if (errors.Count > 0) throw new ScriptSyntaxException(errors);
+        return resolution;
+    }
+
+    /// <summary>Resolves a script, adding its errors to <paramref name="errors"/>.</summary>
+    public static Resolution Resolve(ScriptNode script, List<ScriptDiagnostic> errors)
+    {
+        var resolver = new Resolver(errors);
         resolver.Statements(script.Body);
-        if (resolver._errors.Count > 0)
-            throw new ScriptSyntaxException(resolver._errors.Take(ScriptSyntaxException.MaxErrors).ToList());
         return resolver._resolution;
     }
 

@@ -37,11 +37,16 @@ public sealed class ScriptSyntaxException : ScriptException
     /// <summary>How many syntax errors are reported for one script at most.</summary>
     public const int MaxErrors = 20;
 
-    /// <summary>Creates the exception from a non-empty list of diagnostics.</summary>
-    public ScriptSyntaxException(IReadOnlyList<ScriptDiagnostic> errors)
-        : base(errors[0].Message, errors[0].Span)
+    /// <summary>Creates the exception from a non-empty list of diagnostics, kept in source order and at most <see cref="MaxErrors"/>.</summary>
+    public ScriptSyntaxException(IEnumerable<ScriptDiagnostic> errors)
+        : this(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).Take(MaxErrors).ToList())
     {
-        Errors = errors;
+    }
+
+    private ScriptSyntaxException(List<ScriptDiagnostic> sorted)
+        : base(sorted[0].Message, sorted[0].Span)
+    {
+        Errors = sorted.AsReadOnly();
     }
 
     /// <summary>Every syntax error found, in source order.</summary>

@@ -20,12 +20,8 @@ internal static class Comparisons
 
     public static bool AreEqual(Value a, Value b, in SourceSpan at)
     {
-        if (a.TryGetDouble(out double x) && b.TryGetDouble(out double y))
-        {
-            // Two ints compare exactly, not through doubles that may round.
-            if ((a.IsInt || a.IsBool) && (b.IsInt || b.IsBool)) return a.AsInt == b.AsInt;
-            return x == y;
-        }
+        if (IsNumeric(a) && IsNumeric(b)) return CompareNumbers(a, b) == 0;
+        if (a.IsBool || b.IsBool) return a.IsBool && b.IsBool && a.AsBool == b.AsBool;
         switch (a.Reference, b.Reference)
         {
             case (string s, string t): return s == t;
@@ -34,6 +30,37 @@ internal static class Comparisons
         }
         if (a.IsNone || b.IsNone) return a.IsNone && b.IsNone;
         return a.Reference is not null && ReferenceEquals(a.Reference, b.Reference);
+    }
+
+    // int, float and tracked values compare by value; bool is a type of its own (LANGUAGE.md §3).
+    private static bool IsNumeric(Value v) => v.IsFloat || v.IsInt || v.IsTracked;
+
+    /// <summary>
+    /// Compares two numbers exactly, as Python does: an int is never rounded to a double first
+    /// (2^53 + 1 &gt; 2^53 as a float). NaN gives <see cref="Unordered"/>.
+    /// </summary>
+    private static int CompareNumbers(Value a, Value b)
+    {
+        if (a.IsInt && b.IsInt) return a.AsInt.CompareTo(b.AsInt);
+        a.TryGetDouble(out double x);
+        b.TryGetDouble(out double y);
+        if (a.IsInt) return CompareIntToFloat(a.AsInt, y);
+        if (b.IsInt) return CompareIntToFloat(b.AsInt, x) is var c && c == Unordered ? c : -c;
+        if (double.IsNaN(x) || double.IsNaN(y)) return Unordered;
+        return x.CompareTo(y);
+    }
+
+    private const int Unordered = int.MinValue;
+
+    private static int CompareIntToFloat(long i, double d)
+    {
+        if (double.IsNaN(d)) return Unordered;
+        // 2^63 is exactly representable; every double at or beyond it is beyond every long.
+        if (d >= 9.2233720368547758E18) return -1;
+        if (d < -9.2233720368547758E18) return 1;
+        double floor = Math.Floor(d);
+        int c = i.CompareTo((long)floor);
+        return c != 0 ? c : (d > floor ? -1 : 0);
     }
 
     private static bool ListsEqual(ListValue l, ListValue m, in SourceSpan at)
@@ -51,6 +78,7 @@ internal static class Comparisons
     private static bool Order(BinaryOp op, Value a, Value b, in SourceSpan at)
     {
         int c = CompareOrder(op, a, b, at);
+        if (c == Unordered) return false; // NaN compares false with everything, as in Python
         return op switch
         {
             BinaryOp.Less => c < 0,
@@ -63,13 +91,8 @@ internal static class Comparisons
 
     private static int CompareOrder(BinaryOp op, Value a, Value b, in SourceSpan at)
     {
-        if (a.TryGetDouble(out double x) && b.TryGetDouble(out double y) && !a.IsNone && !b.IsNone)
-        {
-            if ((a.IsInt || a.IsBool) && (b.IsInt || b.IsBool)) return a.AsInt.CompareTo(b.AsInt);
-            // NaN compares false with everything, as in Python.
-            if (double.IsNaN(x) || double.IsNaN(y)) return op is BinaryOp.Less or BinaryOp.LessEqual ? 1 : -1;
-            return x.CompareTo(y);
-        }
+        if (IsNumeric(a) && IsNumeric(b)) return CompareNumbers(a, b);
+        if (a.IsBool && b.IsBool) return a.AsBool.CompareTo(b.AsBool);
         switch (a.Reference, b.Reference)
         {
             case (string s, string t): return string.CompareOrdinal(s, t);

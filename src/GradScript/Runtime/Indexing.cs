@@ -11,9 +11,7 @@ internal static class Indexing
         switch (target.Reference)
         {
             case ListValue list: return list[Position(key, list.Count, "list")];
-            case string s:
-                int i = Position(key, s.Length, "string");
-                return Value.String(char.IsSurrogate(s[i]) && i + 1 < s.Length ? s.Substring(i, 2) : s[i].ToString());
+            case string s: return Value.String(CodePointAt(s, key));
             case RangeValue range:
                 long length = range.Length;
                 return Value.Int(range[PositionLong(key, length, "range")]);
@@ -31,6 +29,14 @@ internal static class Indexing
         throw new RuntimeError(target.Reference is string
             ? "strings are immutable: an item cannot be assigned"
             : $"{target.TypeName} does not support item assignment");
+    }
+
+    // Strings index by code point, as Python's do (and as len counts): "a😀b"[2] is "b".
+    private static string CodePointAt(string s, Value key)
+    {
+        if (s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) return s[Position(key, s.Length, "string")].ToString();
+        var runes = s.EnumerateRunes().ToArray();
+        return runes[Position(key, runes.Length, "string")].ToString();
     }
 
     private static int Position(Value key, int count, string kind) => (int)PositionLong(key, count, kind);

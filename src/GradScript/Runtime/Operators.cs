@@ -17,7 +17,8 @@ internal static class Operators
 
     public static Value Arithmetic(BinaryOp op, Value a, Value b, Interpreter interpreter, in SourceSpan at)
     {
-        if (a.IsInt && b.IsInt) return IntArithmetic(op, a.AsInt, b.AsInt, at);
+        // Bools count as the ints 0 and 1 in arithmetic, as in Python.
+        if ((a.IsInt || a.IsBool) && (b.IsInt || b.IsBool)) return IntArithmetic(op, a.AsInt, b.AsInt, at);
         if (a.IsTracked || b.IsTracked) return TrackedArithmetic(op, a, b, interpreter, at);
         if (IsNumber(a) && IsNumber(b)) return FloatArithmetic(op, ToDouble(a), ToDouble(b), at, a.IsInt || a.IsBool, b.IsInt || b.IsBool);
         return SequenceArithmetic(op, a, b, at);
@@ -103,7 +104,7 @@ internal static class Operators
 
     private static Value TrackedArithmetic(BinaryOp op, Value a, Value b, Interpreter interpreter, in SourceSpan at)
     {
-        if (!a.TryGetDouble(out double x) || !b.TryGetDouble(out double y) || a.IsBool || b.IsBool)
+        if (!a.TryGetDouble(out double x) || !b.TryGetDouble(out double y))
             throw Unsupported(op, a, b, at);
         var ta = a.IsTracked ? a.AsTracked : null;
         var tb = b.IsTracked ? b.AsTracked : null;

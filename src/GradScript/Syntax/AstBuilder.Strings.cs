@@ -12,8 +12,7 @@ internal sealed partial class AstBuilder
 {
     private string StringValue(IToken token)
     {
-        string text = token.Text;
-        return Unescape(text[1..^1], token, columnOfFirst: token.Column + 1);
+        return Literals.String(token, positions, errors);
     }
 
     private Expr FormattedString(IToken token)
@@ -25,10 +24,15 @@ internal sealed partial class AstBuilder
         var literal = new StringBuilder();
         int literalStart = 0;
 
-        void FlushLiteral(int end)
+        void TakeLiteral(int end)
         {
             if (end > literalStart)
                 literal.Append(Unescape(body[literalStart..end], token, bodyColumn + literalStart));
+        }
+
+        void FlushLiteral(int end)
+        {
+            TakeLiteral(end);
             if (literal.Length > 0) parts.Add(new FStringPart(literal.ToString(), null, null));
             literal.Clear();
         }
@@ -40,7 +44,7 @@ internal sealed partial class AstBuilder
             if ((c == '{' || c == '}') && i + 1 < body.Length && body[i + 1] == c)
             {
                 // `{{` and `}}` are literal braces.
-                FlushLiteral(i);
+                TakeLiteral(i);
                 literal.Append(c);
                 i += 2;
                 literalStart = i;
@@ -110,52 +114,8 @@ internal sealed partial class AstBuilder
         return -1;
     }
 
-    private SourceSpan At(IToken token, int zeroBasedColumn)
-    {
-        var span = positions.Span(token);
-        int column = span.Column + (zeroBasedColumn - token.Column);
-        return span with { Column = column, EndLine = span.Line, EndColumn = column + 1 };
-    }
+    private SourceSpan At(IToken token, int zeroBasedColumn) => Literals.At(positions, token, zeroBasedColumn);
 
-    // `columnOfFirst` is the 0-based column of text[0], for placing an error on a bad escape.
-    private string Unescape(string text, IToken token, int columnOfFirst)
-    {
-        if (!text.Contains('\\')) return text;
-        var result = new StringBuilder(text.Length);
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c != '\\' || i + 1 >= text.Length) { result.Append(c); continue; }
-            char next = text[++i];
-            switch (next)
-            {
-                case 'n': result.Append('\n'); break;
-                case 't': result.Append('\t'); break;
-                case 'r': result.Append('\r'); break;
-                case '0': result.Append('\0'); break;
-                case '\\' or '"' or '\'': result.Append(next); break;
-                case '\n': break; // a backslash at the end of a line continues the string
-                case 'u' when i + 1 < text.Length && text[i + 1] == '{':
-                    int close = text.IndexOf('}', i + 2);
-                    string hex = close < 0 ? "" : text[(i + 2)..close];
-                    if (hex.Length is >= 1 and <= 6
-                        && int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int codePoint)
-                        && codePoint <= 0x10FFFF && codePoint is < 0xD800 or > 0xDFFF)
-                    {
-                        result.Append(char.ConvertFromUtf32(codePoint));
-                        i = close;
-                    }
-                    else
-                    {
-                        errors.Add("invalid \\u{…} escape: expected 1 to 6 hex digits naming a Unicode scalar value",
-                            At(token, columnOfFirst + i - 1));
-                    }
-                    break;
-                default:
-                    errors.Add($"invalid escape sequence '\\{next}'", At(token, columnOfFirst + i - 1));
-                    break;
-            }
-        }
-        return result.ToString();
-    }
+    private string Unescape(string text, IToken token, int columnOfFirst) =>
+        Literals.Unescape(text, token, columnOfFirst, positions, errors);
 }

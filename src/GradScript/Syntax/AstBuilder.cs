@@ -18,20 +18,23 @@ using static GradScript.Syntax.Generated.GradScriptParser;
 internal sealed partial class AstBuilder(SourcePositions positions, SyntaxErrorCollector errors)
 {
     public ScriptNode BuildProgram(ProgramContext context) =>
-        new(Statements(context.statement()), positions.Span(context));
+        new(Statements(context), positions.Span(context));
 
     public Expr BuildExpression(ExprContext context) => Expression(context);
 
     // ------------------------------------------------------------------ statements
 
-    private List<Stmt> Statements(StatementContext[] statements)
+    private List<Stmt> Statements(ParserRuleContext list)
     {
-        var result = new List<Stmt>(statements.Length);
-        foreach (var statement in statements) result.Add(Statement(statement));
+        var result = new List<Stmt>();
+        foreach (var child in list.children ?? [])
+        {
+            if (child is StatementContext statement) result.Add(Statement(statement));
+        }
         return result;
     }
 
-    private List<Stmt> Block(BlockContext block) => Statements(block.statement());
+    private List<Stmt> Block(BlockContext block) => Statements(block);
 
     private Stmt Statement(StatementContext context)
     {
@@ -289,7 +292,7 @@ internal sealed partial class AstBuilder(SourcePositions positions, SyntaxErrorC
         var span = positions.Span(context);
         return context switch
         {
-            IntLiteralContext c => new Literal(IntegerValue(c.INT().Symbol), span),
+            IntLiteralContext c => new Literal(Literals.Integer(c.INT().Symbol, positions, errors), span),
             FloatLiteralContext c => new Literal(FloatValue(c.FLOAT().GetText()), span),
             StringLiteralContext c => new Literal(StringValue(c.STRING().Symbol), span),
             FstringLiteralContext c => FormattedString(c.FSTRING().Symbol),
@@ -301,14 +304,6 @@ internal sealed partial class AstBuilder(SourcePositions positions, SyntaxErrorC
             ListLiteralContext c => new ListExpr(c.expr().Select(Expression).ToList(), span),
             _ => throw new UnreachableException(context.GetType().Name),
         };
-    }
-
-    private object IntegerValue(IToken token)
-    {
-        var digits = token.Text.Replace("_", "");
-        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long value)) return value;
-        errors.Add("integer literal too large for 64 bits", token);
-        return 0L;
     }
 
     private static double FloatValue(string text) =>

@@ -2,44 +2,58 @@ namespace GradScript.Syntax.Generated;
 
 using Antlr4.Runtime;
 
-// Newlines inside ( ) and [ ] do not end a statement (LANGUAGE.md §1), so the lexer drops them
-// there. It also counts bracket depth against a fixed limit, so that absurd nesting is a clear
-// syntax error here instead of a stack exhaustion deep inside the parser. And since nothing can
-// continue a statement after the `}` that closes its block (other than `else`), a statement may
-// follow a `}` on the same line: `for i in xs { if i { continue } print(i) }`. The lexer inserts
-// the separator there.
+// What the lexer adds to and removes from the raw tokens, so that the grammar can require a
+// separator after every statement and still decide everything on one token:
+//   - newlines inside ( ) and [ ] are dropped: they do not end a statement (LANGUAGE.md §1);
+//   - a `;` is inserted before every `}`, so `{ x = 1 }` needs none written;
+//   - a `;` is inserted after a `}` that another statement follows on the same line (nothing but
+//     `else` can continue a statement there): `for i in xs { if i { continue } print(i) }`;
+//   - the input always ends with a newline.
+// It also counts bracket depth against a fixed limit, so that absurd nesting is a clear syntax
+// error here instead of a stack exhaustion deep inside the parser.
 public partial class GradScriptLexer
 {
     /// <summary>Open ( and [ at once, at most; Python's own parser allows 200.</summary>
     public const int MaxBracketDepth = 256;
 
+    private IToken? _pushedBack;
     private int _bracketDepth;
+    private int _previousType = NEWLINE;
 
     /// <summary>The first bracket that went past <see cref="MaxBracketDepth"/>, if any.</summary>
     public IToken? TooDeepBracket { get; private set; }
 
-    private readonly Queue<IToken> _queued = new();
-
     public override IToken NextToken()
     {
-        if (_queued.Count > 0) return _queued.Dequeue();
-        var token = NextSignificantToken();
-        if (token.Type != RBRACE) return token;
-        var next = NextSignificantToken();
-        if (next.Type is not (NEWLINE or SEMI or RBRACE or ELSE or Eof or RPAREN or RBRACKET or COMMA))
-        {
-            // A zero-width `;` placed where the next statement starts.
-            _queued.Enqueue(new CommonToken(SEMI, ";")
-            {
-                Line = next.Line,
-                Column = next.Column,
-                StartIndex = next.StartIndex,
-                StopIndex = next.StartIndex - 1,
-            });
-        }
-        _queued.Enqueue(next);
-        return token;
+        var token = _pushedBack ?? NextSignificantToken();
+        _pushedBack = null;
+        var emitted = SeparatorBefore(token);
+        if (emitted is null) emitted = token;
+        else _pushedBack = token;
+        _previousType = emitted.Type;
+        return emitted;
     }
+
+    // The separator to emit before `token`, if one is due.
+    private IToken? SeparatorBefore(IToken token)
+    {
+        bool afterSeparator = _previousType is NEWLINE or SEMI or LBRACE;
+        if (_previousType == RBRACE && token.Type is not (NEWLINE or SEMI or RBRACE or ELSE or Eof or RPAREN or RBRACKET or COMMA))
+            return Synthetic(SEMI, ";", token);
+        if (token.Type == RBRACE && !afterSeparator) return Synthetic(SEMI, ";", token);
+        if (token.Type == Eof && _previousType is not (NEWLINE or SEMI) && _bracketDepth == 0) return Synthetic(NEWLINE, "\n", token);
+        return null;
+    }
+
+    // A zero-width token placed where `at` starts. It names this lexer as its source, as ANTLR's
+    // error recovery makes its own tokens from the source of the token at hand.
+    private IToken Synthetic(int type, string text, IToken at) =>
+        new CommonToken(Tuple.Create<ITokenSource, ICharStream>(this, (ICharStream)InputStream), type, DefaultTokenChannel, at.StartIndex, at.StartIndex - 1)
+    {
+        Text = text,
+        Line = at.Line,
+        Column = at.Column,
+    };
 
     private IToken NextSignificantToken()
     {

@@ -48,9 +48,12 @@ public abstract class GuardedParser : Parser
         base.UnrollRecursionContexts(parentctx);
     }
 
+    /// <summary>Below this depth the stack cannot be short on any thread, so it is not probed.</summary>
+    private const int ProbeDepth = 256;
+
     private void Guard()
     {
-        if (++_depth > MaxRuleDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (++_depth > ProbeDepth && (_depth > MaxRuleDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
             throw new NestingTooDeepException((IToken)CurrentToken);
     }
 

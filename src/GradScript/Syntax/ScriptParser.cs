@@ -19,11 +19,15 @@ internal static class ScriptParser
     public static ScriptNode Parse(SourceText source)
     {
         var outcome = TryParse(source);
-        if (outcome.Script is null) throw new ScriptSyntaxException(outcome.Errors);
-        return outcome.Script;
+        if (outcome.Errors.Count > 0) throw new ScriptSyntaxException(outcome.Errors);
+        return outcome.Script!;
     }
 
-    /// <summary>The result of a parse: an AST, or errors and whether the input merely ended too early.</summary>
+    /// <summary>
+    /// The result of a parse. <see cref="Script"/> is present when the parse tree is complete, even if
+    /// a literal in it was bad (so later stages can report their own errors too); it is only to be
+    /// run when <see cref="Errors"/> is empty. <see cref="EndedEarly"/>: the input stopped mid-statement.
+    /// </summary>
     public sealed record Outcome(ScriptNode? Script, IReadOnlyList<ScriptDiagnostic> Errors, bool EndedEarly);
 
     /// <summary>Parses a whole script, returning its errors instead of throwing.</summary>
@@ -38,9 +42,7 @@ internal static class ScriptParser
             try { script = new AstBuilder(positions, errors).BuildProgram((GradScriptParser.ProgramContext)tree); }
             catch (NestingTooDeepException e) { errors.Add(TooDeep, e.Token); }
         }
-        return errors.HasErrors
-            ? new Outcome(null, errors.Errors, errors.EndedEarly)
-            : new Outcome(script, [], false);
+        return new Outcome(script, errors.Errors, errors.EndedEarly);
     }
 
     /// <summary>Parses the text of an f-string's replacement field as one expression.</summary>
@@ -61,7 +63,8 @@ internal static class ScriptParser
     {
         var lexer = new GradScriptLexer(CharStreams.fromString(text));
         lexer.RemoveErrorListeners();
-        var tokens = LexAll(lexer, errors);
+        var tokens = LexAll(lexer, errors, positions);
+        int lexicalErrors = errors.Errors.Count;
         if (lexer.TooDeepBracket is { } deep)
         {
             errors.Add($"too many nested brackets (more than {GradScriptLexer.MaxBracketDepth})", deep);
@@ -74,8 +77,7 @@ internal static class ScriptParser
         parser.ErrorHandler = new BailErrorStrategy();
         try
         {
-            var tree = rule(parser);
-            return errors.HasErrors ? null : tree;
+            return rule(parser);
         }
         catch (ParseCanceledException) { }
         catch (NestingTooDeepException e)
@@ -89,11 +91,11 @@ internal static class ScriptParser
         parser.ResetDepth();
         parser.AddErrorListener(errors);
         parser.Interpreter.PredictionMode = PredictionMode.LL;
-        parser.ErrorHandler = new DefaultErrorStrategy();
+        parser.ErrorHandler = new StatementRecovery();
         try
         {
             var tree = rule(parser);
-            return errors.HasErrors ? null : tree;
+            return errors.Errors.Count > lexicalErrors ? null : tree;
         }
         catch (NestingTooDeepException e)
         {
@@ -102,9 +104,10 @@ internal static class ScriptParser
         }
     }
 
-    // Lexical errors (a stray character, an unterminated string) are reported here, and the bad
-    // tokens left out so that the parser can still find the syntax errors after them.
-    private static List<IToken> LexAll(GradScriptLexer lexer, SyntaxErrorCollector errors)
+    // Lexical errors (a stray character, an unterminated string, a bad escape, an int too large) are
+    // reported here, and bad characters left out so that the parser can still find the syntax
+    // errors after them.
+    private static List<IToken> LexAll(GradScriptLexer lexer, SyntaxErrorCollector errors, SourcePositions positions)
     {
         var tokens = new List<IToken>();
         while (true)
@@ -120,6 +123,12 @@ internal static class ScriptParser
                     errors.Add("unterminated string: the line ends before its closing quote", token);
                     tokens.Add(new CommonToken(token) { Type = GradScriptLexer.STRING });
                     continue;
+                case GradScriptLexer.STRING:
+                    Literals.String(token, positions, errors);
+                    break;
+                case GradScriptLexer.INT:
+                    Literals.Integer(token, positions, errors);
+                    break;
             }
             tokens.Add(token);
             if (token.Type == TokenConstants.EOF) return tokens;

@@ -23,7 +23,8 @@ internal sealed class SyntaxErrorCollector(SourcePositions positions) : BaseErro
     public void Add(string message, SourceSpan span)
     {
         // One error per place: ANTLR's recovery often reports the same spot twice.
-        if (_errors.Count >= ScriptSyntaxException.MaxErrors || !_places.Add((span.Line, span.Column))) return;
+        // More than are shown are kept, since errors arrive from several stages and are sorted by place at the end.
+        if (_errors.Count >= 5 * ScriptSyntaxException.MaxErrors || !_places.Add((span.Line, span.Column))) return;
         _errors.Add(new ScriptDiagnostic(message, span));
     }
 
@@ -33,6 +34,27 @@ internal sealed class SyntaxErrorCollector(SourcePositions positions) : BaseErro
         int line, int charPositionInLine, string msg, RecognitionException e)
     {
         if (_errors.Count == 0 && offendingSymbol.Type == TokenConstants.EOF) EndedEarly = true;
+        // `a + 1 = 2`: a whole expression statement, then `=` where a statement ought to end.
+        if (offendingSymbol.Type == GradScriptLexer.ASSIGN && recognizer is Parser { Context: GradScriptParser.ProgramContext or GradScriptParser.BlockContext or GradScriptParser.SepContext })
+        {
+            Add("cannot assign to an expression: only a name or an item xs[i] can be assigned (to compare, write '==')", offendingSymbol);
+            return;
+        }
+        // `1 +` at the end: ANTLR leaves the operator loop before it sees the missing operand, and
+        // would blame the operator; what is missing is what follows it.
+        if (recognizer is Parser p && IsOperator(offendingSymbol.Type) && AtEnd(p.InputStream, 2))
+        {
+            if (_errors.Count == 0) EndedEarly = true;
+            Add($"unexpected end of input after {Describe(offendingSymbol)}", offendingSymbol);
+            return;
+        }
+        // Two statements on one line.
+        if (recognizer is Parser q && ExpectsSeparator(q)
+            && offendingSymbol.Type is not (TokenConstants.EOF or GradScriptLexer.NEWLINE or GradScriptLexer.RPAREN or GradScriptLexer.RBRACKET or GradScriptLexer.RBRACE))
+        {
+            Add($"expected a new line or ';' before {Describe(offendingSymbol)}", offendingSymbol);
+            return;
+        }
         string message = $"unexpected {Describe(offendingSymbol)}";
         if (recognizer is Parser parser)
         {
@@ -47,10 +69,31 @@ internal sealed class SyntaxErrorCollector(SourcePositions positions) : BaseErro
         Antlr4.Runtime.Misc.IntervalSet expected;
         try { expected = parser.GetExpectedTokens(); }
         catch (ArgumentException) { return null; }
+        // Where any expression may stand, the list of its first tokens says less than "an expression".
+        if (expected.Contains(GradScriptLexer.NAME) && expected.Contains(GradScriptLexer.INT)) return "an expression";
         var names = expected.ToList().Select(Describe).Distinct().ToList();
         if (names.Count is 0 or > 3) return null;
         return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
     }
+
+    // Only the input's end (and the newline the lexer puts before it) from the k-th token on.
+    private static bool AtEnd(IIntStream input, int k) =>
+        input.LA(k) == TokenConstants.EOF || (input.LA(k) == GradScriptLexer.NEWLINE && input.LA(k + 1) == TokenConstants.EOF);
+
+    private static bool ExpectsSeparator(Parser parser)
+    {
+        try
+        {
+            var expected = parser.GetExpectedTokens();
+            return expected.Contains(GradScriptLexer.SEMI) && expected.Contains(GradScriptLexer.NEWLINE);
+        }
+        catch (ArgumentException) { return false; }
+    }
+
+    private static bool IsOperator(int type) => type is GradScriptLexer.PLUS or GradScriptLexer.MINUS or GradScriptLexer.STAR
+        or GradScriptLexer.SLASH or GradScriptLexer.SLASHSLASH or GradScriptLexer.PERCENT or GradScriptLexer.CARET
+        or GradScriptLexer.AND or GradScriptLexer.OR or GradScriptLexer.NOT or GradScriptLexer.DOTDOT
+        or GradScriptLexer.EQ or GradScriptLexer.NE or GradScriptLexer.LT or GradScriptLexer.LE or GradScriptLexer.GT or GradScriptLexer.GE;
 
     /// <summary>How a token is named in messages.</summary>
     public static string Describe(IToken token) => token.Type switch

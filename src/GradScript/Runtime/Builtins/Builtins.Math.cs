@@ -57,17 +57,29 @@ internal static partial class Builtins
         return Value.Float(Math.Abs(Number(v, "abs")));
     }
 
-    // min/max return one of their operands itself, as Python does, so a tracked operand stays
-    // tracked and the gradient flows to it alone (ties: the first).
+    // Without tracked operands, min and max return the chosen item itself, as Python does. With a
+    // tracked operand they record the choice pairwise, as torch.minimum/maximum do, so every input
+    // is in the graph and the ones not chosen get a gradient of 0.
     private static Value Extreme(Interpreter interpreter, in Arguments args, string name, BinaryOp better)
     {
         Arity(args, name, 1, int.MaxValue);
         IReadOnlyList<Value> items = args.Count == 1 ? Iteration.Items(args[0]) : args.Positional.ToArray();
         if (items.Count == 0) throw new RuntimeError($"{name}() of an empty sequence");
+        var op = better == BinaryOp.Greater ? Op.Maximum : Op.Minimum;
         var best = items[0];
         for (int i = 1; i < items.Count; i++)
         {
-            if (Comparisons.Compare(better, items[i], best, args.CallSite)) best = items[i];
+            var item = items[i];
+            if ((best.IsTracked || item.IsTracked) && interpreter.IsRecording)
+            {
+                var node = Differentiable.Binary(op, best.IsTracked ? best.AsTracked : null, Number(best, name),
+                    item.IsTracked ? item.AsTracked : null, Number(item, name));
+                best = Value.Object(interpreter.Record(node, args.CallSite));
+            }
+            else if (Comparisons.Compare(better, item, best, args.CallSite))
+            {
+                best = item;
+            }
         }
         return best;
     }
@@ -123,7 +135,8 @@ internal static partial class Builtins
         return Value.Int(Truncate(round(Number(args[0], name)), name));
     }
 
-    // Python's round: halves to even; with a digit count, a float.
+    // Python's round: halves to even; with a digit count, a float rounded as the exact binary value
+    // is (CPython rounds through the same correctly rounded conversion as format(x, ".Nf")).
     private static Value Round(Interpreter interpreter, in Arguments args)
     {
         Arity(args, "round", 1, 2);
@@ -135,11 +148,11 @@ internal static partial class Builtins
         long digits = Integer(args[1], "round");
         if (args[0].IsInt && digits >= 0) return args[0];
         double x = Number(args[0], "round");
-        if (digits > 15 || double.IsNaN(x) || double.IsInfinity(x)) return Value.Float(x);
-        if (digits < -15) return Value.Float(0 * x);
-        double scale = Math.Pow(10, Math.Abs(digits));
-        return Value.Float(digits >= 0
-            ? Math.Round(x * scale, MidpointRounding.ToEven) / scale
-            : Math.Round(x / scale, MidpointRounding.ToEven) * scale);
+        if (digits > 323 || double.IsNaN(x) || double.IsInfinity(x)) return Value.Float(x);
+        if (digits >= 0)
+            return Value.Float(double.Parse(NumberFormat.Format(x, $".{digits}f"), System.Globalization.CultureInfo.InvariantCulture));
+        if (digits < -308) return Value.Float(0 * x);
+        double scale = Math.Pow(10, -digits);
+        return Value.Float(Math.Round(x / scale, MidpointRounding.ToEven) * scale);
     }
 }

@@ -6,7 +6,8 @@ using GradScript.Diagnostics;
 
 /// <summary>
 /// <c>x op= v</c> (LANGUAGE.md §4): on a leaf parameter, an unrecorded in-place update of its data
-/// that every reference to the leaf sees (an optimizer step); on anything else, <c>x = x op v</c>.
+/// that every reference to the leaf sees (an optimizer step); <c>xs += ys</c> extends the list xs
+/// in place, as in Python; on anything else, <c>x = x op v</c>.
 /// </summary>
 internal sealed class CompoundAssignInstruction(BinaryOp op, Code read, Store write, Code value, SourceSpan opSpan, SourceSpan span) : Instruction(span)
 {
@@ -43,6 +44,16 @@ internal static class InPlace
 {
     public static bool TryUpdate(BinaryOp op, Value current, Value operand, in SourceSpan at)
     {
+        if (current.Reference is ListValue list && op == BinaryOp.Add)
+        {
+            try
+            {
+                var items = Iteration.Items(operand);
+                foreach (var item in ReferenceEquals(items, list.Items) ? items.ToList() : items) list.Add(item);
+            }
+            catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at); }
+            return true;
+        }
         if (!current.IsTracked || !current.AsTracked.IsLeaf) return false;
         var leaf = current.AsTracked;
         if (!operand.TryGetDouble(out double y) || operand.IsNone)

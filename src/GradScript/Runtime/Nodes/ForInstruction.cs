@@ -12,41 +12,34 @@ internal sealed class ForInstruction(Store target, Code iterable, Instruction[] 
     public override Completion Exec(Frame frame)
     {
         var source = iterable.Eval(frame);
-        var interpreter = frame.Interpreter;
+        Completion completion = Completion.Normal;
         switch (source.Reference)
         {
             case RangeValue range:
                 long length = range.Length;
-                for (long i = 0; i < length; i++)
-                {
-                    target.Set(frame, Value.Int(range[i]));
-                    var completion = Run(body, frame);
-                    if (completion == Completion.Break) break;
-                    if (completion == Completion.Return) return completion;
-                    interpreter.Tick(Span);
-                }
-                return Completion.Normal;
+                for (long i = 0; i < length && Step(frame, Value.Int(range[i]), ref completion); i++) { }
+                return completion;
             case ListValue list:
-                for (int i = 0; i < list.Count; i++)
-                {
-                    target.Set(frame, list[i]);
-                    var completion = Run(body, frame);
-                    if (completion == Completion.Break) break;
-                    if (completion == Completion.Return) return completion;
-                    interpreter.Tick(Span);
-                }
-                return Completion.Normal;
+                for (int i = 0; i < list.Count && Step(frame, list[i], ref completion); i++) { }
+                return completion;
             case string s:
                 foreach (var item in Iteration.Characters(s))
                 {
-                    target.Set(frame, item);
-                    var completion = Run(body, frame);
-                    if (completion == Completion.Break) break;
-                    if (completion == Completion.Return) return completion;
-                    interpreter.Tick(Span);
+                    if (!Step(frame, item, ref completion)) break;
                 }
-                return Completion.Normal;
+                return completion;
         }
         throw new ScriptRuntimeException($"{source.TypeName} is not iterable", iterable.Span);
+    }
+
+    // One iteration; false when the loop ends here (by break, or by return, which `completion` carries out).
+    private bool Step(Frame frame, Value item, ref Completion completion)
+    {
+        target.Set(frame, item);
+        var result = Run(body, frame);
+        if (result == Completion.Break) return false;
+        if (result == Completion.Return) { completion = Completion.Return; return false; }
+        frame.Interpreter.Tick(Span);
+        return true;
     }
 }

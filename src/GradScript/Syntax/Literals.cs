@@ -1,0 +1,76 @@
+namespace GradScript.Syntax;
+
+using System.Globalization;
+using System.Text;
+using Antlr4.Runtime;
+using GradScript.Diagnostics;
+
+/// <summary>
+/// Decoding of literal tokens, with their errors placed on the offending characters. The parser
+/// facade runs these on every token as it lexes, so a bad escape or an oversized integer is
+/// reported even in a file whose parse fails; the AST builder uses them for the values.
+/// </summary>
+internal static class Literals
+{
+    /// <summary>The value of an int token; 0 (with an error) when it does not fit in 64 bits.</summary>
+    public static long Integer(IToken token, SourcePositions positions, SyntaxErrorCollector errors)
+    {
+        var digits = token.Text.Replace("_", "");
+        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long value)) return value;
+        errors.Add("integer literal too large for 64 bits", positions.Span(token));
+        return 0;
+    }
+
+    /// <summary>The value of a string token (quotes removed, escapes decoded).</summary>
+    public static string String(IToken token, SourcePositions positions, SyntaxErrorCollector errors) =>
+        Unescape(token.Text[1..^1], token, token.Column + 1, positions, errors);
+
+    public static SourceSpan At(SourcePositions positions, IToken token, int zeroBasedColumn)
+    {
+        var span = positions.Span(token);
+        int column = span.Column + (zeroBasedColumn - token.Column);
+        return span with { Column = column, EndLine = span.Line, EndColumn = column + 1 };
+    }
+
+    // `columnOfFirst` is the 0-based column of text[0], for placing an error on a bad escape.
+    public static string Unescape(string text, IToken token, int columnOfFirst, SourcePositions positions, SyntaxErrorCollector errors)
+    {
+        if (!text.Contains('\\')) return text;
+        var result = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c != '\\' || i + 1 >= text.Length) { result.Append(c); continue; }
+            char next = text[++i];
+            switch (next)
+            {
+                case 'n': result.Append('\n'); break;
+                case 't': result.Append('\t'); break;
+                case 'r': result.Append('\r'); break;
+                case '0': result.Append('\0'); break;
+                case '\\' or '"' or '\'': result.Append(next); break;
+                case '\n': break; // a backslash at the end of a line continues the string
+                case 'u' when i + 1 < text.Length && text[i + 1] == '{':
+                    int close = text.IndexOf('}', i + 2);
+                    string hex = close < 0 ? "" : text[(i + 2)..close];
+                    if (hex.Length is >= 1 and <= 6
+                        && int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int codePoint)
+                        && codePoint <= 0x10FFFF && codePoint is < 0xD800 or > 0xDFFF)
+                    {
+                        result.Append(char.ConvertFromUtf32(codePoint));
+                        i = close;
+                    }
+                    else
+                    {
+                        errors.Add("invalid \\u{…} escape: expected 1 to 6 hex digits naming a Unicode scalar value",
+                            At(positions, token, columnOfFirst + i - 1));
+                    }
+                    break;
+                default:
+                    errors.Add($"invalid escape sequence '\\{next}'", At(positions, token, columnOfFirst + i - 1));
+                    break;
+            }
+        }
+        return result.ToString();
+    }
+}

@@ -1,0 +1,203 @@
+namespace GradScript.Tests.Syntax;
+
+using GradScript.Ast;
+using GradScript.Diagnostics;
+using GradScript.Syntax;
+
+public class ParserTests
+{
+    private static ScriptNode Parse(string text) => ScriptParser.Parse(new SourceText("t.grad", text));
+
+    private static Expr ParseExpression(string text) => ((ExprStmt)Parse(text).Body.Single()).Expression;
+
+    private static IReadOnlyList<ScriptDiagnostic> Errors(string text) =>
+        Assert.Throws<ScriptSyntaxException>(() => Parse(text)).Errors;
+
+    [Fact]
+    public void PowerBindsTighterThanUnaryMinusAndIsRightAssociative()
+    {
+        var negation = Assert.IsType<Unary>(ParseExpression("-2^2"));
+        Assert.Equal(BinaryOp.Power, Assert.IsType<Binary>(negation.Operand).Op);
+
+        var power = Assert.IsType<Binary>(ParseExpression("2^3^2"));
+        Assert.IsType<Literal>(power.Left);
+        Assert.Equal(BinaryOp.Power, Assert.IsType<Binary>(power.Right).Op);
+    }
+
+    [Fact]
+    public void AdditiveChainsAreLeftAssociative()
+    {
+        var sum = Assert.IsType<Binary>(ParseExpression("1 - 2 + 3"));
+        Assert.Equal(BinaryOp.Add, sum.Op);
+        Assert.Equal(BinaryOp.Subtract, Assert.IsType<Binary>(sum.Left).Op);
+    }
+
+    [Fact]
+    public void RangeBindsLooserThanAdditionAndTighterThanComparison()
+    {
+        var comparison = Assert.IsType<Binary>(ParseExpression("0..n+1 == r"));
+        Assert.Equal(BinaryOp.Equal, comparison.Op);
+        var range = Assert.IsType<RangeExpr>(comparison.Left);
+        Assert.IsType<Binary>(range.Stop);
+    }
+
+    [Fact]
+    public void ComparisonsDoNotChain()
+    {
+        var error = Errors("print(1 < 2 < 3)").First();
+        Assert.Equal((1, 13), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void SpansAreOneBasedAndCountCodePoints()
+    {
+        // The emoji is one code point (two UTF-16 units): `f` stands in column 6, `x` in column 8.
+        var call = Assert.IsType<Call>(((ExprStmt)Parse("\"😀\"; f(x)").Body[1]).Expression);
+        Assert.Equal((1, 6), (call.Span.Line, call.Span.Column));
+        Assert.Equal(8, Assert.IsType<Name>(call.Arguments[0]).Span.Column);
+    }
+
+    [Fact]
+    public void TheAngleBlockOneLinerParsesAsAForLoop()
+    {
+        var loop = Assert.IsType<For>(Parse("for epoch in 0..10 < l = (x*w - y)^2; backward(l); w -= 0.01*grad(w) >").Body.Single());
+        Assert.IsType<RangeExpr>(loop.Iterable);
+        Assert.Equal(3, loop.Body.Count);
+        Assert.IsType<CompoundAssign>(loop.Body[2]);
+    }
+
+    [Fact]
+    public void AnAngleBlockMayEndALineBeforeTheNextStatement()
+    {
+        var body = Parse("for i in 0..2 < x = i >\nprint(x)").Body;
+        Assert.Equal(2, body.Count);
+    }
+
+    [Fact]
+    public void NewlinesInsideBracketsAndAfterOperatorsDoNotEndStatements()
+    {
+        var body = Parse("x = [1,\n 2]\ny = 1 +\n 2\nz = f(\n1,\n2)\nif x {\n}\nelse {\n}").Body;
+        Assert.Equal(4, body.Count);
+        Assert.NotNull(Assert.IsType<If>(body[3]).Else);
+    }
+
+    [Fact]
+    public void AStatementMayFollowAClosingBraceOnTheSameLine()
+    {
+        var loop = Assert.IsType<For>(Parse("for i in xs { if i { continue } print(i) }").Body.Single());
+        Assert.Equal(2, loop.Body.Count);
+    }
+
+    [Theory]
+    [InlineData("1_000", 1000L)]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData(".5", 0.5)]
+    [InlineData("1e-3", 0.001)]
+    [InlineData("2.5E+4", 25000.0)]
+    [InlineData("1e999", double.PositiveInfinity)]
+    public void NumberLiteralsDecode(string text, object expected) =>
+        Assert.Equal(expected, Assert.IsType<Literal>(ParseExpression(text)).Value);
+
+    [Theory]
+    [InlineData(@"'a\tb'", "a\tb")]
+    [InlineData(@"""q\""\\""", "q\"\\")]
+    [InlineData(@"'\u{1F600}'", "😀")]
+    [InlineData(@"'\0\r\n'", "\0\r\n")]
+    [InlineData("'é😀'", "é😀")]
+    public void StringEscapesDecode(string text, string expected) =>
+        Assert.Equal(expected, Assert.IsType<Literal>(ParseExpression(text)).Value);
+
+    [Fact]
+    public void FStringsSplitIntoTextAndExpressions()
+    {
+        var f = Assert.IsType<FString>(ParseExpression("f\"a{{ {x + 1:.2f} }}b\""));
+        Assert.Equal("a{ ", f.Parts[0].Text);
+        Assert.IsType<Binary>(f.Parts[1].Value);
+        Assert.Equal(".2f", f.Parts[1].FormatSpec);
+        Assert.Equal(" }b", f.Parts[2].Text);
+    }
+
+    [Theory]
+    [InlineData("x = 1 +", 1, 8, "unexpected end of input")]
+    [InlineData("x = 1 +\n", 2, 1, "unexpected end of input")]
+    [InlineData("x = 1 y = 2", 1, 7, "expected a new line or ';' before 'y'")]
+    [InlineData("print(1 2)", 1, 9, "unexpected '2'")]
+    [InlineData("x = 1 \u00A0 2", 1, 7, "unexpected character U+00A0")]
+    [InlineData("x = 1 @ 2", 1, 7, "unexpected character '@'")]
+    [InlineData("s = 'abc", 1, 5, "unterminated string")]
+    [InlineData("x = 99999999999999999999", 1, 5, "integer literal too large")]
+    [InlineData("s = 'a\\qb'", 1, 7, "invalid escape sequence '\\q'")]
+    [InlineData("f() = 3", 1, 1, "cannot assign to a call")]
+    [InlineData("def f(a, a) { }", 1, 10, "duplicate parameter 'a'")]
+    [InlineData("f(a=1, 2)", 1, 8, "positional argument follows keyword argument")]
+    [InlineData("print(f\"{1 +}\")", 1, 13, "unexpected end of input")]
+    [InlineData("print(1 +", 1, 10, "unexpected end of input")]
+    [InlineData("x = f\"{y\"", 1, 7, "never closed")]
+    public void SyntaxErrorsHaveAPlaceAndAMessage(string text, int line, int column, string message)
+    {
+        var error = Errors(text).First();
+        Assert.Contains(message, error.Message);
+        Assert.Equal((line, column), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void EverySyntaxErrorIsReportedUpToTwenty()
+    {
+        var lines = Errors("x = )\ny = 1\nz = ]\nw = @").Select(e => e.Line).Distinct();
+        Assert.Equal([1, 3, 4], lines);
+        Assert.Equal(ScriptSyntaxException.MaxErrors, Errors(string.Join("\n", Enumerable.Repeat("x = )", 50))).Count);
+    }
+
+    [Fact]
+    public void LineEndsOfEveryKindCountLines()
+    {
+        foreach (var end in new[] { "\n", "\r\n", "\r", "\u2028" })
+        {
+            var error = Errors($"x = 1{end}y = ){end}").First();
+            Assert.Equal((2, 5), (error.Line, error.Column));
+        }
+    }
+
+    [Fact]
+    public void AByteOrderMarkIsIgnored() => Assert.Single(Parse("\uFEFFx = 1").Body);
+
+    [Theory]
+    [InlineData("(", ")")]
+    [InlineData("[", "]")]
+    public void AbsurdBracketNestingIsASyntaxErrorNotACrash(string open, string close)
+    {
+        var text = "x = " + string.Concat(Enumerable.Repeat(open, 100_000)) + "1" + string.Concat(Enumerable.Repeat(close, 100_000));
+        Assert.Contains("too many nested brackets", Errors(text).Single().Message);
+    }
+
+    [Theory]
+    [InlineData("-")]
+    [InlineData("not ")]
+    public void AbsurdUnaryNestingIsASyntaxErrorNotACrash(string op)
+    {
+        var text = "x = " + string.Concat(Enumerable.Repeat(op, 100_000)) + "1";
+        Assert.Contains("too deeply nested", Errors(text).Single().Message);
+    }
+
+    [Fact]
+    public void DeepNestingFailsCleanlyOnASmallStack()
+    {
+        Exception? caught = null;
+        var thread = new Thread(() =>
+        {
+            try { Parse("x = " + string.Concat(Enumerable.Repeat("-", 100_000)) + "1"); }
+            catch (Exception e) { caught = e; }
+        }, 256 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.IsType<ScriptSyntaxException>(caught);
+    }
+
+    [Fact]
+    public void AFlatChainParsesInLinearTime()
+    {
+        // Each `+` is decided on one token: a statement cannot start where an expression goes on.
+        var text = "x = " + string.Join("+", Enumerable.Repeat("1", 100_000));
+        Assert.IsType<Assign>(Parse(text).Body.Single());
+    }
+}
