@@ -14,7 +14,7 @@ using GradScript.Syntax;
 /// one thread at a time: a second thread that enters a busy engine gets an
 /// <see cref="InvalidOperationException"/> at once.
 /// </summary>
-public sealed class Engine
+public sealed partial class Engine
 {
     private readonly Interpreter _interpreter;
     private int _busy;
@@ -75,7 +75,30 @@ public sealed class Engine
     internal void RunInteractive(CompiledScript script, Action<Value> echo, CancellationToken cancellationToken) =>
         Execute(script, echo, cancellationToken);
 
-    private void Execute(CompiledScript script, Action<Value>? echo, CancellationToken cancellationToken)
+    private void Execute(CompiledScript script, Action<Value>? echo, CancellationToken cancellationToken) =>
+        Guarded(() => script.Source, cancellationToken, current =>
+        {
+            _interpreter.Echo = echo;
+            var frame = new Frame([], null, _interpreter.Link(script.Program.GlobalNames), _interpreter);
+            foreach (var instruction in script.Program.Body)
+            {
+                current.Span = instruction.Span;
+                instruction.Exec(frame);
+            }
+            return 0;
+        });
+
+    /// <summary>The place of the work under way, for errors that arise where no node knows it.</summary>
+    private sealed class Progress(SourceText source)
+    {
+        public SourceSpan Span = new(source, 1, 1, 1, 1);
+    }
+
+    /// <summary>
+    /// Runs work on the interpreter as one run: one thread at a time, limits reset, and nothing but
+    /// script exceptions (and cancellation) let out.
+    /// </summary>
+    private T Guarded<T>(Func<SourceText> source, CancellationToken cancellationToken, Func<Progress, T> work)
     {
         if (Interlocked.Exchange(ref _busy, 1) == 1)
             throw new InvalidOperationException("This Engine is already running a script on another thread; use one Engine per thread.");
@@ -83,29 +106,23 @@ public sealed class Engine
             ? CancellationTokenSource.CreateLinkedTokenSource(Options.CancellationToken, cancellationToken)
             : null;
         var token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : Options.CancellationToken);
-        Instruction? current = null;
+        var progress = new Progress(source());
         try
         {
             _interpreter.BeginRun(token);
-            _interpreter.Echo = echo;
-            var frame = new Frame([], null, _interpreter.Link(script.Program.GlobalNames), _interpreter);
-            foreach (var instruction in script.Program.Body)
-            {
-                current = instruction;
-                instruction.Exec(frame);
-            }
+            return work(progress);
         }
         catch (InsufficientExecutionStackException)
         {
-            throw new ScriptLimitException("maximum call depth exceeded", Place(script, current));
+            throw new ScriptLimitException("maximum call depth exceeded", progress.Span);
         }
         catch (OutOfMemoryException e)
         {
-            throw new ScriptRuntimeException("out of memory", Place(script, current), e);
+            throw new ScriptRuntimeException("out of memory", progress.Span, e);
         }
         catch (RuntimeError e)
         {
-            throw new ScriptRuntimeException(e.Message, Place(script, current));
+            throw new ScriptRuntimeException(e.Message, progress.Span);
         }
         finally
         {
@@ -114,72 +131,6 @@ public sealed class Engine
             Volatile.Write(ref _busy, 0);
         }
     }
-
-    private static SourceSpan Place(CompiledScript script, Instruction? current) =>
-        current?.Span ?? new SourceSpan(script.Source, 1, 1, 1, 1);
-
-    // ------------------------------------------------------------------ globals
-
-    /// <summary>
-    /// Sets a global: double, float, long, int, bool, string, null (none), double[] or any
-    /// enumerable of these (a list).
-    /// </summary>
-    public void SetGlobal(string name, object? value) =>
-        _interpreter.Global(CheckName(name)).Value = ClrValues.FromClr(value);
-
-    /// <summary>A global as a CLR value (see <see cref="Evaluate"/> for the mapping).</summary>
-    /// <exception cref="KeyNotFoundException">No global of that name is defined.</exception>
-    public object? GetGlobal(string name) => ClrValues.ToClr(Defined(name));
-
-    /// <summary>A global number, or the data of a tracked value.</summary>
-    /// <exception cref="KeyNotFoundException">No global of that name is defined.</exception>
-    /// <exception cref="InvalidCastException">The global is not a number.</exception>
-    public double GetNumber(string name)
-    {
-        var value = Defined(name);
-        if (value.TryGetDouble(out double d) && !value.IsNone) return d;
-        throw new InvalidCastException($"'{name}' is a {value.TypeName}, not a number");
-    }
-
-    /// <summary>The gradient of a global tracked value from the last backward that reached it.</summary>
-    /// <exception cref="KeyNotFoundException">No global of that name is defined.</exception>
-    /// <exception cref="InvalidCastException">The global is not a tracked value.</exception>
-    public double GetGradient(string name)
-    {
-        var value = Defined(name);
-        if (value.IsTracked) return value.AsTracked.Grad;
-        throw new InvalidCastException($"'{name}' is a {value.TypeName}, not a tracked value");
-    }
-
-    private Value Defined(string name) =>
-        _interpreter.Globals.TryGetValue(name, out var cell) && !cell.Value.IsUndefined
-            ? cell.Value
-            : throw new KeyNotFoundException($"no global named '{name}'");
-
-    internal Interpreter Interpreter => _interpreter;
-
-    // ------------------------------------------------------------------ host functions
-
-    /// <summary>
-    /// Makes a C# function callable from scripts. On a tracked argument it computes on the data and
-    /// returns a plain number (the gradient stops there); give a derivative to keep it differentiable.
-    /// </summary>
-    public void SetFunction(string name, Func<double, double> function) =>
-        SetGlobal(name, HostFunctions.Unary(CheckName(name), function, null));
-
-    /// <summary>
-    /// Makes a differentiable C# function of one number callable from scripts: on a tracked argument
-    /// the result is tracked, with <paramref name="derivative"/> as its local derivative.
-    /// </summary>
-    public void SetFunction(string name, Func<double, double> function, Func<double, double> derivative) =>
-        SetGlobal(name, HostFunctions.Unary(CheckName(name), function, derivative));
-
-    /// <summary>
-    /// Makes any C# delegate callable from scripts. Parameters and results may be double, float,
-    /// long, int, bool, string, double[] or object; a void delegate returns none.
-    /// </summary>
-    public void SetFunction(string name, Delegate function) =>
-        SetGlobal(name, HostFunctions.FromDelegate(CheckName(name), function));
 
     private static string CheckName(string name)
     {

@@ -99,9 +99,16 @@ internal static class Differentiable
 
     private static (double, double) Widen((float, float) t) => (t.Item1, t.Item2);
 
-    /// <summary>A host function with a host-given derivative, applied to a tracked value.</summary>
+    /// <summary>A host function's value, depending on <paramref name="t"/> with a host-given derivative.</summary>
     public static TrackedValue Host(TrackedValue t, double value, double derivative) =>
         t.IsFloat32
             ? new TrackedValue(Op.HostFunction, (float)value, true, t, (float)derivative)
             : new TrackedValue(Op.HostFunction, value, false, t, derivative);
+
+    /// <summary>The same value, depending also on one more input <paramref name="t"/> (derivative 1 through <paramref name="previous"/>).</summary>
+    public static TrackedValue Host(TrackedValue previous, TrackedValue t, double value, double derivative)
+    {
+        bool f32 = previous.IsFloat32 && t.IsFloat32;
+        return new TrackedValue(Op.HostFunction, f32 ? (float)value : value, f32, previous, 1, t, f32 ? (float)derivative : derivative);
+    }
 }

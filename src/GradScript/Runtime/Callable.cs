@@ -44,4 +44,29 @@ internal sealed class NativeFunction(string name, NativeFunction.Body body, stri
 
     /// <summary>The keyword arguments the function accepts; any other is an error at the call.</summary>
     public string[] Keywords { get; } = keywords ?? [];
+
+    /// <summary>
+    /// Calls the function. Its errors are placed at the call site; an exception from host code
+    /// becomes a runtime error there, keeping the host's exception as its inner exception.
+    /// </summary>
+    public Value Call(Interpreter interpreter, in Arguments args)
+    {
+        try
+        {
+            return Invoke(interpreter, args);
+        }
+        catch (RuntimeError e)
+        {
+            throw new ScriptRuntimeException(e.Message, args.CallSite);
+        }
+        catch (Exception e) when (e is not (ScriptException or OperationCanceledException))
+        {
+            throw e switch
+            {
+                OutOfMemoryException => new ScriptRuntimeException($"out of memory in {Name}()", args.CallSite, e),
+                InsufficientExecutionStackException => new ScriptLimitException("maximum call depth exceeded", args.CallSite),
+                _ => new ScriptRuntimeException($"{Name}() failed: {e.Message}", args.CallSite, e),
+            };
+        }
+    }
 }

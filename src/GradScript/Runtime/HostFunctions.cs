@@ -5,21 +5,44 @@ using GradScript.Autograd;
 /// <summary>Wraps a host's C# delegates as script functions.</summary>
 internal static class HostFunctions
 {
-    public static NativeFunction Unary(string name, Func<double, double> function, Func<double, double>? derivative) =>
+    /// <summary>
+    /// A function of numbers (<paramref name="arity"/> of them, or any number when negative). With a
+    /// gradient and a tracked argument, the result is recorded as depending on each tracked
+    /// argument with the host's partial derivative; a node has two parents, so the result is a
+    /// short chain of nodes carrying the same value, one more input each.
+    /// </summary>
+    public static NativeFunction Numeric(string name, int arity, Func<double[], double> function, Func<double[], double[]>? gradient) =>
         new(name, (interpreter, in args) =>
         {
-            if (args.Count != 1) throw new RuntimeError($"{name}() takes 1 argument but {args.Count} were given");
-            var v = args[0];
-            if (!v.TryGetDouble(out double x) || v.IsNone) throw new RuntimeError($"{name}() expects a number, got {v.TypeName}");
+            if (arity >= 0 && args.Count != arity)
+                throw new RuntimeError($"{name}() takes {(arity == 1 ? "1 argument" : $"{arity} arguments")} but {args.Count} {(args.Count == 1 ? "was" : "were")} given");
+            var x = new double[args.Count];
+            bool tracked = false;
+            for (int i = 0; i < x.Length; i++)
+            {
+                if (!args[i].TryGetDouble(out x[i]) || args[i].IsNone) throw new RuntimeError($"{name}() expects numbers, got {args[i].TypeName}");
+                tracked |= args[i].IsTracked;
+            }
             double y = function(x);
-            if (v.IsTracked && derivative is not null && interpreter.IsRecording)
-                return Value.Object(interpreter.Record(Differentiable.Host(v.AsTracked, y, derivative(x)), args.CallSite));
-            return Value.Float(y);
+            if (!tracked || gradient is null || !interpreter.IsRecording) return Value.Float(y);
+
+            double[] partials = gradient(x);
+            if (partials.Length != x.Length)
+                throw new RuntimeError($"{name}(): the host's gradient has {partials.Length} entries for {x.Length} arguments");
+            TrackedValue? result = null;
+            for (int i = 0; i < x.Length; i++)
+            {
+                if (!args[i].IsTracked) continue;
+                result = result is null
+                    ? Differentiable.Host(args[i].AsTracked, y, partials[i])
+                    : Differentiable.Host(result, args[i].AsTracked, y, partials[i]);
+                interpreter.Record(result, args.CallSite);
+            }
+            return Value.Object(result!);
         });
 
     public static NativeFunction FromDelegate(string name, Delegate function)
     {
-        if (function is Func<double, double> unary) return Unary(name, unary, null);
         var parameters = function.Method.GetParameters();
         return new NativeFunction(name, (_, in args) =>
         {

@@ -28,6 +28,18 @@ internal static partial class Builtins
         interpreter.Global("args").Value = Value.Object(new ListValue());
     }
 
+    /// <summary>Whether a global still holds the builtin or constant an engine starts with.</summary>
+    public static bool IsInitialValue(string name, Value value)
+    {
+        if (value.Reference is NativeFunction f) return f.Name == name && Functions.Any(b => ReferenceEquals(b, f));
+        if (name == "args") return value.Reference is ListValue { Count: 0 };
+        foreach (var (constant, initial) in Constants)
+        {
+            if (constant == name) return value.IsFloat && BitConverter.DoubleToInt64Bits(value.AsFloat) == BitConverter.DoubleToInt64Bits(initial.AsFloat);
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------ argument checks
 
     private static void Arity(in Arguments args, string name, int min, int max = -1)

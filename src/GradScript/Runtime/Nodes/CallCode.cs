@@ -32,41 +32,11 @@ internal sealed class CallCode(Code callee, Code[] arguments, string[] keywordNa
     {
         var proto = function.Proto;
         var slots = new Value[proto.SlotCount];
-        if (arguments.Length > proto.Parameters.Length)
-            throw new ScriptRuntimeException(
-                $"{proto.Name}() takes {Count(proto.Parameters.Length, "argument")} but {arguments.Length} were given", Span);
+        if (arguments.Length > proto.Parameters.Length) throw function.TooManyArguments(arguments.Length, Span);
         for (int i = 0; i < arguments.Length; i++) slots[i] = arguments[i].Eval(frame);
         if (keywordNames.Length > 0) BindKeywords(proto, slots, frame);
-        for (int i = arguments.Length; i < proto.Parameters.Length; i++)
-        {
-            if (!slots[i].IsUndefined) continue;
-            if (function.Defaults[i].IsUndefined)
-                throw new ScriptRuntimeException($"{proto.Name}() missing required argument '{proto.Parameters[i]}'", Span);
-            slots[i] = function.Defaults[i];
-        }
-
-        var interpreter = frame.Interpreter;
-        interpreter.Tick(Span);
-        if (++interpreter.CallDepth > interpreter.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw new ScriptLimitException("maximum call depth exceeded", Span);
-        var calleeFrame = new Frame(slots, function.Closure, function.Closure.Globals, interpreter);
-        Completion completion;
-        try
-        {
-            completion = Instruction.Run(proto.Body, calleeFrame);
-        }
-        catch (ScriptRuntimeException e) when (AddFrame(e, proto.Name))
-        {
-            throw; // never reached: the filter only records the frame while the exception passes
-        }
-        interpreter.CallDepth--;
-        return completion == Completion.Return ? calleeFrame.ReturnValue : Value.None;
-    }
-
-    private bool AddFrame(ScriptRuntimeException e, string function)
-    {
-        e.Frames.Add((function, Span));
-        return false;
+        function.FillDefaults(slots, arguments.Length, Span);
+        return function.Run(slots, frame.Interpreter, Span);
     }
 
     private void BindKeywords(FunctionProto proto, Value[] slots, Frame frame)
@@ -108,28 +78,6 @@ internal sealed class CallCode(Code callee, Code[] arguments, string[] keywordNa
         return Invoke(native, frame, array, keywords);
     }
 
-    private Value Invoke(NativeFunction native, Frame frame, ReadOnlySpan<Value> values, Value[]? keywords)
-    {
-        try
-        {
-            return native.Invoke(frame.Interpreter, new Arguments(values, keywordNames, keywords ?? [], Span));
-        }
-        catch (RuntimeError e)
-        {
-            throw new ScriptRuntimeException(e.Message, Span);
-        }
-        catch (Exception e) when (e is not (ScriptException or OperationCanceledException))
-        {
-            throw NativeFailure(native, e);
-        }
-    }
-
-    private ScriptRuntimeException NativeFailure(NativeFunction native, Exception e) => e switch
-    {
-        OutOfMemoryException => new ScriptRuntimeException($"out of memory in {native.Name}()", Span, e),
-        InsufficientExecutionStackException => new ScriptLimitException("maximum call depth exceeded", Span),
-        _ => new ScriptRuntimeException($"{native.Name}() failed: {e.Message}", Span, e),
-    };
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    private Value Invoke(NativeFunction native, Frame frame, ReadOnlySpan<Value> values, Value[]? keywords) =>
+        native.Call(frame.Interpreter, new Arguments(values, keywordNames, keywords ?? [], Span));
 }

@@ -1,5 +1,6 @@
 namespace GradScript.Runtime.Nodes;
 
+using System.Runtime.CompilerServices;
 using GradScript.Diagnostics;
 
 /// <summary>What the compiler knows of a <c>def</c>: its parameters, frame size and body.</summary>
@@ -25,6 +26,64 @@ internal sealed class ScriptFunction(FunctionProto proto, Frame closure, Value[]
 
     /// <summary>Defaults by parameter index; undefined where a parameter has none.</summary>
     public Value[] Defaults { get; } = defaults;
+
+    /// <summary>The frame slots for positional arguments, with defaults filled in (for calls from the host).</summary>
+    public Value[] Bind(ReadOnlySpan<Value> arguments, in SourceSpan callSite)
+    {
+        if (arguments.Length > Proto.Parameters.Length) throw TooManyArguments(arguments.Length, callSite);
+        var slots = new Value[Proto.SlotCount];
+        arguments.CopyTo(slots);
+        FillDefaults(slots, arguments.Length, callSite);
+        return slots;
+    }
+
+    /// <summary>Gives each parameter from <paramref name="given"/> on that has no value its default, or fails.</summary>
+    public void FillDefaults(Value[] slots, int given, in SourceSpan callSite)
+    {
+        for (int i = given; i < Proto.Parameters.Length; i++)
+        {
+            if (!slots[i].IsUndefined) continue;
+            if (Defaults[i].IsUndefined)
+                throw new ScriptRuntimeException($"{Name}() missing required argument '{Proto.Parameters[i]}'", callSite);
+            slots[i] = Defaults[i];
+        }
+    }
+
+    public ScriptRuntimeException TooManyArguments(int given, in SourceSpan callSite)
+    {
+        int n = Proto.Parameters.Length;
+        return new($"{Name}() takes {(n == 1 ? "1 argument" : $"{n} arguments")} but {given} were given", callSite);
+    }
+
+    /// <summary>
+    /// Runs the body in a new frame over <paramref name="slots"/>. Counts a step and a level of call
+    /// depth (guarding the real stack too); a runtime error passing out gains a stack-trace line
+    /// naming this function and <paramref name="callSite"/>.
+    /// </summary>
+    public Value Run(Value[] slots, Interpreter interpreter, SourceSpan callSite)
+    {
+        interpreter.Tick(callSite);
+        if (++interpreter.CallDepth > interpreter.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new ScriptLimitException("maximum call depth exceeded", callSite);
+        var frame = new Frame(slots, Closure, Closure.Globals, interpreter);
+        Completion completion;
+        try
+        {
+            completion = Instruction.Run(Proto.Body, frame);
+        }
+        catch (ScriptRuntimeException e) when (AddFrame(e, callSite))
+        {
+            throw; // never reached: the filter only records the frame while the exception passes
+        }
+        interpreter.CallDepth--;
+        return completion == Completion.Return ? frame.ReturnValue : Value.None;
+    }
+
+    private bool AddFrame(ScriptRuntimeException e, SourceSpan callSite)
+    {
+        e.Frames.Add((Name, callSite));
+        return false;
+    }
 }
 
 /// <summary><c>def</c>: evaluates the defaults and binds a new function value.</summary>

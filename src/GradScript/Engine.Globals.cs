@@ -1,0 +1,64 @@
+namespace GradScript;
+
+using GradScript.Autograd;
+using GradScript.Runtime;
+
+// Reading and writing an engine's globals from the host.
+public sealed partial class Engine
+{
+    /// <summary>
+    /// Sets a global: double, float, long, int, bool, string, null (none), double[] or any
+    /// enumerable of these (a list).
+    /// </summary>
+    public void SetGlobal(string name, object? value) =>
+        _interpreter.Global(CheckName(name)).Value = ClrValues.FromClr(value);
+
+    /// <summary>A global as a CLR value (see <see cref="Evaluate"/> for the mapping).</summary>
+    /// <exception cref="KeyNotFoundException">No global of that name is defined.</exception>
+    public object? GetGlobal(string name) => ClrValues.ToClr(Defined(name));
+
+    /// <summary>A global number, or the data of a tracked value.</summary>
+    /// <exception cref="KeyNotFoundException">No global of that name is defined.</exception>
+    /// <exception cref="InvalidCastException">The global is not a number.</exception>
+    public double GetNumber(string name)
+    {
+        var value = Defined(name);
+        if (value.TryGetDouble(out double d) && !value.IsNone) return d;
+        throw new InvalidCastException($"'{name}' is a {value.TypeName}, not a number");
+    }
+
+    /// <summary>The gradient of a global tracked value from the last backward that reached it.</summary>
+    /// <exception cref="KeyNotFoundException">No global of that name is defined.</exception>
+    /// <exception cref="InvalidCastException">The global is not a tracked value.</exception>
+    public double GetGradient(string name)
+    {
+        var value = Defined(name);
+        if (value.IsTracked) return value.AsTracked.Grad;
+        throw new InvalidCastException($"'{name}' is a {value.TypeName}, not a tracked value");
+    }
+
+    private Value Defined(string name) =>
+        _interpreter.Globals.TryGetValue(name, out var cell) && !cell.Value.IsUndefined
+            ? cell.Value
+            : throw new KeyNotFoundException($"no global named '{name}'");
+
+    internal Interpreter Interpreter => _interpreter;
+
+    /// <summary>
+    /// Sets a global to a new trainable parameter (what <c>param(value)</c> makes in a script),
+    /// float32 when <paramref name="float32"/> is set.
+    /// </summary>
+    public void SetParameter(string name, double value, bool float32 = false) =>
+        _interpreter.Global(CheckName(name)).Value = Value.Object(new TrackedValue(value, float32));
+
+    /// <summary>
+    /// The globals that scripts or the host defined, in name order: every defined global except
+    /// the builtins and constants an engine starts with (unless a script reassigned one).
+    /// </summary>
+    public IReadOnlyList<string> GetGlobalNames() =>
+        _interpreter.Globals.Values
+            .Where(cell => !cell.Value.IsUndefined && !Builtins.IsInitialValue(cell.Name, cell.Value))
+            .Select(cell => cell.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}

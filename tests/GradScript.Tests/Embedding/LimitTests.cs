@@ -1,0 +1,97 @@
+namespace GradScript.Tests.Embedding;
+
+using System.Diagnostics;
+
+/// <summary>Each limit stops a run with a ScriptLimitException at a place, resets per run, and leaves the engine usable.</summary>
+public class LimitTests
+{
+    [Fact]
+    public void ATimeoutStopsAnEndlessLoopPromptly()
+    {
+        var engine = new Engine(new EngineOptions { Timeout = TimeSpan.FromMilliseconds(100) });
+        var compiled = engine.Compile("while true { }", "spin.grad");
+        var worst = TimeSpan.Zero;
+        for (int run = 0; run < 20; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            var error = Assert.Throws<ScriptLimitException>(() => engine.Run(compiled));
+            clock.Stop();
+            Assert.Contains("time limit exceeded", error.Message);
+            Assert.Equal(("spin.grad", 1, 1), (error.SourceName, error.Line, error.Column));
+            if (clock.Elapsed > worst) worst = clock.Elapsed;
+        }
+        Assert.True(worst < TimeSpan.FromMilliseconds(150), $"slowest stop took {worst.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public void ATimeoutStopsALongBuiltin()
+    {
+        var engine = new Engine(new EngineOptions { Timeout = TimeSpan.FromMilliseconds(100) });
+        Assert.Contains("time limit", Assert.Throws<ScriptLimitException>(() => engine.Run("sum(0..10^12)")).Message);
+    }
+
+    [Fact]
+    public void MaxStepsStopsAtTheStepAfterTheLimit()
+    {
+        var engine = new Engine(new EngineOptions { MaxSteps = 1000 });
+        engine.Run("n = 0\nfor i in 0..999 { n += 1 }");   // 999 iterations: within the limit
+        Assert.Equal(999, engine.Steps);
+        var error = Assert.Throws<ScriptLimitException>(() => engine.Run("n = 0\nwhile true { n += 1 }"));
+        Assert.Contains("step limit exceeded", error.Message);
+        Assert.Equal(1001, engine.Steps);
+        Assert.Equal(1001L, engine.GetGlobal("n"));
+    }
+
+    [Fact]
+    public void CancellationFromAnotherThreadStopsARunQuickly()
+    {
+        var engine = new Engine();
+        using var source = new CancellationTokenSource();
+        var stopped = new TimeSpan[1];
+        var clock = new Stopwatch();
+        var runner = new Thread(() =>
+        {
+            try { engine.Run("while true { }", "spin.grad", source.Token); }
+            catch (OperationCanceledException) { stopped[0] = clock.Elapsed; }
+        });
+        runner.Start();
+        Thread.Sleep(50);
+        clock.Start();
+        source.Cancel();
+        runner.Join();
+        Assert.InRange(stopped[0], TimeSpan.Zero, TimeSpan.FromMilliseconds(25));
+        Assert.Equal(2L, engine.Evaluate("1 + 1"));
+    }
+
+    [Fact]
+    public void TheCallDepthLimitAppliesAndTheRealStackIsGuardedAnyway()
+    {
+        var engine = new Engine(new EngineOptions { MaxCallDepth = 50 });
+        engine.Run("def down(n) { if n == 0 { return 0 } return down(n - 1) }");
+        Assert.Equal(0L, engine.Evaluate("down(49)"));
+        Assert.Contains("maximum call depth exceeded", Assert.Throws<ScriptLimitException>(() => engine.Run("down(50)")).Message);
+
+        // A limit larger than the stack allows still ends in a clean error, on a small thread.
+        Exception? caught = null;
+        var thread = new Thread(() =>
+        {
+            var deep = new Engine(new EngineOptions { MaxCallDepth = int.MaxValue });
+            try { deep.Run("def f(n) { return f(n + 1) }\nf(0)"); }
+            catch (Exception e) { caught = e; }
+        }, 256 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.IsType<ScriptLimitException>(caught);
+    }
+
+    [Fact]
+    public void MaxGraphNodesLimitsRecordedOperationsPerRun()
+    {
+        var engine = new Engine(new EngineOptions { MaxGraphNodes = 100 });
+        engine.Run("w = param(1.0)\nfor i in 0..50 { l = w * 2 }");          // 50 operations
+        engine.Run("for i in 0..50 { l = w * 2 }");                          // counted afresh
+        var error = Assert.Throws<ScriptLimitException>(() => engine.Run("for i in 0..101 { l = w * 2 }"));
+        Assert.Contains("graph limit exceeded", error.Message);
+        engine.Run("no_grad { for i in 0..1000 { l = w * 2 } }");           // nothing recorded
+    }
+}
