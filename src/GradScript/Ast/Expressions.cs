@@ -3,52 +3,52 @@ namespace GradScript.Ast;
 using GradScript.Diagnostics;
 
 /// <summary>An expression: something that has a value.</summary>
-public abstract record Expr(SourceSpan Span) : Node(Span);
+internal abstract record Expr(SourceSpan Span) : Node(Span);
 
 /// <summary>An int, float, bool, string or none literal; the value is already decoded.</summary>
-public sealed record Literal(object? Value, SourceSpan Span) : Expr(Span);
+internal sealed record Literal(object? Value, SourceSpan Span) : Expr(Span);
 
 /// <summary>An f-string: literal text and expressions, each with an optional format spec.</summary>
-public sealed record FString(IReadOnlyList<FStringPart> Parts, SourceSpan Span) : Expr(Span);
+internal sealed record FString(IReadOnlyList<FStringPart> Parts, SourceSpan Span) : Expr(Span);
 
 /// <summary>One piece of an f-string: either <see cref="Text"/> or <see cref="Value"/> (with its spec).</summary>
-public sealed record FStringPart(string? Text, Expr? Value, string? FormatSpec);
+internal sealed record FStringPart(string? Text, Expr? Value, string? FormatSpec);
 
 /// <summary>A list display <c>[a, b, c]</c>.</summary>
-public sealed record ListExpr(IReadOnlyList<Expr> Items, SourceSpan Span) : Expr(Span);
+internal sealed record ListExpr(IReadOnlyList<Expr> Items, SourceSpan Span) : Expr(Span);
 
 /// <summary>A reference to a variable.</summary>
-public sealed record Name(string Identifier, SourceSpan Span) : Expr(Span);
+internal sealed record Name(string Identifier, SourceSpan Span) : Expr(Span);
 
 /// <summary>Unary minus or plus.</summary>
-public sealed record Unary(UnaryOp Op, Expr Operand, SourceSpan Span) : Expr(Span);
+internal sealed record Unary(UnaryOp Op, Expr Operand, SourceSpan Span) : Expr(Span);
 
 /// <summary>An arithmetic or comparison operator; Span covers both operands, OpSpan the operator.</summary>
-public sealed record Binary(BinaryOp Op, Expr Left, Expr Right, SourceSpan OpSpan, SourceSpan Span) : Expr(Span);
+internal sealed record Binary(BinaryOp Op, Expr Left, Expr Right, SourceSpan OpSpan, SourceSpan Span) : Expr(Span);
 
 /// <summary><c>and</c> / <c>or</c>: short-circuiting, and yielding an operand as Python does.</summary>
-public sealed record Logical(bool IsAnd, Expr Left, Expr Right, SourceSpan Span) : Expr(Span);
+internal sealed record Logical(bool IsAnd, Expr Left, Expr Right, SourceSpan Span) : Expr(Span);
 
 /// <summary><c>not x</c>.</summary>
-public sealed record Not(Expr Operand, SourceSpan Span) : Expr(Span);
+internal sealed record Not(Expr Operand, SourceSpan Span) : Expr(Span);
 
 /// <summary><c>a..b</c>, the range a, a+1, …, b-1.</summary>
-public sealed record RangeExpr(Expr Start, Expr Stop, SourceSpan Span) : Expr(Span);
+internal sealed record RangeExpr(Expr Start, Expr Stop, SourceSpan Span) : Expr(Span);
 
 /// <summary>A call with positional arguments, then keyword arguments.</summary>
-public sealed record Call(Expr Callee, IReadOnlyList<Expr> Arguments, IReadOnlyList<KeywordArgument> Keywords, SourceSpan Span) : Expr(Span);
+internal sealed record Call(Expr Callee, IReadOnlyList<Expr> Arguments, IReadOnlyList<KeywordArgument> Keywords, SourceSpan Span) : Expr(Span);
 
 /// <summary>A keyword argument <c>name=value</c> of a call.</summary>
-public sealed record KeywordArgument(string Name, Expr Value, SourceSpan Span);
+internal sealed record KeywordArgument(string Name, Expr Value, SourceSpan Span);
 
 /// <summary><c>target[index]</c>.</summary>
-public sealed record Index(Expr Target, Expr Key, SourceSpan Span) : Expr(Span);
+internal sealed record Index(Expr Target, Expr Key, SourceSpan Span) : Expr(Span);
 
 /// <summary>Unary operators.</summary>
-public enum UnaryOp { Negate, Plus }
+internal enum UnaryOp { Negate, Plus }
 
 /// <summary>Binary operators, arithmetic then comparison.</summary>
-public enum BinaryOp
+internal enum BinaryOp
 {
     Add, Subtract, Multiply, Divide, FloorDivide, Modulo, Power,
     Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual,

@@ -7,7 +7,7 @@ using GradScript.Diagnostics;
 /// the tree knows nothing of ANTLR. Records compare by value, so side tables keyed by a node use
 /// <see cref="ReferenceEqualityComparer"/>.
 /// </summary>
-public abstract record Node(SourceSpan Span);
+internal abstract record Node(SourceSpan Span);
 
 /// <summary>A whole script: its statements in order.</summary>
-public sealed record ScriptNode(IReadOnlyList<Stmt> Body, SourceSpan Span) : Node(Span);
+internal sealed record ScriptNode(IReadOnlyList<Stmt> Body, SourceSpan Span) : Node(Span);

@@ -11,6 +11,7 @@ using Antlr4.Runtime;
 //   - the input always ends with a newline.
 // It also counts bracket depth against a fixed limit, so that absurd nesting is a clear syntax
 // error here instead of a stack exhaustion deep inside the parser.
+/// <summary>GradScript's lexer (generated from grammar/GradScript.g4; not part of the API).</summary>
 public partial class GradScriptLexer
 {
     /// <summary>Open ( and [ at once, at most; Python's own parser allows 200.</summary>
@@ -23,6 +24,7 @@ public partial class GradScriptLexer
     /// <summary>The first bracket that went past <see cref="MaxBracketDepth"/>, if any.</summary>
     public IToken? TooDeepBracket { get; private set; }
 
+    /// <summary>The next token, with separators arranged as described above.</summary>
     public override IToken NextToken()
     {
         var token = _pushedBack ?? NextSignificantToken();

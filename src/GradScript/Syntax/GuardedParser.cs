@@ -4,7 +4,8 @@ using Antlr4.Runtime;
 namespace GradScript.Syntax;
 
 /// <summary>
-/// The base class of the generated parser. ANTLR's parser recurses once per nested rule, and on a
+/// The base class of the generated parser (public only because ANTLR's generated classes are; not
+/// part of GradScript's API). ANTLR's parser recurses once per nested rule, and on a
 /// deep enough input it would overflow the .NET stack, which kills the process. Every rule entry
 /// checks a depth budget and the real stack first, and turns exhaustion into
 /// <see cref="NestingTooDeepException"/>, which the parser facade reports as a syntax error with a
@@ -21,27 +22,32 @@ public abstract class GuardedParser : Parser
 
     private int _depth;
 
+    /// <summary>Called by the generated parser's constructor.</summary>
     protected GuardedParser(ITokenStream input, TextWriter output, TextWriter errorOutput)
         : base(input, output, errorOutput) { }
 
+    /// <inheritdoc/>
     public override void EnterRule(ParserRuleContext localctx, int state, int ruleIndex)
     {
         Guard();
         base.EnterRule(localctx, state, ruleIndex);
     }
 
+    /// <inheritdoc/>
     public override void EnterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence)
     {
         Guard();
         base.EnterRecursionRule(localctx, state, ruleIndex, precedence);
     }
 
+    /// <inheritdoc/>
     public override void ExitRule()
     {
         _depth--;
         base.ExitRule();
     }
 
+    /// <inheritdoc/>
     public override void UnrollRecursionContexts(ParserRuleContext parentctx)
     {
         _depth--;
