@@ -43,7 +43,7 @@ public sealed partial class Engine
             var gradient = new double[arguments.Length];
             if (result.IsTracked)
             {
-                _interpreter.Backpropagation.Run(result.AsTracked, accumulate: false, () => _interpreter.CheckLimits(site));
+                _interpreter.Backpropagation.Run(result.AsTracked, accumulate: false, _interpreter, site);
                 for (int i = 0; i < leaves.Length; i++) gradient[i] = leaves[i].Grad;
                 return new ValueAndGradient(result.AsTracked.Data, gradient);
             }

@@ -1,5 +1,8 @@
 namespace GradScript.Autograd;
 
+using GradScript.Diagnostics;
+using GradScript.Runtime;
+
 /// <summary>
 /// Reverse-mode differentiation over the graph behind one root. Iterative throughout: the
 /// topological order comes from a post-order walk with an explicit stack, so a chain of ten
@@ -13,16 +16,17 @@ internal sealed class Backpropagation
     private TrackedValue[] _stack = new TrackedValue[64];
     private byte[] _state = new byte[64];
 
-    /// <summary>Called every <see cref="CheckInterval"/> nodes, so limits and cancellation apply to huge graphs.</summary>
+    /// <summary>Nodes between two looks at the limits, so time limits and cancellation apply to huge graphs.</summary>
     public const int CheckInterval = 1 << 16;
 
     /// <summary>
     /// Sets (or with <paramref name="accumulate"/>, adds) ∂root/∂n into <see cref="TrackedValue.Grad"/>
-    /// for every node n in root's graph.
+    /// for every node n in root's graph. The limits of <paramref name="limits"/>, when given, are
+    /// checked every <see cref="CheckInterval"/> nodes, as at a call at <paramref name="at"/>.
     /// </summary>
-    public void Run(TrackedValue root, bool accumulate, Action checkLimits)
+    public void Run(TrackedValue root, bool accumulate, Interpreter? limits, in SourceSpan at)
     {
-        var order = TopologicalOrder(root, checkLimits);
+        var order = TopologicalOrder(root, limits, at);
         double[]? previous = null;
         if (accumulate)
         {
@@ -39,7 +43,7 @@ internal sealed class Backpropagation
             var node = order[i];
             if (node.A is { } a) Propagate(node, a, node.DA);
             if (node.B is { } b) Propagate(node, b, node.DB);
-            if ((i & (CheckInterval - 1)) == 0) checkLimits();
+            if ((i & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
         }
 
         if (previous is not null)
@@ -64,7 +68,7 @@ internal sealed class Backpropagation
             : parent.Grad + contribution;
     }
 
-    private List<TrackedValue> TopologicalOrder(TrackedValue root, Action checkLimits)
+    private List<TrackedValue> TopologicalOrder(TrackedValue root, Interpreter? limits, in SourceSpan at)
     {
         int pass = ++_pass;
         var order = _order;
@@ -83,7 +87,7 @@ internal sealed class Backpropagation
             {
                 _stack[top--] = null!;
                 order.Add(node);
-                if ((order.Count & (CheckInterval - 1)) == 0) checkLimits();
+                if ((order.Count & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
                 continue;
             }
             if (next is null || next.VisitMark == pass) continue;

@@ -112,7 +112,7 @@ public class GradientTests
         Exception? failure = null;
         var thread = new Thread(() =>
         {
-            try { new Backpropagation().Run(node, accumulate: false, () => { }); }
+            try { new Backpropagation().Run(node, accumulate: false, null, default); }
             catch (Exception e) { failure = e; }
         }, 1024 * 1024);
         thread.Start();

@@ -43,8 +43,7 @@ internal static partial class Builtins
         var root = args[0].IsTracked
             ? args[0].AsTracked
             : throw new RuntimeError($"backward() needs a tracked value, got {args[0].TypeName}: was it computed from a param()?");
-        var site = args.CallSite;
-        interpreter.Backpropagation.Run(root, Flag(args, "accumulate", false), () => interpreter.CheckLimits(site));
+        interpreter.Backpropagation.Run(root, Flag(args, "accumulate", false), interpreter, args.CallSite);
         return Value.None;
     }
 

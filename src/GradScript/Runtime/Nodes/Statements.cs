@@ -91,7 +91,10 @@ internal sealed class DestructuringStore(Store[] targets, SourceSpan span) : Sto
 {
     public override void Set(Frame frame, Value value)
     {
-        var items = Iteration.Unpack(value, targets.Length, Span);
+        // The common case, a list of the right length (as zip and enumerate give), reads it in place.
+        var items = value.Reference is ListValue list && list.Count == targets.Length
+            ? list.Items
+            : Iteration.Unpack(value, targets.Length, Span);
         for (int i = 0; i < targets.Length; i++) targets[i].Set(frame, items[i]);
     }
 }
