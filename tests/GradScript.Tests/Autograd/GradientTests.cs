@@ -109,15 +109,7 @@ public class GradientTests
         var node = new TrackedValue(1.0, false);
         var leaf = node;
         for (int i = 0; i < 10_000_000; i++) node = Differentiable.Binary(Op.Multiply, node, node.Data, null, 1.0);
-        Exception? failure = null;
-        var thread = new Thread(() =>
-        {
-            try { new Backpropagation().Run(node, accumulate: false, null, default); }
-            catch (Exception e) { failure = e; }
-        }, 1024 * 1024);
-        thread.Start();
-        thread.Join();
-        Assert.Null(failure);
+        Assert.Null(SmallStack.Run(() => new Backpropagation().Run(node, accumulate: false, null, default), 1024 * 1024));
         Assert.Equal(1.0, leaf.Grad);
     }
 

@@ -74,15 +74,8 @@ public class LimitTests
         Assert.Contains("maximum call depth exceeded", Assert.Throws<ScriptLimitException>(() => engine.Run("down(50)")).Message);
 
         // A limit larger than the stack allows still ends in a clean error, on a small thread.
-        Exception? caught = null;
-        var thread = new Thread(() =>
-        {
-            var deep = new Engine(new EngineOptions { MaxCallDepth = int.MaxValue });
-            try { deep.Run("def f(n) { return f(n + 1) }\nf(0)"); }
-            catch (Exception e) { caught = e; }
-        }, 256 * 1024);
-        thread.Start();
-        thread.Join();
+        var caught = SmallStack.Run(
+            () => new Engine(new EngineOptions { MaxCallDepth = int.MaxValue }).Run("def f(n) { return f(n + 1) }\nf(0)"), 256 * 1024);
         Assert.IsType<ScriptLimitException>(caught);
     }
 

@@ -182,14 +182,7 @@ public class ParserTests
     [Fact]
     public void DeepNestingFailsCleanlyOnASmallStack()
     {
-        Exception? caught = null;
-        var thread = new Thread(() =>
-        {
-            try { Parse("x = " + string.Concat(Enumerable.Repeat("-", 100_000)) + "1"); }
-            catch (Exception e) { caught = e; }
-        }, 256 * 1024);
-        thread.Start();
-        thread.Join();
+        var caught = SmallStack.Run(() => Parse("x = " + string.Concat(Enumerable.Repeat("-", 100_000)) + "1"), 256 * 1024);
         Assert.IsType<ScriptSyntaxException>(caught);
     }
 
