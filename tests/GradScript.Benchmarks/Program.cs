@@ -1,0 +1,111 @@
+namespace GradScript.Benchmarks;
+
+using System.Diagnostics;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+/// <summary>
+/// The suite's one command. With no options: every benchmark with BenchmarkDotNet's default job,
+/// then the cold-start runs, then the closing table. Options of its own:
+/// <list type="bullet">
+/// <item><c>--quick</c>: BenchmarkDotNet's ShortRun job (5 iterations, not 3: the figures are medians) and fewer cold starts; a few minutes.</item>
+/// <item><c>--check</c>: only the cross-checks (every benchmark's set-up), in seconds.</item>
+/// <item><c>--cold-start</c>: only the cold-start runs; <c>--no-cold-start</c>: skip them.</item>
+/// </list>
+/// Anything else goes to BenchmarkDotNet (e.g. <c>--filter *W1*</c>).
+/// </summary>
+public static class Program
+{
+    private static readonly Type[] Benchmarks =
+    [
+        typeof(W1Benchmarks), typeof(W2Benchmarks), typeof(BackwardBenchmarks),
+        typeof(ParseBenchmarks), typeof(HostCallBenchmarks), typeof(AllocationBenchmarks),
+    ];
+
+    public static int Main(string[] args)
+    {
+        var options = args.ToHashSet();
+        bool quick = options.Remove("--quick");
+        bool checkOnly = options.Remove("--check");
+        bool coldStartOnly = options.Remove("--cold-start");
+        bool coldStart = !options.Remove("--no-cold-start");
+        var rest = args.Where(options.Contains).ToList();
+
+        if (checkOnly) return RunChecks();
+
+        IEnumerable<Summary> summaries = [];
+        if (!coldStartOnly)
+        {
+            if (!rest.Contains("--filter")) rest.AddRange(["--filter", "*"]);
+            // BenchmarkDotNet builds into an artifacts folder of its own; the ANTLR build step then
+            // writes the generated parser to one path and the compiler looks for it at another, so
+            // the usual output layout is kept.
+            var job = (quick ? Job.ShortRun.WithIterationCount(5) : Job.Default.WithMaxIterationCount(40))
+                .WithArguments([new MsBuildArgument("/p:UseArtifactsOutput=false")])
+                .WithId(quick ? "Quick" : "Full");
+            var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(job).AddDiagnoser(MemoryDiagnoser.Default);
+            summaries = BenchmarkSwitcher.FromTypes(Benchmarks).Run([.. rest], config).ToList();
+        }
+
+        ColdStart.Result? cold = null;
+        if (coldStart || coldStartOnly)
+        {
+            Console.WriteLine("// cold start: running gradscript and the empty app");
+            cold = ColdStart.Measure(quick ? 10 : 30, Console.Out);
+        }
+
+        string table = new ResultsTable(summaries, cold).ToMarkdown();
+        string heading = $"GradScript benchmark suite, {(quick ? "quick (ShortRun)" : "full")} run, commit {Commit()}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}";
+        Console.WriteLine();
+        Console.WriteLine(heading);
+        Console.WriteLine();
+        Console.Write(table);
+        string path = Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts", "gradscript-summary.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, $"{heading}\n\n{table}");
+        Console.WriteLine($"\n(also written to {path})");
+        return 0;
+    }
+
+    // Every benchmark's set-up holds its cross-check; run them all once, in this process.
+    private static int RunChecks()
+    {
+        int failed = 0;
+        foreach (var type in Benchmarks)
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var instance = Activator.CreateInstance(type)!;
+                type.GetMethod("Setup")!.Invoke(instance, null);
+                Console.WriteLine($"ok     {type.Name} ({clock.ElapsedMilliseconds} ms)");
+            }
+            catch (System.Reflection.TargetInvocationException e)
+            {
+                failed++;
+                Console.WriteLine($"FAILED {type.Name}: {e.InnerException?.Message}");
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static string Commit()
+    {
+        try
+        {
+            var info = new ProcessStartInfo("git", ["rev-parse", "--short", "HEAD"]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            if (Workloads.RepositoryRoot is { } root) info.WorkingDirectory = root.FullName;
+            using var git = Process.Start(info);
+            string commit = git?.StandardOutput.ReadToEnd().Trim() ?? "";
+            git?.WaitForExit();
+            return git?.ExitCode == 0 && commit.Length > 0 ? commit : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}
