@@ -1,0 +1,152 @@
+namespace GradScript.Cli.Repl;
+
+using System.Diagnostics.CodeAnalysis;
+using GradScript.Diagnostics;
+using GradScript.Runtime;
+
+/// <summary>
+/// The REPL without a terminal: lines go in through <see cref="Feed"/>, and echoes, printed output
+/// and errors come out on two writers. One engine holds the session's variables from input to
+/// input; an error, a limit or Ctrl-C (<see cref="Interrupt"/>) ends only the input it happened in.
+/// <see cref="ReplLoop"/> puts a line reader in front of it; tests feed it strings.
+/// <para>
+/// Lines are numbered across the session: every line read at a prompt counts, so
+/// <c>&lt;repl&gt;:12:5</c> is the twelfth line typed, and a function defined early and failing
+/// late points at its own line. Each input is compiled as its own source, padded with blank lines
+/// to start at its line.
+/// </para>
+/// </summary>
+internal sealed class ReplSession
+{
+    /// <summary>The name REPL input is reported under (LANGUAGE.md §7).</summary>
+    public const string SourceName = "<repl>";
+
+    /// <summary>The prompt for a new input.</summary>
+    public const string PrimaryPrompt = ">>> ";
+
+    /// <summary>The prompt while an input is unfinished.</summary>
+    public const string ContinuationPrompt = "... ";
+
+    private readonly RunLimits _limits;
+    private readonly InputBuffer _input = new();
+    private readonly InputRunner _runner;
+    private readonly MetaCommands _commands;
+    private int _linesRead;
+    private int _inputFirstLine;
+
+    /// <summary>Starts a session with a fresh engine.</summary>
+    /// <param name="limits">The limits every input runs under (<c>--timeout</c> is per input).</param>
+    /// <param name="output">Echoes, what scripts print, and meta-command output.</param>
+    /// <param name="error">Errors.</param>
+    /// <param name="graphviz">How <c>:graph</c> renders images.</param>
+    public ReplSession(RunLimits limits, TextWriter output, TextWriter error, Graphviz? graphviz = null)
+    {
+        _limits = limits;
+        Output = output;
+        Error = error;
+        _runner = new InputRunner(limits, output, error);
+        _commands = new MetaCommands(this, graphviz ?? new Graphviz());
+        Reset();
+    }
+
+    /// <summary>The prompt to show before the next line.</summary>
+    public string Prompt => _input.IsEmpty ? PrimaryPrompt : ContinuationPrompt;
+
+    /// <summary>Whether lines of an unfinished input are waiting for more.</summary>
+    public bool HasPendingInput => !_input.IsEmpty;
+
+    /// <summary>Set by <c>:quit</c>.</summary>
+    public bool QuitRequested { get; internal set; }
+
+    /// <summary>Whether an input is running now.</summary>
+    public bool IsRunning => _runner.IsRunning;
+
+    /// <summary>The engine holding the session's variables; <c>:reset</c> replaces it.</summary>
+    internal Engine Engine { get; private set; }
+
+    /// <summary>The globals a fresh engine starts with, which <c>:vars</c> leaves out while they are unchanged.</summary>
+    internal GlobalsSnapshot Builtins { get; private set; }
+
+    /// <summary>Where echoes, what scripts print and meta-command output go.</summary>
+    internal TextWriter Output { get; }
+
+    /// <summary>Where errors go.</summary>
+    internal TextWriter Error { get; }
+
+    /// <summary>Reads one line: a meta-command, or a line of code that runs once its input is complete.</summary>
+    public void Feed(string line)
+    {
+        _linesRead++;
+        int lineNumber = _linesRead;
+        var outcome = _runner.Run(token => Process(line, lineNumber, token));
+        if (outcome == RunOutcome.Abandoned) Reset();
+        CliConsole.FlushQuietly(Output);
+    }
+
+    /// <summary>End of input: an unfinished input is reported as the syntax error it is.</summary>
+    public void Finish()
+    {
+        if (_input.IsEmpty) return;
+        string text = _input.Text;
+        _input.Clear();
+        _runner.Run(_ => Engine.Compile(Source(text, _inputFirstLine), interactive: true));
+        CliConsole.FlushQuietly(Output);
+    }
+
+    /// <summary>Ctrl-C: stops the running input, if there is one.</summary>
+    public InterruptResult Interrupt() => _runner.Interrupt();
+
+    /// <summary>Ctrl-C at the prompt: forgets the lines of an unfinished input.</summary>
+    public void DiscardPendingInput() => _input.Clear();
+
+    /// <summary>The names defined in the session now, builtins included, for completion.</summary>
+    public IEnumerable<string> GlobalNames() =>
+        Engine.Interpreter.Globals.Where(g => !g.Value.Value.IsUndefined).Select(g => g.Key).ToList();
+
+    /// <summary><c>:reset</c>: a fresh engine; every variable is gone.</summary>
+    [MemberNotNull(nameof(Engine), nameof(Builtins))]
+    internal void Reset()
+    {
+        Engine = new Engine(_limits.ToEngineOptions(Output, Error, CancellationToken.None));
+        Builtins = GlobalsSnapshot.Of(Engine);
+    }
+
+    /// <summary>Writes an error message to standard error, after any pending output.</summary>
+    internal void ReportError(string message) => _runner.Report(message);
+
+    /// <summary>
+    /// Compiles and runs code typed on session line <paramref name="line"/> from
+    /// <paramref name="column"/> on, handing each top-level expression value to <paramref name="echo"/>.
+    /// </summary>
+    internal void Run(string code, int line, int column, Action<Value> echo, CancellationToken token)
+    {
+        var script = Engine.Compile(Source(code, line, column), interactive: true);
+        Engine.RunInteractive(script, echo, token);
+    }
+
+    /// <summary>Shows an expression statement's value.</summary>
+    internal void WriteEcho(Value value)
+    {
+        if (Echo.Text(value) is { } text) Output.Write(text + "\n");
+    }
+
+    private void Process(string line, int lineNumber, CancellationToken token)
+    {
+        if (_input.IsEmpty && MetaCommands.IsCommand(line))
+        {
+            _commands.Execute(line, lineNumber, token);
+            return;
+        }
+        if (_input.IsEmpty) _inputFirstLine = lineNumber;
+        _input.Add(line);
+        if (!_input.IsComplete) return;
+        string text = _input.Text;
+        _input.Clear();
+        if (string.IsNullOrWhiteSpace(text)) return;
+        Run(text, _inputFirstLine, 1, WriteEcho, token);
+    }
+
+    // Blank lines and spaces before the code put it at its place in the session.
+    private static SourceText Source(string code, int line, int column = 1) =>
+        new(SourceName, new string('\n', line - 1) + new string(' ', column - 1) + code);
+}

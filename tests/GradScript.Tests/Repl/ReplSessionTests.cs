@@ -1,0 +1,132 @@
+namespace GradScript.Tests.Repl;
+
+using GradScript.Cli;
+using GradScript.Cli.Repl;
+
+/// <summary>Echo, error recovery, Ctrl-C and limits in the REPL's core (issue 3, items 3, 4 and 7).</summary>
+public class ReplSessionTests
+{
+    [Fact]
+    public void ExpressionsEchoAsTheyPrintInAList()
+    {
+        var repl = new SessionDriver();
+        Assert.Equal("3\n", repl.Ok("1 + 2"));
+        Assert.Equal("0.5\n", repl.Ok("1 / 2"));
+        Assert.Equal("\"hi\"\n", repl.Ok("\"hi\""));
+        Assert.Equal("[1, 2.0, \"x\"]\n", repl.Ok("[1, 2.0, \"x\"]"));
+        Assert.Equal("true\n", repl.Ok("2 > 1"));
+        Assert.Equal("<builtin print>\n", repl.Ok("print"));
+    }
+
+    [Fact]
+    public void NoneStatementsAndAssignmentsEchoNothing()
+    {
+        var repl = new SessionDriver();
+        Assert.Equal("", repl.Ok("none"));
+        Assert.Equal("", repl.Ok("x = 5"));
+        Assert.Equal("", repl.Ok(""));
+        Assert.Equal("", repl.Ok("# a comment"));
+        Assert.Equal("hi\n", repl.Ok("print(\"hi\")"));
+    }
+
+    [Fact]
+    public void EachExpressionStatementOfAnInputEchoes()
+    {
+        Assert.Equal("1\n2\n", new SessionDriver().Ok("1; 2"));
+    }
+
+    [Fact]
+    public void ATrackedValueEchoesWithItsGradient()
+    {
+        var repl = new SessionDriver();
+        Assert.Equal("4.0 (grad 0.0)\n", repl.Ok("x = param(4.0); x"));
+        Assert.Equal("4.0 (grad -2.0)\n", repl.Ok("y = -2 * x; backward(y); x"));
+        Assert.Equal("-8.0 (grad 1.0)\n", repl.Ok("y"));
+        Assert.Equal("4.0\n", repl.Ok("value(x)"));
+    }
+
+    [Fact]
+    public void ARuntimeErrorIsReportedAndTheSessionGoesOnWithItsVariables()
+    {
+        var repl = new SessionDriver();
+        repl.Ok("x = 10", "xs = [1, 2]");
+        var (output, error) = repl.Feed("print(x); y = x / 0; print(\"not reached\")");
+        Assert.Equal("10\n", output);
+        Assert.Equal("<repl>:3:17: runtime error: division by zero\n    print(x); y = x / 0; print(\"not reached\")\n                    ^\n", error);
+        Assert.Equal("10\n[1, 2]\n", repl.Ok("x", "xs"));
+    }
+
+    [Fact]
+    public void LinesAreNumberedAcrossTheSessionAndFramesPointAtTheirOwnLines()
+    {
+        var repl = new SessionDriver();
+        repl.Ok("def inverse(v) {", "  return 1 / v", "}", "", "x = 0");
+        var (_, error) = repl.Feed("inverse(x)");
+        Assert.Equal(
+            "<repl>:2:12: runtime error: division by zero\n      return 1 / v\n               ^\n  at inverse (<repl>:6:1)\n",
+            error);
+    }
+
+    [Fact]
+    public void NoInputEndsTheSession()
+    {
+        var repl = new SessionDriver();
+        repl.Ok("x = 1");
+        Assert.Contains("too many nested brackets", repl.Feed(new string('(', 100_000)).Error);
+        Assert.Contains("too deeply nested", repl.Feed(string.Concat(Enumerable.Repeat("if x {", 10_000))).Error);
+        repl.Ok("def down(n) { return down(n + 1) }");
+        Assert.Contains("runtime error: maximum call depth exceeded", repl.Feed("down(0)").Error);
+        repl.Ok("def boom() { return [1][5] }");
+        Assert.Contains("  at boom (<repl>:", repl.Feed("boom()").Error);
+        Assert.Equal("1\n", repl.Ok("x"));
+    }
+
+    [Fact]
+    public async Task InterruptingARunningInputKeepsTheVariablesAsTheyWere()
+    {
+        var repl = new SessionDriver();
+        var running = Task.Run(() => repl.Session.Feed("i = 0; while true { i += 1 }"));
+        repl.WaitUntilRunning();
+        Thread.Sleep(100);
+        Assert.Equal(InterruptResult.Cancelled, repl.Session.Interrupt());
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(("", "KeyboardInterrupt\n"), repl.Take());
+        Assert.Equal("true\n", repl.Ok("i > 0"));
+        Assert.False(repl.Session.IsRunning);
+        Assert.Equal(InterruptResult.Idle, repl.Session.Interrupt());
+    }
+
+    [Fact]
+    public async Task InterruptingATrainingLoopLeavesTheParametersToInspect()
+    {
+        var repl = new SessionDriver();
+        repl.Ok("w = param(0.0)");
+        var running = Task.Run(() => repl.Session.Feed("while true { l = (3 * w - 6)^2; backward(l); w -= 0.01 * grad(w) }"));
+        repl.WaitUntilRunning();
+        Thread.Sleep(100);
+        repl.Session.Interrupt();
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
+        repl.Take();
+        Assert.Equal("true\n", repl.Ok("abs(value(w) - 2) < 1e-6"));
+        Assert.StartsWith("w  tracked  data ", repl.Ok(":vars").Split('\n').Single(line => line.StartsWith("w ")));
+    }
+
+    [Fact]
+    public void TheTimeoutAppliesToEachInput()
+    {
+        var repl = new SessionDriver(new RunLimits(Timeout: TimeSpan.FromMilliseconds(200)));
+        var (_, error) = repl.Feed("n = 0", "while true { n += 1 }");
+        Assert.StartsWith("<repl>:2:", error);
+        Assert.Contains("runtime error: time limit exceeded (0.2 s)", error);
+        Assert.Equal("true\n", repl.Ok("n > 0"));
+        Assert.Equal("2\n", repl.Ok("for i in 0..1000 { }; 1 + 1"));
+    }
+
+    [Fact]
+    public void TheStepLimitAppliesToEachInputToo()
+    {
+        var repl = new SessionDriver(new RunLimits(MaxSteps: 100));
+        Assert.Contains("step limit exceeded", repl.Feed("for i in 0..1000 { }").Error);
+        Assert.Equal("", repl.Ok("for i in 0..50 { }"));
+    }
+}
