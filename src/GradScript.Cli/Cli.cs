@@ -71,14 +71,9 @@ internal static class Cli
 
     /// <summary>
     /// The REPL (LANGUAGE.md §9, issue 3): <c>gradscript repl</c>, and <c>gradscript</c> alone on a
-    /// terminal, come here. Until the REPL exists this says so and exits as a usage error; its
-    /// implementation replaces the body with <c>return new Repl(limits, console).Run();</c>.
+    /// terminal, come here. It exits 0 at the end of its input, whatever the inputs did.
     /// </summary>
-    private static int StartRepl(RunLimits limits, CliConsole console)
-    {
-        console.ErrorLine($"{CommandLine.ToolName}: the REPL is not available yet; run a file, -e CODE, or pipe a script to standard input");
-        return ExitCodes.Usage;
-    }
+    private static int StartRepl(RunLimits limits, CliConsole console) => new Repl.ReplLoop(limits, console).Run();
 
     private static Command RootOf(Command command) =>
         command.Parents.OfType<Command>().FirstOrDefault() is { } parent ? RootOf(parent) : command;

@@ -60,20 +60,6 @@ public class RunCommandTests
         Assert.Equal((0, "42\n"), (outcome.ExitCode, outcome.Stdout));
     }
 
-    [Fact]
-    public void TheReplIsNotThereYetAndSaysSo()
-    {
-        var outcome = CliRun.Run("repl");
-        Assert.Equal(ExitCodes.Usage, outcome.ExitCode);
-        Assert.Contains("the REPL is not available yet", outcome.Stderr);
-
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var terminal = new CliConsole(new StringReader(""), stdout, stderr, IsInteractive: true);
-        Assert.Equal(ExitCodes.Usage, GradScript.Cli.Cli.Run([], terminal));
-        Assert.Contains("the REPL is not available yet", stderr.ToString());
-    }
-
     [Theory]
     [InlineData("--bogus")]
     [InlineData("-x", "file.grad")]

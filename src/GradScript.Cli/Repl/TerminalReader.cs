@@ -1,0 +1,146 @@
+namespace GradScript.Cli.Repl;
+
+using RadLine;
+using Spectre.Console;
+
+/// <summary>
+/// Reads lines on a terminal with RadLine: cursor keys, Home/End (and Ctrl-A/Ctrl-E), word jumps
+/// (Ctrl-Left/Right, Alt-B/Alt-F), history on Up/Down saved in <see cref="History"/>, Tab
+/// completion, and syntax colouring unless colour is off. Each read is one line: an unfinished
+/// input continues at a new <c>... </c> prompt, as in Python, and each line is its own history
+/// entry.
+/// <para>
+/// Ctrl-C reaches the process as a signal, not a key; <see cref="Interrupt"/> cancels the read in
+/// progress, which leaves the line on the screen as typed and starts a fresh input below it.
+/// Ctrl-D is a key: on an empty line it ends the session, elsewhere it deletes the character
+/// under the cursor.
+/// </para>
+/// </summary>
+internal sealed class TerminalReader : ILineReader
+{
+    private readonly LineEditor _editor;
+    private readonly ReplPrompt _prompt;
+    private readonly History _history;
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _reading;
+    private bool _endOfInput;
+
+    /// <summary>A reader on the process's terminal.</summary>
+    /// <param name="history">Where entered lines are saved; its saved lines are loaded now.</param>
+    /// <param name="names">The session's names now, for completion.</param>
+    /// <param name="builtins">Builtin names, coloured as such.</param>
+    /// <param name="color">Whether to colour the input.</param>
+    public TerminalReader(History history, Func<IEnumerable<string>> names, IEnumerable<string> builtins, bool color)
+    {
+        _history = history;
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        var highlighter = color ? new Highlighter(builtins) : null;
+        _prompt = new ReplPrompt(highlighter);
+        _editor = new LineEditor(terminal, new KeySource())
+        {
+            Prompt = _prompt,
+            Completion = new Completion(names),
+            Highlighter = highlighter,
+        };
+        BindKeys(_editor.KeyBindings);
+        foreach (var line in history.Load()) _editor.History.Add(line);
+    }
+
+    /// <inheritdoc/>
+    public ReadResult Read(string prompt)
+    {
+        _prompt.Text = prompt;
+        _endOfInput = false;
+        var reading = new CancellationTokenSource();
+        lock (_gate) _reading = reading;
+        string? line;
+        try
+        {
+            line = _editor.ReadLine(reading.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled while RadLine waited between keys: it has not moved to a new line.
+            Console.Out.Write("\n");
+            return ReadResult.Interrupted;
+        }
+        finally
+        {
+            lock (_gate) _reading = null;
+        }
+        if (line is not null)
+        {
+            _history.Add(line);
+            return new ReadResult(ReadStatus.Line, line);
+        }
+        return _endOfInput ? ReadResult.EndOfInput : ReadResult.Interrupted;
+    }
+
+    /// <inheritdoc/>
+    public bool Interrupt()
+    {
+        lock (_gate) _reading?.Cancel();
+        return true;
+    }
+
+    // RadLine's defaults suit a multi-line editor (Up/Down move between lines, Ctrl-Up/Down walk
+    // history); lines here are edited one at a time, so Up/Down walk history, as in every shell.
+    private void BindKeys(KeyBindings keys)
+    {
+        keys.Add<PreviousHistoryCommand>(ConsoleKey.UpArrow);
+        keys.Add<NextHistoryCommand>(ConsoleKey.DownArrow);
+        keys.Add(ConsoleKey.Tab, () => new TabCommand());
+        keys.Add<MoveHomeCommand>(ConsoleKey.A, ConsoleModifiers.Control);
+        keys.Add<MoveEndCommand>(ConsoleKey.E, ConsoleModifiers.Control);
+        keys.Add<PreviousWordCommand>(ConsoleKey.B, ConsoleModifiers.Alt);
+        keys.Add<NextWordCommand>(ConsoleKey.F, ConsoleModifiers.Alt);
+        keys.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand(this));
+    }
+
+    /// <summary>Ctrl-D: the end of input on an empty line, otherwise delete forward.</summary>
+    private sealed class EndOfInputCommand(TerminalReader reader) : LineEditorCommand
+    {
+        public override void Execute(LineEditorContext context)
+        {
+            if (context.Buffer.Length > 0)
+            {
+                new DeleteCommand().Execute(context);
+                return;
+            }
+            reader._endOfInput = true;
+            context.Submit(SubmitAction.Cancel);
+        }
+    }
+}
+
+/// <summary>
+/// The terminal's keys as RadLine reads them, with one correction: RadLine inserts any key that
+/// has a printable character, modifiers or not, so Alt-B (which a terminal sends as Escape, b)
+/// would type a <c>b</c>. Here a key pressed with Alt carries no character, and RadLine looks it up
+/// in its key bindings instead, where Alt-B and Alt-F jump by words as in a shell.
+/// </summary>
+internal sealed class KeySource : IInputSource
+{
+    /// <inheritdoc/>
+    public bool ByPassProcessing => false;
+
+    /// <inheritdoc/>
+    public bool IsKeyAvailable() => Console.KeyAvailable;
+
+    /// <inheritdoc/>
+    public ConsoleKeyInfo ReadKey()
+    {
+        var key = Console.ReadKey(intercept: true);
+        if ((key.Modifiers & ConsoleModifiers.Alt) == 0) return key;
+        return new ConsoleKeyInfo('\0', key.Key,
+            shift: (key.Modifiers & ConsoleModifiers.Shift) != 0,
+            alt: true,
+            control: (key.Modifiers & ConsoleModifiers.Control) != 0);
+    }
+}
