@@ -37,7 +37,7 @@ internal sealed partial class GraphCommand(ReplSession session, Graphviz graphvi
         }
 
         Value? last = null;
-        session.Run(expression, argument.Line, argument.Column, value => last = value, token);
+        session.Run(expression, argument.Column, value => last = value, token);
         if (last is not { } value)
         {
             session.ReportError(":graph needs an expression whose graph to draw, such as ':graph loss'");

@@ -32,8 +32,8 @@ internal enum InterruptResult
 }
 
 /// <summary>
-/// Runs each REPL input on a large-stack <see cref="ScriptThread{T}"/>, as files run, so parsing,
-/// deep recursion and its limits behave the same at the prompt as in a script. Each input gets a
+/// Runs each REPL input on a large-stack <see cref="SessionThread"/>, as files run on theirs, so
+/// parsing, deep recursion and its limits behave the same at the prompt as in a script. Each input gets a
 /// cancellation token of its own: Ctrl-C (<see cref="Interrupt"/>) cancels only what is running,
 /// and the engine stops at its next check with every variable as it was at that moment. Errors are
 /// rendered here, as <see cref="ScriptRunner"/> renders them, but never end the session.
@@ -48,6 +48,7 @@ internal sealed class InputRunner(RunLimits limits, TextWriter output, TextWrite
     public const string Interrupted = "KeyboardInterrupt";
 
     private readonly Lock _gate = new();
+    private SessionThread _thread = new();
     private CancellationTokenSource? _current;
 
     /// <summary>Whether an input is running now.</summary>
@@ -63,21 +64,24 @@ internal sealed class InputRunner(RunLimits limits, TextWriter output, TextWrite
         lock (_gate) _current = cancellation;
         try
         {
-            var thread = new ScriptThread<Exception?>(() => Capture(work, cancellation.Token));
-            bool timedOut = limits.Timeout is { } timeout && !thread.Join(timeout + ScriptRunner.Grace);
+            Exception? failure = null;
+            var job = _thread.Post(() => failure = Capture(work, cancellation.Token));
+            bool timedOut = !job.Wait(limits.Timeout is { } timeout ? timeout + ScriptRunner.Grace : Timeout.InfiniteTimeSpan);
             if (timedOut)
             {
                 // Past its time limit and a grace period: cancel it as Ctrl-C would, and give up on
                 // it if it ignores that too.
                 lock (_gate) cancellation.Cancel();
             }
-            if (timedOut && !thread.Join(ScriptRunner.Grace))
+            if (timedOut && !job.Wait(ScriptRunner.Grace))
             {
+                _thread.Retire();
+                _thread = new SessionThread();
                 Report($"gradscript: time limit exceeded ({Seconds(limits.Timeout)} s) and the input did not stop; "
                     + "it was abandoned, and the session starts afresh without its variables");
                 return RunOutcome.Abandoned;
             }
-            if (thread.Result is not { } failure) return RunOutcome.Finished;
+            if (failure is null) return RunOutcome.Finished;
             Report(Describe(failure, timedOut));
             return RunOutcome.Failed;
         }

@@ -33,8 +33,8 @@ internal sealed class MetaCommands(ReplSession session, Graphviz graphviz)
     /// <summary>Whether a line (typed at the <c>&gt;&gt;&gt; </c> prompt) is a meta-command.</summary>
     public static bool IsCommand(string line) => line.TrimStart().StartsWith(':');
 
-    /// <summary>Runs a meta-command line typed on session line <paramref name="lineNumber"/>.</summary>
-    public void Execute(string line, int lineNumber, CancellationToken token)
+    /// <summary>Runs a meta-command line.</summary>
+    public void Execute(string line, CancellationToken token)
     {
         int start = line.Length - line.TrimStart().Length;
         int nameEnd = start;
@@ -42,7 +42,7 @@ internal sealed class MetaCommands(ReplSession session, Graphviz graphviz)
         string name = line[start..nameEnd];
         int argStart = nameEnd;
         while (argStart < line.Length && char.IsWhiteSpace(line[argStart])) argStart++;
-        var argument = new Argument(line[argStart..].TrimEnd(), lineNumber, argStart + 1);
+        var argument = new Argument(line[argStart..].TrimEnd(), argStart + 1);
 
         switch (name)
         {
@@ -107,7 +107,7 @@ internal sealed class MetaCommands(ReplSession session, Graphviz graphviz)
     private void Time(Argument argument, CancellationToken token)
     {
         var clock = Stopwatch.StartNew();
-        session.Run(argument.Text, argument.Line, argument.Column, session.WriteEcho, token);
+        session.Run(argument.Text, argument.Column, session.WriteEcho, token);
         session.Output.Write($"Wall time: {Duration(clock.Elapsed)}\n");
     }
 
@@ -124,8 +124,7 @@ internal sealed class MetaCommands(ReplSession session, Graphviz graphviz)
         value.ToString(value >= 100 ? "0" : value >= 10 ? "0.#" : "0.##", CultureInfo.InvariantCulture);
 }
 
-/// <summary>The text after a meta-command's name, and where it starts in the session.</summary>
+/// <summary>The text after a meta-command's name, and where it starts in its line.</summary>
 /// <param name="Text">The argument, trimmed.</param>
-/// <param name="Line">The session line it was typed on.</param>
-/// <param name="Column">Its 1-based column in that line.</param>
-internal readonly record struct Argument(string Text, int Line, int Column);
+/// <param name="Column">Its 1-based column in the line.</param>
+internal readonly record struct Argument(string Text, int Column);

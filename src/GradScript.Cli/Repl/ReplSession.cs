@@ -10,10 +10,10 @@ using GradScript.Runtime;
 /// input; an error, a limit or Ctrl-C (<see cref="Interrupt"/>) ends only the input it happened in.
 /// <see cref="ReplLoop"/> puts a line reader in front of it; tests feed it strings.
 /// <para>
-/// Lines are numbered across the session: every line read at a prompt counts, so
-/// <c>&lt;repl&gt;:12:5</c> is the twelfth line typed, and a function defined early and failing
-/// late points at its own line. Each input is compiled as its own source, padded with blank lines
-/// to start at its line.
+/// Each input is compiled as a source of its own, named <c>&lt;repl&gt;</c>, so its lines count from
+/// 1 (as in Python's REPL): an error at <c>&lt;repl&gt;:2:5</c> is on the second line of the input
+/// it shows. Numbering across the session would put every earlier line in front of each input,
+/// and parsing them all again made a long session slower with every line.
 /// </para>
 /// </summary>
 internal sealed class ReplSession
@@ -31,8 +31,6 @@ internal sealed class ReplSession
     private readonly InputBuffer _input = new();
     private readonly InputRunner _runner;
     private readonly MetaCommands _commands;
-    private int _linesRead;
-    private int _inputFirstLine;
 
     /// <summary>Starts a session with a fresh engine.</summary>
     /// <param name="limits">The limits every input runs under (<c>--timeout</c> is per input).</param>
@@ -76,9 +74,7 @@ internal sealed class ReplSession
     /// <summary>Reads one line: a meta-command, or a line of code that runs once its input is complete.</summary>
     public void Feed(string line)
     {
-        _linesRead++;
-        int lineNumber = _linesRead;
-        var outcome = _runner.Run(token => Process(line, lineNumber, token));
+        var outcome = _runner.Run(token => Process(line, token));
         if (outcome == RunOutcome.Abandoned) Reset();
         CliConsole.FlushQuietly(Output);
     }
@@ -89,7 +85,7 @@ internal sealed class ReplSession
         if (_input.IsEmpty) return;
         string text = _input.Text;
         _input.Clear();
-        _runner.Run(_ => Engine.Compile(Source(text, _inputFirstLine), interactive: true));
+        _runner.Run(_ => Engine.Compile(Source(text), interactive: true));
         CliConsole.FlushQuietly(Output);
     }
 
@@ -115,12 +111,12 @@ internal sealed class ReplSession
     internal void ReportError(string message) => _runner.Report(message);
 
     /// <summary>
-    /// Compiles and runs code typed on session line <paramref name="line"/> from
-    /// <paramref name="column"/> on, handing each top-level expression value to <paramref name="echo"/>.
+    /// Compiles and runs code typed from <paramref name="column"/> of its line on (after a
+    /// meta-command's name), handing each top-level expression value to <paramref name="echo"/>.
     /// </summary>
-    internal void Run(string code, int line, int column, Action<Value> echo, CancellationToken token)
+    internal void Run(string code, int column, Action<Value> echo, CancellationToken token)
     {
-        var script = Engine.Compile(Source(code, line, column), interactive: true);
+        var script = Engine.Compile(Source(code, column), interactive: true);
         Engine.RunInteractive(script, echo, token);
     }
 
@@ -130,23 +126,22 @@ internal sealed class ReplSession
         if (Echo.Text(value) is { } text) Output.Write(text + "\n");
     }
 
-    private void Process(string line, int lineNumber, CancellationToken token)
+    private void Process(string line, CancellationToken token)
     {
         if (_input.IsEmpty && MetaCommands.IsCommand(line))
         {
-            _commands.Execute(line, lineNumber, token);
+            _commands.Execute(line, token);
             return;
         }
-        if (_input.IsEmpty) _inputFirstLine = lineNumber;
         _input.Add(line);
         if (!_input.IsComplete) return;
         string text = _input.Text;
         _input.Clear();
         if (string.IsNullOrWhiteSpace(text)) return;
-        Run(text, _inputFirstLine, 1, WriteEcho, token);
+        Run(text, 1, WriteEcho, token);
     }
 
-    // Blank lines and spaces before the code put it at its place in the session.
-    private static SourceText Source(string code, int line, int column = 1) =>
-        new(SourceName, new string('\n', line - 1) + new string(' ', column - 1) + code);
+    // Spaces before the code put it at its column, so errors point where it was typed.
+    private static SourceText Source(string code, int column = 1) =>
+        new(SourceName, new string(' ', column - 1) + code);
 }

@@ -13,7 +13,7 @@ public class PipedReplTests
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("42\n3\n\"done\"\n", outcome.Stdout);
         Assert.Equal(
-            ReplLoop.Banner + "\n>>> >>> >>> <repl>:3:3: runtime error: division by zero\n    1 / 0\n      ^\n>>> ... ... >>> >>> >>> ",
+            ReplLoop.Banner + "\n>>> >>> >>> <repl>:1:3: runtime error: division by zero\n    1 / 0\n      ^\n>>> ... ... >>> >>> >>> ",
             outcome.Stderr);
     }
 
@@ -31,10 +31,9 @@ public class PipedReplTests
             "") ;
         var outcome = CliRun.WithStdin(input, "repl");
         Assert.Equal((0, "2\n"), (outcome.ExitCode, outcome.Stdout));
-        Assert.Contains("<repl>:2:257: error: too many nested brackets", outcome.Stderr);
-        Assert.Contains("<repl>:4:", outcome.Stderr);
-        Assert.Contains("maximum call depth exceeded", outcome.Stderr);
-        Assert.Contains("<repl>:5:4: error:", outcome.Stderr);
+        Assert.Contains("<repl>:1:257: error: too many nested brackets", outcome.Stderr);
+        Assert.Contains("<repl>:1:22: runtime error: maximum call depth exceeded", outcome.Stderr);
+        Assert.Contains("<repl>:1:4: error:", outcome.Stderr);
         Assert.Contains("unknown command ':nope'", outcome.Stderr);
     }
 
