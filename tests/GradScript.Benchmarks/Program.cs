@@ -14,6 +14,8 @@ using BenchmarkDotNet.Running;
 /// <item><c>--quick</c>: BenchmarkDotNet's ShortRun job (5 iterations, not 3: the figures are medians) and fewer cold starts; a few minutes.</item>
 /// <item><c>--check</c>: only the cross-checks (every benchmark's set-up), in seconds.</item>
 /// <item><c>--cold-start</c>: only the cold-start runs; <c>--no-cold-start</c>: skip them.</item>
+/// <item><c>--loop NAME SECONDS</c>: runs one GradScript benchmark (w1, w2, backward, parse, call,
+/// recorded) over and over, untimed, for a profiler such as <c>dotnet-trace</c> to watch.</item>
 /// </list>
 /// Anything else goes to BenchmarkDotNet (e.g. <c>--filter *W1*</c>).
 /// </summary>
@@ -35,6 +37,7 @@ public static class Program
         var rest = args.Where(options.Contains).ToList();
 
         if (checkOnly) return RunChecks();
+        if (args is ["--loop", var name, var seconds]) return Loop(name, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
 
         IEnumerable<Summary> summaries = [];
         if (!coldStartOnly)
@@ -90,6 +93,36 @@ public static class Program
             }
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private static int Loop(string name, double seconds)
+    {
+        Action? run = name switch
+        {
+            "w1" => Prepared(new W1Benchmarks(), b => b.Setup(), b => b.GradScript()),
+            "w2" => Prepared(new W2Benchmarks(), b => b.Setup(), b => b.GradScriptSteps()),
+            "backward" => Prepared(new BackwardBenchmarks(), b => b.Setup(), b => b.GradScript()),
+            "parse" => Prepared(new ParseBenchmarks(), b => b.Setup(), b => b.Compile()),
+            "call" => Prepared(new HostCallBenchmarks(), b => b.Setup(), b => b.GradScript()),
+            "recorded" => Prepared(new AllocationBenchmarks(), b => b.Setup(), b => b.TrackedOps()),
+            _ => null,
+        };
+        if (run is null)
+        {
+            Console.Error.WriteLine($"--loop: no benchmark '{name}' (w1, w2, backward, parse, call, recorded)");
+            return 64;
+        }
+        var clock = Stopwatch.StartNew();
+        long runs = 0;
+        for (; clock.Elapsed.TotalSeconds < seconds; runs++) run();
+        Console.WriteLine($"{name}: {runs} runs in {clock.Elapsed.TotalSeconds:N1} s");
+        return 0;
+    }
+
+    private static Action Prepared<T>(T benchmark, Action<T> setup, Action<T> run)
+    {
+        setup(benchmark);
+        return () => run(benchmark);
     }
 
     private static string Commit()

@@ -13,6 +13,7 @@ public sealed class ResultsTable
 {
     private readonly Dictionary<string, BenchmarkReport> _reports = new();
     private readonly List<string[]> _rows = new();
+    private readonly List<string> _breakdown = new();
 
     /// <summary>Collects the reports of every summary, by <c>Class.Method</c>.</summary>
     public ResultsTable(IEnumerable<Summary> summaries, ColdStart.Result? coldStart)
@@ -28,7 +29,11 @@ public sealed class ResultsTable
     private void Build(ColdStart.Result? coldStart)
     {
         if (Ns(nameof(W1Benchmarks), nameof(W1Benchmarks.GradScript)) is { } w1 && Ns(nameof(W1Benchmarks), nameof(W1Benchmarks.CSharpFloor)) is { } w1Floor)
+        {
             Ratio("W1: ns per training step", $"{w1:N1} ns", $"{w1Floor:N2} ns", w1 / w1Floor, 40);
+            if (Ns(nameof(W1Benchmarks), nameof(W1Benchmarks.GradScriptForward)) is { } forward)
+                _breakdown.Add($"W1 step {w1:N0} ns = loop and 4 recorded operations {forward:N0} ns ({forward / w1:P0}) + backward and update {w1 - forward:N0} ns");
+        }
 
         if (Ns(nameof(W2Benchmarks), nameof(W2Benchmarks.GradScriptSteps)) is { } w2Run
             && Ns(nameof(W2Benchmarks), nameof(W2Benchmarks.GradScriptSetup)) is { } w2Setup
@@ -36,6 +41,13 @@ public sealed class ResultsTable
         {
             double w2 = (w2Run - w2Setup) / W2Benchmarks.Steps;
             Ratio("W2: ms per training step", $"{w2 / 1e6:N3} ms", $"{w2Floor / 1e6:N4} ms", w2 / w2Floor, 100);
+            if (Ns(nameof(W2Benchmarks), nameof(W2Benchmarks.GradScriptForward)) is { } w2Forward
+                && Ns(nameof(W2Benchmarks), nameof(W2Benchmarks.GradScriptBackward)) is { } w2Backward)
+            {
+                _breakdown.Add($"W2 step {w2 / 1e6:N2} ms = forward (recording ~65k nodes) {w2Forward / 1e6:N2} ms ({w2Forward / w2:P0})"
+                    + $" + backward {w2Backward / 1e6:N2} ms ({w2Backward / w2:P0}) + the rest {(w2 - w2Forward - w2Backward) / 1e6:N2} ms (the update loop itself is ~0.01 ms: GC and cache effects of a fresh graph per step);"
+                    + $" the script's set-up (data, 337 params) {w2Setup / 1e6:N2} ms once");
+            }
         }
 
         if (Ns(nameof(BackwardBenchmarks), nameof(BackwardBenchmarks.GradScript)) is { } backward)
@@ -43,6 +55,7 @@ public sealed class ResultsTable
             double? floor = Ns(nameof(BackwardBenchmarks), nameof(BackwardBenchmarks.CSharpFloor));
             Add("backward, 1,000,000-node chain", $"{backward / 1e9:N3} s", floor is { } f ? $"{f / 1e6:N2} ms" : "—",
                 floor is { } f2 ? Times(backward / f2) : "—", "≤ 0.5 s", backward <= 0.5e9);
+            _breakdown.Add($"backward: {backward / BackwardBenchmarks.Nodes:N1} ns per node" + (floor is { } f3 ? $" (flat tape: {f3 / BackwardBenchmarks.Nodes:N1} ns)" : ""));
         }
 
         if (Ns(nameof(ParseBenchmarks), nameof(ParseBenchmarks.Compile)) is { } parse)
@@ -66,11 +79,16 @@ public sealed class ResultsTable
                 $"{coldStart.EmptyAppMs:N0} ms (empty app)", Times(ratio), "≤ 2× empty app", ratio <= 2);
         }
 
-        if (PerOp(nameof(AllocationBenchmarks.PlainOps), nameof(AllocationBenchmarks.PlainLoop)) is var (plainBytes, plainNs))
-            Add("bytes per plain arithmetic operation", $"{plainBytes:0.##} B ({plainNs:N1} ns)", "0 B", "—", "0 B", plainBytes <= 0);
+        var plain = PerOp(nameof(AllocationBenchmarks.PlainOps), nameof(AllocationBenchmarks.PlainLoop));
+        if (plain is { } p)
+            Add("bytes per plain arithmetic operation", $"{p.Bytes:0.##} B ({p.Ns:N1} ns)", "0 B", "—", "0 B", p.Bytes <= 0);
 
-        if (PerOp(nameof(AllocationBenchmarks.TrackedOps), nameof(AllocationBenchmarks.TrackedLoop)) is var (trackedBytes, trackedNs))
-            Add("bytes per recorded operation", $"{trackedBytes:0.##} B ({trackedNs:N1} ns)", "—", "—", "≤ 64 B", trackedBytes <= 64);
+        var tracked = PerOp(nameof(AllocationBenchmarks.TrackedOps), nameof(AllocationBenchmarks.TrackedLoop));
+        if (tracked is { } t)
+            Add("bytes per recorded operation", $"{t.Bytes:0.##} B ({t.Ns:N1} ns)", "—", "—", "≤ 64 B", t.Bytes <= 64);
+
+        if (plain is { } p2 && tracked is { } t2 && Ns(nameof(AllocationBenchmarks), nameof(AllocationBenchmarks.PlainLoop)) is { } loop)
+            _breakdown.Add($"a script loop iteration {loop / AllocationBenchmarks.Ops:N1} ns; a multiply on top of it: plain {p2.Ns:N1} ns, recorded {t2.Ns:N1} ns");
     }
 
     // Bytes and nanoseconds per multiply: the loop with the multiplies less the loop without, per op.
@@ -103,6 +121,8 @@ public sealed class ResultsTable
         text.Append("| benchmark | GradScript | C# floor | ratio | target | met |\n");
         text.Append("| --- | ---: | ---: | ---: | --- | --- |\n");
         foreach (var row in _rows) text.Append("| ").AppendJoin(" | ", row).Append(" |\n");
+        if (_breakdown.Count > 0) text.Append("\nWhere the time goes (differences of medians):\n");
+        foreach (string line in _breakdown) text.Append("- ").Append(line).Append('\n');
         return text.ToString();
     }
 }

@@ -6,7 +6,8 @@ using BenchmarkDotNet.Attributes;
 /// W1: one training step of the tutorial's scalar model (4 recorded operations, a backward pass and
 /// an in-place update), interpreted, beside the same step in C# with the derivative written by hand.
 /// One run of the script does <see cref="Epochs"/> × 3 steps; its set-up (three short lists and a
-/// param) is a few hundred nanoseconds against milliseconds of steps, so it is left in.
+/// param) is a few hundred nanoseconds against milliseconds of steps, so it is left in. For the
+/// analysis, the same loop without its backward pass and update shows what the forward part costs.
 /// </summary>
 public class W1Benchmarks
 {
@@ -16,8 +17,20 @@ public class W1Benchmarks
     /// <summary>Steps per invocation: what the figures are divided by.</summary>
     public const int Steps = 3 * Epochs;
 
+    /// <summary>W1 without <c>backward</c> and the update: the loop and the four recorded operations.</summary>
+    public const string ForwardOnly = """
+        x_data = [1.0, 2.0, 3.0]
+        y_data = [2.0, 4.0, 6.0]
+        w = param(1.0)
+        for epoch in 0..epochs {
+            for x, y in zip(x_data, y_data) {
+                l = (x * w - y) ^ 2
+            }
+        }
+        """;
+
     private Engine _engine = null!;
-    private CompiledScript _script = null!;
+    private CompiledScript _script = null!, _forwardOnly = null!;
 
     /// <summary>Loss of the floor's last step, kept so the JIT cannot drop the loss computation.</summary>
     public double Sink;
@@ -30,10 +43,14 @@ public class W1Benchmarks
         Workloads.SetArgs(_engine, Epochs);
         _engine.Run(_script);
         Check.Close("W1: the script's w against the floor's", Floor(Epochs, out _), _engine.GetNumber("w"));
+        _forwardOnly = _engine.Compile(ForwardOnly, "w1_forward.grad");
     }
 
     [Benchmark(Description = "W1 GradScript", OperationsPerInvoke = Steps)]
     public void GradScript() => _engine.Run(_script);
+
+    [Benchmark(Description = "W1 GradScript, forward only (no backward, no update)", OperationsPerInvoke = Steps)]
+    public void GradScriptForward() => _engine.Run(_forwardOnly);
 
     [Benchmark(Description = "W1 C# floor", Baseline = true, OperationsPerInvoke = Steps)]
     public double CSharpFloor()

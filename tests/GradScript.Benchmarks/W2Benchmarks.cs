@@ -8,7 +8,8 @@ using BenchmarkDotNet.Attributes;
 /// The script builds its data and weights before training, so it is timed twice, with 0 steps (set-up
 /// only) and with <see cref="Steps"/> steps, and one step costs (T(steps) − T(0)) / steps; the summary
 /// table does that subtraction. The floor resets its weights and trains <see cref="FloorSteps"/> steps
-/// per invocation (the reset is 337 copies).
+/// per invocation (the reset is 337 copies). Two more benchmarks split a step for the analysis:
+/// the forward pass alone (the loss, recording the graph) and the backward pass alone over that graph.
 /// </summary>
 public class W2Benchmarks
 {
@@ -21,8 +22,19 @@ public class W2Benchmarks
     /// <summary>The workload's losses at steps 0 and 5 (its header comment): the cross-check.</summary>
     public const double Step0Loss = 2.3183156083549843, Step5Loss = 0.29254021708567735;
 
+    /// <summary>The workload's step up to its loss: the forward pass, recording the graph.</summary>
+    public const string Forward = """
+        data_loss = 0
+        for i in 0..100 {
+            data_loss = data_loss + relu(1 - Y[i] * forward(X[i]))
+        }
+        reg = 0
+        for p in params { reg = reg + p * p }
+        total = data_loss / 100 + 1e-4 * reg
+        """;
+
     private Engine _engine = null!;
-    private CompiledScript _script = null!;
+    private CompiledScript _script = null!, _forward = null!, _backward = null!;
     private MoonsMlp _floor = null!;
 
     /// <summary>Sum of the floor's losses, kept so nothing is optimised away.</summary>
@@ -48,6 +60,13 @@ public class W2Benchmarks
 
         _engine = Workloads.NewEngine();
         _script = _engine.Compile(Workloads.W2, "w2_moons_mlp.grad");
+
+        // The breakdown runs on the globals the workload leaves after 0 steps: data, params, forward().
+        Run(0);
+        _forward = _engine.Compile(Forward, "w2_forward.grad");
+        _backward = _engine.Compile("backward(total)", "w2_backward.grad");
+        _engine.Run(_forward);
+        Check.Close("W2: the forward script's loss at step 0", Step0Loss, _engine.GetNumber("total"));
     }
 
     /// <summary>
@@ -70,6 +89,12 @@ public class W2Benchmarks
 
     [Benchmark(Description = "W2 GradScript, set-up + 3 steps")]
     public void GradScriptSteps() => Run(Steps);
+
+    [Benchmark(Description = "W2 GradScript, forward pass only")]
+    public void GradScriptForward() => _engine.Run(_forward);
+
+    [Benchmark(Description = "W2 GradScript, backward pass only")]
+    public void GradScriptBackward() => _engine.Run(_backward);
 
     [Benchmark(Description = "W2 C# floor, per step", OperationsPerInvoke = FloorSteps)]
     public double CSharpFloor()
