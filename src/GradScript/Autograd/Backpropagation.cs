@@ -43,7 +43,7 @@ internal sealed class Backpropagation
             var node = order[i];
             if (node.A is { } a) Propagate(node, a, node.DA);
             if (node.B is { } b) Propagate(node, b, node.DB);
-            if ((i & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
+            if (i != 0 && (i & (CheckInterval - 1)) == 0) limits?.CheckLimits(at); // not at node 0: small graphs never read the clock
         }
 
         if (previous is not null)
