@@ -4,17 +4,25 @@ using GradScript.Diagnostics;
 using GradScript.Runtime;
 
 /// <summary>
-/// Reverse-mode differentiation over the graph behind one root. Iterative throughout: the
-/// topological order comes from a post-order walk with an explicit stack, so a chain of ten
-/// million nodes needs no more .NET stack than a chain of ten. One instance per engine keeps its
-/// buffers between calls; it is not thread-safe (neither is an engine).
+/// Reverse-mode differentiation over the graph behind one root, in two linear passes: a depth-first
+/// walk that lists the graph's nodes inputs-first (and clears their gradients), then one sweep over
+/// that list in reverse that passes each node's gradient to its inputs. Iterative throughout, so a
+/// chain of ten million nodes needs no more .NET stack than a chain of ten. One instance per engine
+/// keeps its buffers between calls; it is not thread-safe (neither is an engine).
 /// </summary>
 internal sealed class Backpropagation
 {
     private int _pass;
-    private readonly List<TrackedValue> _order = new();
-    private TrackedValue[] _stack = new TrackedValue[64];
-    private byte[] _state = new byte[64];
+    private Slot[] _order = new Slot[64];
+    private Slot[] _stack = new Slot[64];
+    private double[] _previous = [];
+
+    // TrackedValue has a subclass, so storing one into a TrackedValue[] would cost an array-covariance
+    // type check; an array of structs has none.
+    private struct Slot
+    {
+        public TrackedValue Node;
+    }
 
     /// <summary>Nodes between two looks at the limits, so time limits and cancellation apply to huge graphs.</summary>
     public const int CheckInterval = 1 << 16;
@@ -26,80 +34,109 @@ internal sealed class Backpropagation
     /// </summary>
     public void Run(TrackedValue root, bool accumulate, Interpreter? limits, in SourceSpan at)
     {
-        var order = TopologicalOrder(root, limits, at);
-        double[]? previous = null;
-        if (accumulate)
+        int count = 0;
+        try
         {
-            previous = new double[order.Count];
-            for (int i = 0; i < order.Count; i++) previous[i] = order[i].Grad;
+            count = ListInputsFirst(root, accumulate, limits, at);
+            Sweep(count, limits, at);
+            if (accumulate) AddPrevious(count);
         }
-        foreach (var node in order) node.Grad = 0;
-        root.Grad = 1;
-
-        // Parents come before children in `order`, so a reverse sweep sees each node's gradient
-        // complete before passing it on.
-        for (int i = order.Count - 1; i >= 0; i--)
+        finally
         {
-            var node = order[i];
-            if (node.A is { } a) Propagate(node, a, node.DA);
-            if (node.B is { } b) Propagate(node, b, node.DB);
-            if (i != 0 && (i & (CheckInterval - 1)) == 0) limits?.CheckLimits(at); // not at node 0: small graphs never read the clock
+            // The buffers must not keep the graph alive after backward.
+            Array.Clear(_order, 0, count);
         }
+    }
 
-        if (previous is not null)
+    // Post-order, without per-node state: a node stays on the stack until neither input is left
+    // unvisited, so it is listed after both. Gradients are cleared on the way (saved first when
+    // accumulating), so the sweep can add into them.
+    private int ListInputsFirst(TrackedValue root, bool accumulate, Interpreter? limits, in SourceSpan at)
+    {
+        int pass = ++_pass;
+        var stack = _stack;
+        int top = 0, count = 0;
+        stack[0].Node = root;
+        root.VisitMark = pass;
+        try
         {
-            for (int i = 0; i < order.Count; i++)
+            while (top >= 0)
             {
-                var node = order[i];
-                node.Grad = node.IsFloat32 ? (float)((float)previous[i] + (float)node.Grad) : previous[i] + node.Grad;
+                var node = stack[top].Node;
+                var next = node.A;
+                if (next is null || next.VisitMark == pass)
+                {
+                    next = (node as TwoInputValue)?.SecondInput;
+                    if (next is null || next.VisitMark == pass)
+                    {
+                        top--;
+                        Append(node, count++, accumulate);
+                        if ((count & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
+                        continue;
+                    }
+                }
+                next.VisitMark = pass;
+                if (++top == stack.Length) Array.Resize(ref _stack, stack.Length * 2);
+                stack = _stack;
+                stack[top].Node = next;
             }
         }
-        _order.Clear();
+        finally
+        {
+            Array.Clear(stack, 0, Math.Min(stack.Length, top + 1));
+        }
+        return count;
+    }
+
+    private void Append(TrackedValue node, int index, bool accumulate)
+    {
+        if (index == _order.Length) Array.Resize(ref _order, _order.Length * 2);
+        _order[index].Node = node;
+        if (accumulate)
+        {
+            if (index >= _previous.Length) Array.Resize(ref _previous, Math.Max(64, _order.Length));
+            _previous[index] = node.Grad;
+        }
+        node.Grad = 0;
+    }
+
+    // Inputs come before their results in the list, so a reverse sweep sees each node's gradient
+    // complete before passing it on.
+    private void Sweep(int count, Interpreter? limits, in SourceSpan at)
+    {
+        var order = _order;
+        order[count - 1].Node.Grad = 1;
+        for (int i = count - 1; i >= 0; i--)
+        {
+            var node = order[i].Node;
+            if (node.A is { } a) Propagate(node, a, node.DA);
+            if (node is TwoInputValue two) Propagate(node, two.SecondInput, two.DB);
+            if (i != 0 && (i & (CheckInterval - 1)) == 0) limits?.CheckLimits(at); // not at node 0: small graphs never read the clock
+        }
     }
 
     // In float32 the product and the sum are rounded to float32, as PyTorch computes a float32
     // tensor's gradient. (For division PyTorch divides by the denominator where this multiplies by
     // its stored reciprocal: the two can differ in the last bit.)
-    private static void Propagate(TrackedValue child, TrackedValue parent, double local)
+    private static void Propagate(TrackedValue result, TrackedValue input, double local)
     {
-        double contribution = child.IsFloat32 ? (float)child.Grad * (float)local : child.Grad * local;
-        parent.Grad = parent.IsFloat32
-            ? (float)((float)parent.Grad + (float)contribution)
-            : parent.Grad + contribution;
+        if (!result.IsFloat32 && !input.IsFloat32)
+        {
+            input.Grad += result.Grad * local;
+            return;
+        }
+        double contribution = result.IsFloat32 ? (float)result.Grad * (float)local : result.Grad * local;
+        input.Grad = input.IsFloat32
+            ? (float)((float)input.Grad + (float)contribution)
+            : input.Grad + contribution;
     }
 
-    private List<TrackedValue> TopologicalOrder(TrackedValue root, Interpreter? limits, in SourceSpan at)
+    private void AddPrevious(int count)
     {
-        int pass = ++_pass;
-        var order = _order;
-        order.Clear();
-        int top = 0;
-        _stack[0] = root;
-        _state[0] = 0;
-        root.VisitMark = pass;
-        while (top >= 0)
+        for (int i = 0; i < count; i++)
         {
-            var node = _stack[top];
-            TrackedValue? next = null;
-            if (_state[top] == 0) { _state[top] = 1; next = node.A; }
-            else if (_state[top] == 1) { _state[top] = 2; next = node.B; }
-            else
-            {
-                _stack[top--] = null!;
-                order.Add(node);
-                if ((order.Count & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
-                continue;
-            }
-            if (next is null || next.VisitMark == pass) continue;
-            next.VisitMark = pass;
-            if (++top == _stack.Length)
-            {
-                Array.Resize(ref _stack, _stack.Length * 2);
-                Array.Resize(ref _state, _state.Length * 2);
-            }
-            _stack[top] = next;
-            _state[top] = 0;
+            var node = _order[i].Node;
+            node.Grad = node.IsFloat32 ? (float)((float)_previous[i] + (float)node.Grad) : _previous[i] + node.Grad;
         }
-        return order;
     }
 }

@@ -15,8 +15,27 @@ internal static class Differentiable
     public static TrackedValue Binary(Op op, TrackedValue? ta, double a, TrackedValue? tb, double b)
     {
         bool f32 = (ta?.IsFloat32 ?? true) && (tb?.IsFloat32 ?? true);
-        var (value, da, db) = f32 ? Widen(Binary(op, (float)a, (float)b)) : Binary(op, a, b);
-        return new TrackedValue(op, value, f32, ta, da, tb, db);
+        if (!f32)
+        {
+            // The float64 cases every training loop is made of, without the generic tuple below.
+            switch (op)
+            {
+                case Op.Add: return Node(op, a + b, false, ta, 1, tb, 1);
+                case Op.Subtract: return Node(op, a - b, false, ta, 1, tb, -1);
+                case Op.Multiply: return Node(op, a * b, false, ta, b, tb, a);
+            }
+        }
+        bool wantDB = tb is not null;
+        var (value, da, db) = f32 ? Widen(Binary(op, (float)a, (float)b, wantDB)) : Binary(op, a, b, wantDB);
+        return Node(op, value, f32, ta, da, tb, db);
+    }
+
+    // One node per tracked input: an operand that was a plain number is not an input of the graph.
+    private static TrackedValue Node(Op op, double value, bool f32, TrackedValue? ta, double da, TrackedValue? tb, double db)
+    {
+        if (ta is null) return new TrackedValue(op, value, f32, tb!, db);
+        if (tb is null) return new TrackedValue(op, value, f32, ta, da);
+        return new TwoInputValue(op, value, f32, ta, da, tb, db);
     }
 
     /// <summary>A unary operation on a tracked value.</summary>
@@ -30,14 +49,15 @@ internal static class Differentiable
     public static double Apply(Op op, double x) => Unary(op, x).Value;
 
     // One definition for both precisions: T is float for float32 values, double otherwise, so a
-    // float32 operation rounds every intermediate to float32 as PyTorch does.
-    private static (T Value, T DA, T DB) Binary<T>(Op op, T x, T y) where T : IFloatingPointIeee754<T> => op switch
+    // float32 operation rounds every intermediate to float32 as PyTorch does. Without wantDB the
+    // second operand is a plain number and its derivative may be left out (it is, where it costs).
+    private static (T Value, T DA, T DB) Binary<T>(Op op, T x, T y, bool wantDB) where T : IFloatingPointIeee754<T> => op switch
     {
         Op.Add => (x + y, T.One, T.One),
         Op.Subtract => (x - y, T.One, -T.One),
         Op.Multiply => (x * y, y, x),
         Op.Divide => (x / y, T.One / y, -x / (y * y)),
-        Op.Power => Power(x, y),
+        Op.Power => Power(x, y, wantDB),
         Op.Maximum => Extreme(x, y, x > y, x < y),
         Op.Minimum => Extreme(x, y, x < y, x > y),
         _ => throw new UnreachableException(op.ToString()),
@@ -53,11 +73,11 @@ internal static class Differentiable
     }
 
     // x^y, ∂/∂x = y·x^(y-1) (0 when y = 0, as PyTorch), ∂/∂y = x^y·ln x (0 where x = 0 and y ≥ 0).
-    private static (T, T, T) Power<T>(T x, T y) where T : IFloatingPointIeee754<T>
+    private static (T, T, T) Power<T>(T x, T y, bool wantDy) where T : IFloatingPointIeee754<T>
     {
         T value = PowerValue(x, y);
         T dx = y == T.Zero ? T.Zero : y * PowerValue(x, y - T.One);
-        T dy = x == T.Zero && y >= T.Zero ? T.Zero : value * T.Log(x);
+        T dy = !wantDy || (x == T.Zero && y >= T.Zero) ? T.Zero : value * T.Log(x);
         return (value, dx, dy);
     }
 
@@ -109,6 +129,6 @@ internal static class Differentiable
     public static TrackedValue Host(TrackedValue previous, TrackedValue t, double value, double derivative)
     {
         bool f32 = previous.IsFloat32 && t.IsFloat32;
-        return new TrackedValue(Op.HostFunction, f32 ? (float)value : value, f32, previous, 1, t, f32 ? (float)derivative : derivative);
+        return new TwoInputValue(Op.HostFunction, f32 ? (float)value : value, f32, previous, 1, t, f32 ? (float)derivative : derivative);
     }
 }

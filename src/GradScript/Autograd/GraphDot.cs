@@ -21,7 +21,7 @@ internal static class GraphDot
         {
             var node = pending.Pop();
             order.Add(node);
-            foreach (var parent in new[] { node.A, node.B })
+            foreach (var parent in (ReadOnlySpan<TrackedValue?>)[node.A, node.B])
             {
                 if (parent is null || ids.ContainsKey(parent)) continue;
                 ids[parent] = ids.Count;
