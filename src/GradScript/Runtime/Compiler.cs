@@ -41,7 +41,7 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
             CompoundAssign s => CompoundAssignment(s),
             If s => new IfInstruction(Expression(s.Condition), Block(s.Then), Block(s.Else), s.Span),
             While s => new WhileInstruction(Expression(s.Condition), Block(s.Body), s.Span),
-            For s => new ForInstruction(Targets(s.Targets, s.Span), Expression(s.Iterable), Block(s.Body), s.Span),
+            For s => For(s),
             Break s => new BreakInstruction(s.Span),
             Continue s => new ContinueInstruction(s.Span),
             Return s => new ReturnInstruction(s.Value is null ? null : Expression(s.Value), s.Span),
@@ -69,6 +69,21 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
             Index index => new CompoundIndexInstruction(s.Op, Expression(index.Target), Expression(index.Key), value, s.Span, s.Span),
             _ => throw new UnreachableException(),
         };
+    }
+
+    private Instruction For(For loop)
+    {
+        var body = Block(loop.Body);
+        var general = new ForInstruction(Targets(loop.Targets, loop.Span), Expression(loop.Iterable), body, loop.Span);
+        if (loop.Iterable is not Call { Callee: Name callee } call || call.Arguments.Count == 0) return general;
+        bool isZip = callee.Identifier == "zip" && call.Keywords.Count == 0 && loop.Targets.Count == call.Arguments.Count;
+        bool isEnumerate = callee.Identifier == "enumerate" && call.Arguments.Count == 1 && loop.Targets.Count == 2
+            && call.Keywords is [] or [{ Name: "start" }];
+        if (!isZip && !isEnumerate) return general;
+        return new ZipForInstruction(
+            isZip ? Builtins.ZipFunction : Builtins.EnumerateFunction, Expression(callee), call.Arguments.Select(Expression).ToArray(),
+            call.Keywords is [var start] ? Expression(start.Value) : null, call.Span,
+            loop.Targets.Select(t => Target(t)).ToArray(), general, body, loop.Span);
     }
 
     private Store Targets<T>(IReadOnlyList<T> targets, SourceSpan span) where T : Expr =>

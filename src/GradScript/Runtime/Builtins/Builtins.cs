@@ -11,6 +11,10 @@ internal static partial class Builtins
     public static readonly IReadOnlyList<NativeFunction> Functions =
         [.. CoreFunctions(), .. MathFunctions(), .. AutogradFunctions(), .. RandomFunctions()];
 
+    /// <summary>The builtins that a <c>for</c> loop runs without building their lists (see ZipForInstruction).</summary>
+    public static readonly NativeFunction ZipFunction = Functions.Single(f => f.Name == "zip"),
+        EnumerateFunction = Functions.Single(f => f.Name == "enumerate");
+
     /// <summary>The constants: pi, e, inf, nan.</summary>
     public static readonly IReadOnlyList<(string Name, Value Value)> Constants =
     [
@@ -59,7 +63,7 @@ internal static partial class Builtins
         throw new RuntimeError($"{function}() expects a number, got {v.TypeName}");
     }
 
-    private static long Integer(Value v, string function)
+    public static long Integer(Value v, string function)
     {
         if (v.IsInt || v.IsBool) return v.AsInt;
         throw new RuntimeError($"{function}() expects an integer, got {v.TypeName}");

@@ -1,0 +1,80 @@
+namespace GradScript.Runtime.Nodes;
+
+using GradScript.Diagnostics;
+
+/// <summary>
+/// <c>for a, b in zip(xs, ys)</c> and <c>for i, x in enumerate(xs)</c>: while the name still means
+/// the builtin, the sources are walked side by side and each target is set straight from them, with
+/// no list of pairs built (as Python's lazy zip and enumerate, items appended to a list during the
+/// loop are visited). Any other call, or a target that does not destructure into exactly the pair,
+/// runs as a plain <see cref="ForInstruction"/> over what the call returns.
+/// </summary>
+internal sealed class ZipForInstruction(
+    NativeFunction builtin, Code callee, Code[] sources, Code? start, SourceSpan callSpan, Store[] targets, ForInstruction general, Instruction[] body, SourceSpan span)
+    : Loop(body, span)
+{
+    public override Completion Exec(Frame frame)
+    {
+        if (!ReferenceEquals(callee.Eval(frame).Reference, builtin)) return general.Exec(frame);
+        var completion = Completion.Normal;
+        if (builtin == Builtins.EnumerateFunction)
+        {
+            var items = Sequence.Of(Evaluate(sources[0], frame));
+            long first = start is null ? 0 : StartIndex(start.Eval(frame));
+            for (int i = 0; i < items.Count; i++)
+            {
+                targets[0].Set(frame, Value.Int(first + i));
+                targets[1].Set(frame, items[i]);
+                if (!RunBody(frame, ref completion)) break;
+            }
+            return completion;
+        }
+
+        var columns = new Sequence[sources.Length];
+        for (int j = 0; j < columns.Length; j++) columns[j] = Sequence.Of(Evaluate(sources[j], frame));
+        for (int i = 0; i < Shortest(columns); i++)
+        {
+            for (int j = 0; j < columns.Length; j++) targets[j].Set(frame, columns[j][i]);
+            if (!RunBody(frame, ref completion)) break;
+        }
+        return completion;
+    }
+
+    // Recomputed each iteration: a list may grow while the loop runs.
+    private static long Shortest(Sequence[] columns)
+    {
+        long shortest = long.MaxValue;
+        foreach (var column in columns) shortest = Math.Min(shortest, column.Count);
+        return shortest;
+    }
+
+    // Errors are placed at the call, as the builtin's own would be.
+    private Value Evaluate(Code argument, Frame frame)
+    {
+        var value = argument.Eval(frame);
+        return value.Reference is ListValue or RangeValue or string
+            ? value
+            : throw new ScriptRuntimeException($"{value.TypeName} is not iterable", callSpan);
+    }
+
+    private long StartIndex(Value start)
+    {
+        try { return Builtins.Integer(start, "enumerate"); }
+        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, callSpan); }
+    }
+
+    /// <summary>A list, range or string read by index without copying a list or a range.</summary>
+    private readonly struct Sequence(List<Value>? list, RangeValue? range)
+    {
+        public static Sequence Of(Value source) => source.Reference switch
+        {
+            ListValue list => new(list.Items, null),
+            RangeValue range => new(null, range),
+            _ => new(Iteration.Items(source), null),
+        };
+
+        public long Count => list?.Count ?? range!.Length;
+
+        public Value this[long i] => list is not null ? list[(int)i] : Value.Int(range![i]);
+    }
+}
