@@ -54,6 +54,21 @@ internal sealed class CallCode(Code callee, Code[] arguments, string[] keywordNa
 
     private Value CallNative(NativeFunction native, Frame frame)
     {
+        if (keywordNames.Length == 0)
+        {
+            // The common calls, grad(w) or append(xs, x), with their arguments in locals.
+            switch (arguments.Length)
+            {
+                case 1:
+                    var only = arguments[0].Eval(frame);
+                    return Invoke(native, frame, new ReadOnlySpan<Value>(in only), null);
+                case 2:
+                    var pair = new ArgumentPair();
+                    pair[0] = arguments[0].Eval(frame);
+                    pair[1] = arguments[1].Eval(frame);
+                    return Invoke(native, frame, pair, null);
+            }
+        }
         foreach (var name in keywordNames)
         {
             if (Array.IndexOf(native.Keywords, name) < 0)
@@ -76,6 +91,12 @@ internal sealed class CallCode(Code callee, Code[] arguments, string[] keywordNa
         var array = new Value[arguments.Length];
         for (int i = 0; i < array.Length; i++) array[i] = arguments[i].Eval(frame);
         return Invoke(native, frame, array, keywords);
+    }
+
+    [InlineArray(2)]
+    private struct ArgumentPair
+    {
+        private Value _first;
     }
 
     private Value Invoke(NativeFunction native, Frame frame, ReadOnlySpan<Value> values, Value[]? keywords) =>
