@@ -1,5 +1,6 @@
 namespace GradScript;
 
+using System.Collections.Concurrent;
 using GradScript.Autograd;
 using GradScript.Diagnostics;
 using GradScript.Runtime;
@@ -66,8 +67,13 @@ public sealed partial class Engine
         _ => throw new ScriptRuntimeException($"'{name}' is a {callee.TypeName}, not a function", site),
     };
 
-    // Calls from the host have no place in a script; errors name the host as the caller.
-    private static SourceSpan HostCallSite(string function) => new(new SourceText("<host>", function), 1, 1, 1, 1);
+    // Calls from the host have no place in a script; errors name the host as the caller. One source
+    // text per function name, kept, so a call in a host's loop does not build one each time. (Looked
+    // up before the engine's busy check, so safe for threads.)
+    private SourceSpan HostCallSite(string function) =>
+        _hostCallSites.GetOrAdd(function, name => new(new SourceText("<host>", name), 1, 1, 1, 1));
+
+    private readonly ConcurrentDictionary<string, SourceSpan> _hostCallSites = new(StringComparer.Ordinal);
 }
 
 /// <summary>A function's value and its gradient with respect to each argument, in argument order.</summary>
