@@ -5,7 +5,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 
 /// <summary>
-/// The <c>--timeout</c>, <c>--max-steps</c> and <c>--max-depth</c> options of one command. Values
+/// The <c>--timeout</c>, <c>--max-steps</c>, <c>--max-depth</c> and <c>--detect-anomaly</c> options of one command. Values
 /// are checked while parsing, so a bad one is a usage error (exit 64) naming the option, before
 /// anything runs.
 /// </summary>
@@ -32,19 +32,26 @@ internal sealed class LimitOptions
         CustomParser = result => (int?)ParseCount(result, "--max-depth", int.MaxValue),
     };
 
-    /// <summary>Creates the three options and adds them to <paramref name="command"/>.</summary>
+    private readonly Option<bool> _detectAnomaly = new("--detect-anomaly")
+    {
+        Description = "Make the first NaN or infinity from a recorded operation, or from backward through it, an error at its place.",
+    };
+
+    /// <summary>Creates the options and adds them to <paramref name="command"/>.</summary>
     public LimitOptions(Command command)
     {
         command.Options.Add(_timeout);
         command.Options.Add(_maxSteps);
         command.Options.Add(_maxDepth);
+        command.Options.Add(_detectAnomaly);
     }
 
     /// <summary>The limits a successful parse asked for.</summary>
     public RunLimits Read(ParseResult result) => new(
         result.GetValue(_timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         result.GetValue(_maxSteps),
-        result.GetValue(_maxDepth));
+        result.GetValue(_maxDepth),
+        result.GetValue(_detectAnomaly));
 
     private static double? ParseSeconds(ArgumentResult result)
     {

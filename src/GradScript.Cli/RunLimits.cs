@@ -2,10 +2,11 @@ namespace GradScript.Cli;
 
 /// <summary>
 /// The execution limits a command line asked for (<c>--timeout</c>, <c>--max-steps</c>,
-/// <c>--max-depth</c>); null means "the engine's default". One value is shared by every run a
-/// command makes, so a golden-test run applies the same limits to each test.
+/// <c>--max-depth</c>); null means "the engine's default". With them, the one debugging switch of
+/// a run, <c>--detect-anomaly</c>. One value is shared by every run a command makes, so a
+/// golden-test run applies the same limits to each test.
 /// </summary>
-internal sealed record RunLimits(TimeSpan? Timeout = null, long? MaxSteps = null, int? MaxDepth = null)
+internal sealed record RunLimits(TimeSpan? Timeout = null, long? MaxSteps = null, int? MaxDepth = null, bool DetectAnomaly = false)
 {
     /// <summary>No limits beyond the engine's defaults.</summary>
     public static RunLimits None { get; } = new();
@@ -26,6 +27,7 @@ internal sealed record RunLimits(TimeSpan? Timeout = null, long? MaxSteps = null
         Timeout = Timeout,
         MaxSteps = MaxSteps,
         MaxCallDepth = MaxDepth ?? EngineOptions.DefaultMaxCallDepth,
+        DetectAnomaly = DetectAnomaly,
         Output = output,
         Error = error,
         CancellationToken = cancellationToken,

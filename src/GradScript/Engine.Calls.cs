@@ -4,7 +4,6 @@ using System.Collections.Concurrent;
 using GradScript.Autograd;
 using GradScript.Diagnostics;
 using GradScript.Runtime;
-using GradScript.Runtime.Nodes;
 
 // Calling script functions from the host, with or without their gradient.
 public sealed partial class Engine
@@ -60,12 +59,10 @@ public sealed partial class Engine
         return Guarded(() => site.Source, cancellationToken, _ => CallValue(callee, name, arguments, site));
     }
 
-    private Value CallValue(Value callee, string name, Value[] arguments, SourceSpan site) => callee.Reference switch
-    {
-        ScriptFunction function => function.Run(function.Bind(arguments, site), _interpreter, site),
-        NativeFunction native => native.Call(_interpreter, new Arguments(arguments, [], [], site)),
-        _ => throw new ScriptRuntimeException($"'{name}' is a {callee.TypeName}, not a function", site),
-    };
+    private Value CallValue(Value callee, string name, Value[] arguments, SourceSpan site) =>
+        callee.Reference is Callable
+            ? Callable.CallValue(callee, arguments, _interpreter, site)
+            : throw new ScriptRuntimeException($"'{name}' is a {callee.TypeName}, not a function", site);
 
     // Calls from the host have no place in a script; errors name the host as the caller. One source
     // text per function name, kept, so a call in a host's loop does not build one each time. (Looked

@@ -22,6 +22,13 @@ public sealed class EngineOptions
     /// <summary>Operations one run may record on the autograd graph; unlimited when null.</summary>
     public long? MaxGraphNodes { get; init; }
 
+    /// <summary>
+    /// Starts the engine with anomaly detection on, as if a script had called
+    /// <c>detect_anomaly(true)</c>: a recorded operation, or backward through it, that gives NaN or
+    /// infinity is a runtime error at the place the operation was written. Slower; for debugging.
+    /// </summary>
+    public bool DetectAnomaly { get; init; }
+
     /// <summary>Where <c>print</c> writes; the console when null.</summary>
     public TextWriter? Output { get; init; }
 

@@ -30,16 +30,21 @@ internal sealed class Backpropagation
     /// <summary>
     /// Sets (or with <paramref name="accumulate"/>, adds) ∂root/∂n into <see cref="TrackedValue.Grad"/>
     /// for every node n in root's graph. The limits of <paramref name="limits"/>, when given, are
-    /// checked every <see cref="CheckInterval"/> nodes, as at a call at <paramref name="at"/>.
+    /// checked every <see cref="CheckInterval"/> nodes, as at a call at <paramref name="at"/>; with
+    /// its anomaly detection on, the first gradient to become NaN or infinite is an error.
     /// </summary>
     public void Run(TrackedValue root, bool accumulate, Interpreter? limits, in SourceSpan at)
     {
         int count = 0;
         try
         {
-            count = ListInputsFirst(root, accumulate, limits, at);
+            count = ListInputsFirst(root, accumulate ? Listing.SaveAndClear : Listing.Clear, limits, at);
             Sweep(count, limits, at);
             if (accumulate) AddPrevious(count);
+            if (limits is { HasTrackedGradients: true })
+            {
+                for (int i = 0; i < count; i++) limits.SetTrackedGradient(_order[i].Node, null);
+            }
         }
         finally
         {
@@ -48,10 +53,53 @@ internal sealed class Backpropagation
         }
     }
 
+    /// <summary>
+    /// ∂root/∂input for each of <paramref name="inputs"/> (0 where an input is not in the graph),
+    /// leaving every node's <see cref="TrackedValue.Grad"/> as it was: a function transform's
+    /// gradient is its result, not a side effect.
+    /// </summary>
+    public double[] GradientsOf(TrackedValue root, ReadOnlySpan<TrackedValue> inputs, Interpreter? limits, in SourceSpan at)
+    {
+        int count = 0;
+        try
+        {
+            count = ListInputsFirst(root, Listing.SaveAndClear, limits, at);
+            Sweep(count, limits, at);
+            var gradients = new double[inputs.Length];
+            for (int i = 0; i < inputs.Length; i++)
+                gradients[i] = inputs[i].VisitMark == _pass ? inputs[i].Grad : 0;
+            for (int i = 0; i < count; i++) _order[i].Node.Grad = _previous[i];
+            return gradients;
+        }
+        finally
+        {
+            Array.Clear(_order, 0, count);
+        }
+    }
+
+    /// <summary>The nodes of root's graph, inputs before the results made from them; gradients untouched.</summary>
+    public List<TrackedValue> InputsFirst(TrackedValue root, Interpreter? limits, in SourceSpan at)
+    {
+        int count = 0;
+        try
+        {
+            count = ListInputsFirst(root, Listing.Only, limits, at);
+            var nodes = new List<TrackedValue>(count);
+            for (int i = 0; i < count; i++) nodes.Add(_order[i].Node);
+            return nodes;
+        }
+        finally
+        {
+            Array.Clear(_order, 0, count);
+        }
+    }
+
+    private enum Listing { Only, Clear, SaveAndClear }
+
     // Post-order, without per-node state: a node stays on the stack until neither input is left
     // unvisited, so it is listed after both. Gradients are cleared on the way (saved first when
-    // accumulating), so the sweep can add into them.
-    private int ListInputsFirst(TrackedValue root, bool accumulate, Interpreter? limits, in SourceSpan at)
+    // asked), so the sweep can add into them.
+    private int ListInputsFirst(TrackedValue root, Listing listing, Interpreter? limits, in SourceSpan at)
     {
         int pass = ++_pass;
         var stack = _stack;
@@ -70,7 +118,7 @@ internal sealed class Backpropagation
                     if (next is null || next.VisitMark == pass)
                     {
                         top--;
-                        Append(node, count++, accumulate);
+                        Append(node, count++, listing);
                         if ((count & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
                         continue;
                     }
@@ -88,11 +136,12 @@ internal sealed class Backpropagation
         return count;
     }
 
-    private void Append(TrackedValue node, int index, bool accumulate)
+    private void Append(TrackedValue node, int index, Listing listing)
     {
         if (index == _order.Length) Array.Resize(ref _order, _order.Length * 2);
         _order[index].Node = node;
-        if (accumulate)
+        if (listing == Listing.Only) return;
+        if (listing == Listing.SaveAndClear)
         {
             if (index >= _previous.Length) Array.Resize(ref _previous, Math.Max(64, _order.Length));
             _previous[index] = node.Grad;
@@ -106,11 +155,13 @@ internal sealed class Backpropagation
     {
         var order = _order;
         order[count - 1].Node.Grad = 1;
+        bool checkAnomalies = limits?.DetectAnomaly == true;
         for (int i = count - 1; i >= 0; i--)
         {
             var node = order[i].Node;
             if (node.A is { } a) Propagate(node, a, node.DA);
             if (node is TwoInputValue two) Propagate(node, two.SecondInput, two.DB);
+            if (checkAnomalies) limits!.CheckGradient(node, at);
             if (i != 0 && (i & (CheckInterval - 1)) == 0) limits?.CheckLimits(at); // not at node 0: small graphs never read the clock
         }
     }

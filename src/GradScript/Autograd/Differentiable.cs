@@ -20,21 +20,21 @@ internal static class Differentiable
             // The float64 cases every training loop is made of, without the generic tuple below.
             switch (op)
             {
-                case Op.Add: return Node(op, a + b, false, ta, 1, tb, 1);
-                case Op.Subtract: return Node(op, a - b, false, ta, 1, tb, -1);
-                case Op.Multiply: return Node(op, a * b, false, ta, b, tb, a);
+                case Op.Add: return Node(op, a + b, false, ta, a, 1, tb, b, 1);
+                case Op.Subtract: return Node(op, a - b, false, ta, a, 1, tb, b, -1);
+                case Op.Multiply: return Node(op, a * b, false, ta, a, b, tb, b, a);
             }
         }
         bool wantDB = tb is not null;
         var (value, da, db) = f32 ? Widen(Binary(op, (float)a, (float)b, wantDB)) : Binary(op, a, b, wantDB);
-        return Node(op, value, f32, ta, da, tb, db);
+        return f32 ? Node(op, value, f32, ta, (float)a, da, tb, (float)b, db) : Node(op, value, f32, ta, a, da, tb, b, db);
     }
 
-    // One node per tracked input: an operand that was a plain number is not an input of the graph.
-    private static TrackedValue Node(Op op, double value, bool f32, TrackedValue? ta, double da, TrackedValue? tb, double db)
+    // One node per tracked input: an operand that was a plain number is kept as the node's constant.
+    private static TrackedValue Node(Op op, double value, bool f32, TrackedValue? ta, double a, double da, TrackedValue? tb, double b, double db)
     {
-        if (ta is null) return new TrackedValue(op, value, f32, tb!, db);
-        if (tb is null) return new TrackedValue(op, value, f32, ta, da);
+        if (ta is null) return new TrackedValue(op, value, f32, tb!, db, a, constantOnLeft: true);
+        if (tb is null) return new TrackedValue(op, value, f32, ta, da, b);
         return new TwoInputValue(op, value, f32, ta, da, tb, db);
     }
 

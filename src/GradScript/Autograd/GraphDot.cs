@@ -58,6 +58,7 @@ internal static class GraphDot
         Op.HostFunction => "host",
         Op.Maximum => "max",
         Op.Minimum => "min",
+        Op.Identity => "arg",
         _ => op.ToString().ToLowerInvariant(),
     };
 }

@@ -9,8 +9,9 @@ namespace GradScript.Autograd;
 /// sweep that multiplies and adds.
 /// </summary>
 /// <remarks>
-/// The split keeps the common node small: 56 bytes here, 72 with a second input (object header
-/// included). A leaf is the only node whose <see cref="Data"/> changes after creation: compound
+/// The split keeps the common node small: 64 bytes here, 72 with a second input (object header
+/// included). A node of a binary operator keeps its plain operand (<see cref="Constant"/>): a
+/// derivative of a derivative needs it (see <see cref="HigherOrder"/>). A leaf is the only node whose <see cref="Data"/> changes after creation: compound
 /// assignment updates it in place, as an optimizer step. float32 nodes keep their data and gradient
 /// as doubles that are always exact float32 values.
 /// </remarks>
@@ -24,14 +25,20 @@ internal class TrackedValue
         Op = Op.Leaf;
     }
 
-    /// <summary>An operation on one tracked input <paramref name="a"/>, with ∂data/∂a = <paramref name="da"/>.</summary>
-    public TrackedValue(Op op, double data, bool isFloat32, TrackedValue a, double da)
+    /// <summary>
+    /// An operation on one tracked input <paramref name="a"/>, with ∂data/∂a = <paramref name="da"/>;
+    /// for a binary operator, <paramref name="constant"/> is its plain operand, on the left when
+    /// <paramref name="constantOnLeft"/> (as c in c / a).
+    /// </summary>
+    public TrackedValue(Op op, double data, bool isFloat32, TrackedValue a, double da, double constant = 0, bool constantOnLeft = false)
     {
         Op = op;
         Data = data;
         IsFloat32 = isFloat32;
         A = a;
         DA = da;
+        Second = constant;
+        ConstantOnLeft = constantOnLeft;
     }
 
     /// <summary>The value; exact float32 when <see cref="IsFloat32"/>.</summary>
@@ -46,16 +53,29 @@ internal class TrackedValue
     /// <summary>∂Data/∂A.Data.</summary>
     public readonly double DA;
 
+    /// <summary>
+    /// The plain operand of a binary operator with one tracked input; for a
+    /// <see cref="TwoInputValue"/>, the derivative with respect to the second input. One field for
+    /// both keeps either kind of node at its smallest.
+    /// </summary>
+    private protected readonly double Second;
+
     /// <summary>The operation that made this node.</summary>
     public readonly Op Op;
 
     /// <summary>Computes and stores in float32, as a PyTorch float32 tensor does.</summary>
     public readonly bool IsFloat32;
 
+    /// <summary>The plain operand was the left one (c - a, c / a, c ^ a).</summary>
+    public readonly bool ConstantOnLeft;
+
     /// <summary>The backward pass that last visited this node (see <see cref="Backpropagation"/>).</summary>
     internal int VisitMark;
 
     public bool IsLeaf => Op == Op.Leaf;
+
+    /// <summary>The plain operand of a binary operator with one tracked input (0 otherwise).</summary>
+    public double Constant => this is TwoInputValue ? 0 : Second;
 
     /// <summary>The second tracked input, if there is one.</summary>
     public TrackedValue? B => (this as TwoInputValue)?.SecondInput;
@@ -63,13 +83,13 @@ internal class TrackedValue
 
 /// <summary>An operation on two tracked inputs: <see cref="TrackedValue.A"/> and <see cref="SecondInput"/>.</summary>
 internal sealed class TwoInputValue(Op op, double data, bool isFloat32, TrackedValue a, double da, TrackedValue b, double db)
-    : TrackedValue(op, data, isFloat32, a, da)
+    : TrackedValue(op, data, isFloat32, a, da, db)
 {
     /// <summary>The second tracked input.</summary>
     public readonly TrackedValue SecondInput = b;
 
     /// <summary>∂Data/∂SecondInput.Data.</summary>
-    public readonly double DB = db;
+    public double DB => Second;
 }
 
 /// <summary>The operations a node can record; the names appear in <c>graph(v)</c>.</summary>
@@ -77,4 +97,7 @@ internal enum Op : byte
 {
     Leaf, Add, Subtract, Multiply, Divide, Power, Negate,
     Abs, Exp, Log, Sqrt, Sin, Cos, Tan, Tanh, Sigmoid, Relu, HostFunction, Maximum, Minimum,
+
+    /// <summary>A function transform's argument: the same value, as an input of its own.</summary>
+    Identity,
 }

@@ -1,23 +1,34 @@
 namespace GradScript.Runtime;
 
+using GradScript.Diagnostics;
+using GradScript.Runtime.Nodes;
+
 /// <summary>Anything a script can call: a script function, a builtin, or a host function.</summary>
 internal abstract class Callable(string name)
 {
     public string Name { get; } = name;
+
+    /// <summary>Calls <paramref name="callee"/> with positional arguments, from C# (the host, a transform).</summary>
+    public static Value CallValue(Value callee, ReadOnlySpan<Value> arguments, Interpreter interpreter, in SourceSpan at) => callee.Reference switch
+    {
+        ScriptFunction function => function.Run(function.Bind(arguments, at), interpreter, at),
+        NativeFunction native => native.Call(interpreter, new Arguments(arguments, [], [], at)),
+        _ => throw new ScriptRuntimeException($"{callee.TypeName} is not callable", at),
+    };
 }
 
 /// <summary>
 /// The arguments of a call to a builtin or host function: positional values, then keyword names
 /// and values. A ref struct over buffers of the call site, so a call allocates nothing for them.
 /// </summary>
-internal readonly ref struct Arguments(ReadOnlySpan<Value> positional, ReadOnlySpan<string> keywordNames, ReadOnlySpan<Value> keywordValues, GradScript.Diagnostics.SourceSpan callSite)
+internal readonly ref struct Arguments(ReadOnlySpan<Value> positional, ReadOnlySpan<string> keywordNames, ReadOnlySpan<Value> keywordValues, SourceSpan callSite)
 {
     public readonly ReadOnlySpan<Value> Positional = positional;
     public readonly ReadOnlySpan<string> KeywordNames = keywordNames;
     public readonly ReadOnlySpan<Value> KeywordValues = keywordValues;
 
     /// <summary>The place of the call, for limit checks inside long builtins.</summary>
-    public readonly GradScript.Diagnostics.SourceSpan CallSite = callSite;
+    public readonly SourceSpan CallSite = callSite;
 
     public int Count => Positional.Length;
 

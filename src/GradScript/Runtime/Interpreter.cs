@@ -1,6 +1,7 @@
 namespace GradScript.Runtime;
 
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using GradScript.Autograd;
 using GradScript.Diagnostics;
 
@@ -26,6 +27,7 @@ internal sealed class Interpreter
     public Interpreter(EngineOptions options)
     {
         _options = options;
+        DetectAnomaly = options.DetectAnomaly;
         Output = options.Output ?? Console.Out;
         Error = options.Error ?? Console.Error;
         Builtins.Install(this);
@@ -106,11 +108,46 @@ internal sealed class Interpreter
         _nextCheck = next;
     }
 
-    /// <summary>Counts one recorded operation against <see cref="EngineOptions.MaxGraphNodes"/>.</summary>
+    /// <summary>
+    /// Counts one recorded operation against <see cref="EngineOptions.MaxGraphNodes"/>; with anomaly
+    /// detection on, a NaN or infinite result is an error here, and the place is kept for backward.
+    /// </summary>
     public TrackedValue Record(TrackedValue node, SourceSpan at)
     {
         if (++_graphNodes > (_options.MaxGraphNodes ?? long.MaxValue))
             throw new ScriptLimitException($"graph limit exceeded (more than {_options.MaxGraphNodes} recorded operations)", at);
+        if (DetectAnomaly) Anomalies.Record(node, at);
         return node;
+    }
+
+    /// <summary>Anomaly detection (<c>detect_anomaly(true)</c>, <c>--detect-anomaly</c>).</summary>
+    public bool DetectAnomaly
+    {
+        get => _anomalies is not null;
+        set => _anomalies = value ? _anomalies ?? new AnomalyDetector() : null;
+    }
+
+    private AnomalyDetector? _anomalies;
+
+    private AnomalyDetector Anomalies => _anomalies!;
+
+    /// <summary>After backward passed a gradient on from <paramref name="node"/>: an error if it made one NaN or infinite.</summary>
+    public void CheckGradient(TrackedValue node, in SourceSpan backwardAt) => _anomalies?.CheckGradient(node, backwardAt);
+
+    // Gradients that are themselves tracked, from backward(l, create_graph=true). Weak keys: a node
+    // dropped by the script drops its entry.
+    private ConditionalWeakTable<TrackedValue, TrackedValue>? _trackedGradients;
+
+    public bool HasTrackedGradients => _trackedGradients is not null;
+
+    /// <summary>The tracked gradient the last backward that reached <paramref name="node"/> left, if it made one.</summary>
+    public TrackedValue? TrackedGradient(TrackedValue node) =>
+        _trackedGradients is { } table && table.TryGetValue(node, out var g) ? g : null;
+
+    /// <summary>Keeps (or with null, forgets) <paramref name="node"/>'s tracked gradient.</summary>
+    public void SetTrackedGradient(TrackedValue node, TrackedValue? gradient)
+    {
+        if (gradient is not null) (_trackedGradients ??= new()).AddOrUpdate(node, gradient);
+        else _trackedGradients?.Remove(node);
     }
 }

@@ -117,6 +117,17 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void DetectAnomalyMakesTheFirstNaNAnErrorAtItsOperation()
+    {
+        const string code = "w = param(-1.0)\ny = sqrt(w) + 1\nprint(y)";
+        var plain = CliRun.Run("-e", code);
+        Assert.Equal((0, "nan\n"), (plain.ExitCode, plain.Stdout));
+        var checkedRun = CliRun.Run("--detect-anomaly", "-e", code);
+        Assert.Equal(ExitCodes.RuntimeError, checkedRun.ExitCode);
+        Assert.StartsWith("<string>:2:5: runtime error: anomaly: sqrt() gave nan", checkedRun.Stderr);
+    }
+
+    [Fact]
     public void MaxStepsStopsAnEndlessLoopWithExit70()
     {
         var outcome = CliRun.Run("--max-steps", "1000", "-e", "while true { }");

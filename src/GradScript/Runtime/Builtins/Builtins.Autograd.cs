@@ -2,15 +2,19 @@ namespace GradScript.Runtime;
 
 using System.Runtime.CompilerServices;
 using GradScript.Autograd;
+using GradScript.Diagnostics;
 
-// param, backward, grad, value/detach, zero_grad, graph (LANGUAGE.md §4).
+// param, backward, grad, value/detach, zero_grad, graph (LANGUAGE.md §4); the function transforms
+// grad(f) and value_and_grad(f); detect_anomaly.
 internal static partial class Builtins
 {
     private static IEnumerable<NativeFunction> AutogradFunctions() =>
     [
         new("param", Param, ["dtype"]),
-        new("backward", Backward, ["accumulate"]),
-        new("grad", Grad),
+        new("backward", Backward, ["accumulate", "create_graph"]),
+        new("grad", Grad, ["argnums"]),
+        new("value_and_grad", ValueAndGrad, ["argnums"]),
+        new("detect_anomaly", DetectAnomaly),
         Data("value"),
         Data("detach"),
         new("zero_grad", ZeroGrad),
@@ -43,15 +47,74 @@ internal static partial class Builtins
         var root = args[0].IsTracked
             ? args[0].AsTracked
             : throw new RuntimeError($"backward() needs a tracked value, got {args[0].TypeName}: was it computed from a param()?");
-        interpreter.Backpropagation.Run(root, Flag(args, "accumulate", false), interpreter, args.CallSite);
+        bool accumulate = Flag(args, "accumulate", false);
+        if (Flag(args, "create_graph", false)) BackwardRecorded(interpreter, root, accumulate, args.CallSite);
+        else interpreter.Backpropagation.Run(root, accumulate, interpreter, args.CallSite);
         return Value.None;
     }
 
+    // backward(l, create_graph=true): each node's gradient is also kept as a tracked value, which
+    // grad() then returns, so it can be differentiated again.
+    private static void BackwardRecorded(Interpreter interpreter, TrackedValue root, bool accumulate, SourceSpan at)
+    {
+        foreach (var (node, computed) in new HigherOrder(interpreter, at).Gradients(root))
+        {
+            var gradient = accumulate ? Operators.Arithmetic(Ast.BinaryOp.Add, GradientOf(interpreter, node), computed, interpreter, at) : computed;
+            gradient.TryGetDouble(out node.Grad);
+            interpreter.SetTrackedGradient(node, gradient.IsTracked ? gradient.AsTracked : null);
+        }
+    }
+
+    // grad(v) reads a gradient; grad(f) makes the function that computes one.
     private static Value Grad(Interpreter interpreter, in Arguments args)
     {
         Arity(args, "grad", 1);
+        if (args[0].Reference is Callable) return Transform(args, "grad", withValue: false);
+        if (args.TryGetKeyword("argnums", out _)) throw new RuntimeError("grad(): argnums is for grad of a function");
         if (!args[0].IsTracked) throw new RuntimeError("grad() of an untracked value");
-        return Value.Float(args[0].AsTracked.Grad);
+        return GradientOf(interpreter, args[0].AsTracked);
+    }
+
+    private static Value GradientOf(Interpreter interpreter, TrackedValue node) =>
+        interpreter.TrackedGradient(node) is { } tracked ? Value.Object(tracked) : Value.Float(node.Grad);
+
+    private static Value ValueAndGrad(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "value_and_grad", 1);
+        if (args[0].Reference is not Callable) throw new RuntimeError($"value_and_grad() expects a function, got {args[0].TypeName}");
+        return Transform(args, "value_and_grad", withValue: true);
+    }
+
+    // argnums: an int (the gradient is a number) or a list of ints (a list of gradients), as JAX.
+    private static Value Transform(in Arguments args, string name, bool withValue)
+    {
+        int[] indices = [0];
+        bool listResult = false;
+        if (args.TryGetKeyword("argnums", out var argnums))
+        {
+            if (argnums.Reference is ListValue list)
+            {
+                if (list.Count == 0) throw new RuntimeError($"{name}(): argnums must not be empty");
+                indices = list.Items.Select(item => ArgumentIndex(item, name)).ToArray();
+                listResult = true;
+            }
+            else indices = [ArgumentIndex(argnums, name)];
+        }
+        return Value.Object(new FunctionTransform(args[0], indices, listResult, withValue).ToFunction(name));
+    }
+
+    private static int ArgumentIndex(Value v, string name)
+    {
+        long index = v.IsInt ? v.AsInt : throw new RuntimeError($"{name}(): argnums must be an int or a list of ints, got {v.TypeName}");
+        return index is >= 0 and < 256 ? (int)index : throw new RuntimeError($"{name}(): argnums {index} is out of range");
+    }
+
+    private static Value DetectAnomaly(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "detect_anomaly", 1);
+        if (!args[0].IsBool) throw new RuntimeError($"detect_anomaly() expects true or false, got {args[0].TypeName}");
+        interpreter.DetectAnomaly = args[0].AsBool;
+        return Value.None;
     }
 
     private static NativeFunction Data(string name) => new(name, (_, in a) =>
@@ -65,18 +128,23 @@ internal static partial class Builtins
 
     private static Value ZeroGrad(Interpreter interpreter, in Arguments args)
     {
-        foreach (var v in args.Positional) ZeroGrad(v);
+        foreach (var v in args.Positional) ZeroGrad(interpreter, v);
         return Value.None;
     }
 
     // Lists of parameters may nest (layers of neurons of weights).
-    private static void ZeroGrad(Value v)
+    private static void ZeroGrad(Interpreter interpreter, Value v)
     {
-        if (v.IsTracked) { v.AsTracked.Grad = 0; return; }
+        if (v.IsTracked)
+        {
+            v.AsTracked.Grad = 0;
+            interpreter.SetTrackedGradient(v.AsTracked, null);
+            return;
+        }
         if (v.Reference is not ListValue list)
             throw new RuntimeError($"zero_grad() expects tracked values or lists of them, got {v.TypeName}");
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new RuntimeError("zero_grad(): lists nested too deeply");
-        foreach (var item in list.Items) ZeroGrad(item);
+        foreach (var item in list.Items) ZeroGrad(interpreter, item);
     }
 
     private static TrackedValue Tracked(Value v, string function) =>

@@ -1,0 +1,46 @@
+namespace GradScript.Autograd;
+
+using System.Runtime.CompilerServices;
+using GradScript.Diagnostics;
+using GradScript.Runtime;
+
+/// <summary>
+/// Anomaly detection, as PyTorch's <c>detect_anomaly</c> but pointing at the script: the first
+/// recorded operation whose value is NaN or infinite is an error at the place it was written, and
+/// so is the first operation through which backward's gradient becomes NaN or infinite — placed
+/// where that operation was written in the forward pass, which the detector remembers for every
+/// operation recorded while it is on.
+/// </summary>
+internal sealed class AnomalyDetector
+{
+    private readonly ConditionalWeakTable<TrackedValue, StrongBox<SourceSpan>> _places = new();
+
+    public void Record(TrackedValue node, in SourceSpan at)
+    {
+        if (!double.IsFinite(node.Data))
+            throw new ScriptRuntimeException($"anomaly: {Describe(node.Op)} gave {NumberFormat.FormatFloat(node.Data)}", at);
+        _places.AddOrUpdate(node, new StrongBox<SourceSpan>(at));
+    }
+
+    // A gradient that was already NaN or infinite was reported where it first became so.
+    public void CheckGradient(TrackedValue node, in SourceSpan backwardAt)
+    {
+        if (!double.IsFinite(node.Grad)) return;
+        var input = node.A is { } a && !double.IsFinite(a.Grad) ? a
+            : node.B is { } b && !double.IsFinite(b.Grad) ? b
+            : null;
+        if (input is null) return;
+        var place = _places.TryGetValue(node, out var box) ? box.Value : backwardAt;
+        throw new ScriptRuntimeException(
+            $"anomaly in backward: the gradient through {Describe(node.Op)} became {NumberFormat.FormatFloat(input.Grad)}", place);
+    }
+
+    private static string Describe(Op op) => op switch
+    {
+        Op.Add or Op.Subtract or Op.Multiply or Op.Divide or Op.Power => $"'{GraphDot.Name(op)}'",
+        Op.Negate => "unary '-'",
+        Op.HostFunction => "a host function",
+        Op.Identity => "an argument",
+        _ => $"{GraphDot.Name(op)}()",
+    };
+}
