@@ -21,6 +21,12 @@ internal static partial class Builtins
         new("append", Append),
         new("pop", Pop),
         new("progress", (_, in a) => { Arity(a, "progress", 1); return a[0]; }),
+        new("error", (_, in a) =>
+        {
+            // A script's own runtime error, as Python's raise: placed at the call, with the stack.
+            Arity(a, "error", 1);
+            throw new RuntimeError(Formatter.Str(a[0]));
+        }),
     ];
 
     private static Value Print(Interpreter interpreter, in Arguments args)
