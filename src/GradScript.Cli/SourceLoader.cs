@@ -100,8 +100,8 @@ internal static class SourceLoader
         return (line, column);
     }
 
-    // The wording of the C library's strerror, which users of command-line tools know.
-    private static string Reason(string path, Exception e) => e switch
+    /// <summary>Why a file could not be opened, read or written, in the wording of the C library's strerror, which users of command-line tools know.</summary>
+    internal static string Reason(string path, Exception e) => e switch
     {
         // An empty path or one with a NUL names no file either.
         FileNotFoundException or DirectoryNotFoundException or ArgumentException => "No such file or directory",

@@ -3,6 +3,7 @@ namespace GradScript.Cli.Repl;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using GradScript.Cli.Graphs;
 using GradScript.Diagnostics;
 
 /// <summary>
@@ -52,7 +53,7 @@ internal sealed class MetaCommands(ReplSession session, Graphviz graphviz)
             case ":quit": Expect(name, argument, none: true, () => session.QuitRequested = true); break;
             case ":load": Expect(name, argument, none: false, () => Load(argument.Text, token)); break;
             case ":time": Expect(name, argument, none: false, () => Time(argument, token)); break;
-            case ":graph": Expect(name, argument, none: false, () => new GraphCommand(session, graphviz).Execute(argument, token)); break;
+            case ":graph": Expect(name, argument, none: false, () => new GraphMetaCommand(session, graphviz).Execute(argument, token)); break;
             default: session.ReportError($"unknown command '{name}' (:help lists the commands)"); break;
         }
     }

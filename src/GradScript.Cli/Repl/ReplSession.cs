@@ -1,6 +1,7 @@
 namespace GradScript.Cli.Repl;
 
 using System.Diagnostics.CodeAnalysis;
+using GradScript.Cli.Graphs;
 using GradScript.Diagnostics;
 using GradScript.Runtime;
 

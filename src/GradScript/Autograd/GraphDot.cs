@@ -4,45 +4,88 @@ using System.Text;
 using GradScript.Runtime;
 
 /// <summary>
-/// The graph behind a value as Graphviz DOT text, drawn as micrograd's <c>draw_dot</c> draws it: one
-/// record node per value with its operation, data and grad, edges from inputs to results, left to
-/// right. Walked without recursion, so any graph that backward can handle can be drawn.
+/// The graph behind a value as Graphviz DOT text, drawn as micrograd's <c>draw_dot</c> draws it, left
+/// to right: a record per value with its data and grad (and its name, when the caller knows one), and
+/// for each value computed by an operation a small oval with the operation, which the inputs point
+/// into and which points at its result. Walked without recursion, so any graph that backward can
+/// handle can be written.
 /// </summary>
+/// <remarks>
+/// The text is deterministic: node <c>nK</c> is the K-th value met walking back from the root (the
+/// root is <c>n0</c>), its operation is <c>nK_op</c>, and numbers have <see cref="NumberSpec"/>'s
+/// four significant digits. An input used twice (<c>a + a</c>) gets two edges, so a reused value can
+/// be seen.
+/// </remarks>
 internal static class GraphDot
 {
-    public static string Render(TrackedValue root)
+    /// <summary>
+    /// How data and grad are written: Python's <c>format(x, ".4")</c>, four significant digits
+    /// (<c>0.8814</c>, <c>-1.5</c>, <c>2.0</c>, <c>3e-05</c>). micrograd writes four decimals; full
+    /// precision (<c>0.4999999999999998</c>) buries the picture in digits, and fixed decimals would
+    /// show a vanishing gradient as <c>0.0000</c>. <c>print</c> and <c>grad()</c> give the exact numbers.
+    /// </summary>
+    public const string NumberSpec = ".4";
+
+    /// <summary>The DOT text of the graph behind <paramref name="root"/>.</summary>
+    /// <param name="root">The value whose graph is drawn.</param>
+    /// <param name="labels">Names to show in the records of some values (variables that hold them); none by default.</param>
+    public static string Render(TrackedValue root, IReadOnlyDictionary<TrackedValue, string>? labels = null)
     {
-        var ids = new Dictionary<TrackedValue, int>(ReferenceEqualityComparer.Instance);
+        var order = Walk(root);
+        var ids = new Dictionary<TrackedValue, int>(order.Count, ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < order.Count; i++) ids[order[i]] = i;
+
+        var dot = new StringBuilder();
+        dot.Append("digraph {\n  rankdir=LR;\n");
+        foreach (var node in order)
+        {
+            int id = ids[node];
+            string data = NumberFormat.Format(node.Data, NumberSpec), grad = NumberFormat.Format(node.Grad, NumberSpec);
+            string label = labels is not null && labels.TryGetValue(node, out var name)
+                ? $"{{ {EscapeRecord(name)} | data {data} | grad {grad} }}"
+                : $"{{ data {data} | grad {grad} }}";
+            dot.Append($"  n{id} [shape=record, label=\"{label}\"];\n");
+            if (node.IsLeaf) continue;
+            dot.Append($"  n{id}_op [label=\"{Name(node.Op)}\"];\n");
+            dot.Append($"  n{id}_op -> n{id};\n");
+        }
+        foreach (var node in order)
+        {
+            if (node.A is { } a) dot.Append($"  n{ids[a]} -> n{ids[node]}_op;\n");
+            if (node.B is { } b) dot.Append($"  n{ids[b]} -> n{ids[node]}_op;\n");
+        }
+        dot.Append("}\n");
+        return dot.ToString();
+    }
+
+    /// <summary>Every value in the root's graph once, the root first, each then its inputs, depth first.</summary>
+    private static List<TrackedValue> Walk(TrackedValue root)
+    {
+        var seen = new HashSet<TrackedValue>(ReferenceEqualityComparer.Instance) { root };
         var order = new List<TrackedValue>();
         var pending = new Stack<TrackedValue>();
         pending.Push(root);
-        ids[root] = 0;
         while (pending.Count > 0)
         {
             var node = pending.Pop();
             order.Add(node);
-            foreach (var parent in (ReadOnlySpan<TrackedValue?>)[node.A, node.B])
-            {
-                if (parent is null || ids.ContainsKey(parent)) continue;
-                ids[parent] = ids.Count;
-                pending.Push(parent);
-            }
+            // B is pushed first so that A, the first operand, is walked first.
+            if (node.B is { } b && seen.Add(b)) pending.Push(b);
+            if (node.A is { } a && seen.Add(a)) pending.Push(a);
         }
+        return order;
+    }
 
-        var dot = new StringBuilder();
-        dot.Append("digraph {\n  rankdir=LR;\n  node [shape=record];\n");
-        foreach (var node in order.OrderBy(n => ids[n]))
+    /// <summary>Text inside a record field: DOT gives braces, bars, angle brackets, quotes and backslashes meaning there.</summary>
+    private static string EscapeRecord(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (char c in text)
         {
-            string label = $"{Name(node.Op)} | data {NumberFormat.FormatFloat(node.Data)} | grad {NumberFormat.FormatFloat(node.Grad)}";
-            dot.Append($"  n{ids[node]} [label=\"{{ {label} }}\"];\n");
+            if (c is '{' or '}' or '|' or '<' or '>' or '"' or '\\') escaped.Append('\\');
+            escaped.Append(c);
         }
-        foreach (var node in order.OrderBy(n => ids[n]))
-        {
-            if (node.A is { } a) dot.Append($"  n{ids[a]} -> n{ids[node]};\n");
-            if (node.B is { } b && b != node.A) dot.Append($"  n{ids[b]} -> n{ids[node]};\n");
-        }
-        dot.Append("}\n");
-        return dot.ToString();
+        return escaped.ToString();
     }
 
     /// <summary>The operation as it is written in a script.</summary>

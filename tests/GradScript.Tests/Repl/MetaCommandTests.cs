@@ -1,5 +1,7 @@
 namespace GradScript.Tests.Repl;
 
+using System.Xml.Linq;
+using GradScript.Cli.Graphs;
 using GradScript.Cli.Repl;
 using GradScript.Tests.Cli;
 
@@ -54,7 +56,9 @@ public class MetaCommandTests
         repl.Ok("w = param(3.0)", "l = (2*w - 1)^2", "backward(l)");
         string dot = repl.Ok(":graph l");
         Assert.StartsWith("digraph {\n", dot);
-        Assert.Contains("param | data 3.0 | grad 20.0", dot);
+        // Values a global holds are named by it, as micrograd's labels name them.
+        Assert.Contains("n0 [shape=record, label=\"{ l | data 25.0 | grad 1.0 }\"];\n  n0_op [label=\"^\"];\n", dot);
+        Assert.Contains("[shape=record, label=\"{ w | data 3.0 | grad 20.0 }\"];\n", dot);
         Assert.Equal(dot, repl.Ok("  :graph   l  "));
     }
 
@@ -63,7 +67,7 @@ public class MetaCommandTests
     {
         var repl = new SessionDriver();
         repl.Ok("w = param(3.0)");
-        Assert.Contains("{ * | data 6.0", repl.Ok(":graph w * 2.0"));
+        Assert.Contains("n0 [shape=record, label=\"{ data 6.0 | grad 0.0 }\"];\n  n0_op [label=\"*\"];\n", repl.Ok(":graph w * 2.0"));
         Assert.Equal(":graph: the value is an int, not a tracked value; only values computed from param() have a graph\n", repl.Feed(":graph 3").Error);
         Assert.Equal(":graph needs an expression whose graph to draw, such as ':graph loss'\n", repl.Feed(":graph x = 1").Error);
         Assert.Equal("usage: :graph EXPR [FILE]\n", repl.Feed(":graph").Error);
@@ -78,7 +82,8 @@ public class MetaCommandTests
         var repl = new SessionDriver();
         repl.Ok("w = param(3.0)");
         Assert.Equal($"wrote {path}\n", repl.Ok($":graph w + 1 {path}"));
-        Assert.Contains("{ + | data 4.0", File.ReadAllText(path));
+        Assert.Equal(repl.Ok(":graph w + 1"), File.ReadAllText(path));
+        Assert.Contains("{ data 4.0 | grad 0.0 }", File.ReadAllText(path));
     }
 
     [Fact]
@@ -86,9 +91,12 @@ public class MetaCommandTests
     {
         var repl = new SessionDriver(graphviz: new Graphviz("gradscript-no-such-dot-program"));
         repl.Ok("w = param(3.0)");
-        var (output, error) = repl.Feed(":graph w out.svg");
+        var (output, error) = repl.Feed(":graph w * 2 out.svg");
         Assert.Equal("", output);
-        Assert.StartsWith(":graph: cannot draw out.svg: Graphviz's 'gradscript-no-such-dot-program' program is not installed", error);
+        Assert.Equal(
+            ":graph: cannot draw out.svg: Graphviz's 'gradscript-no-such-dot-program' program is not installed (or not on PATH)\n"
+            + $":graph: {Graphviz.InstallAdvice}, or write the DOT text with ':graph w * 2 out.dot'\n",
+            error);
         Assert.False(File.Exists("out.svg"));
     }
 
@@ -97,8 +105,8 @@ public class MetaCommandTests
     {
         if (OperatingSystem.IsWindows()) return; // The stand-in for dot is a shell script.
         using var dir = new TempDirectory();
-        // A stand-in for Graphviz: `dot -Tpng -o FILE` with the DOT text on standard input.
-        string fakeDot = dir.Write("fake-dot", "#!/bin/sh\n{ echo \"format $1\"; cat; } > \"$3\"\n");
+        // A stand-in for Graphviz: `dot -Tpng` with the DOT text on standard input, the picture on standard output.
+        string fakeDot = dir.Write("fake-dot", "#!/bin/sh\necho \"format $1\"; cat\n");
         File.SetUnixFileMode(fakeDot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         string image = Path.Combine(dir.Path, "graph.png");
         var repl = new SessionDriver(graphviz: new Graphviz(fakeDot));
@@ -110,7 +118,31 @@ public class MetaCommandTests
         File.SetUnixFileMode(failing, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var broken = new SessionDriver(graphviz: new Graphviz(failing));
         broken.Ok("w = param(3.0)");
-        Assert.Equal($":graph: '{failing}' failed (exit 1): syntax error in line 1\n", broken.Feed(":graph w x.svg").Error);
+        Assert.Equal($":graph: cannot draw x.svg: '{failing}' failed (exit 1): syntax error in line 1\n", broken.Feed(":graph w x.svg").Error);
+        Assert.False(File.Exists("x.svg"));
+    }
+
+    [GraphvizFact]
+    public void GraphDrawsAnSvgWithTheRealDot()
+    {
+        using var dir = new TempDirectory();
+        string svg = Path.Combine(dir.Path, "loss.svg");
+        var repl = new SessionDriver();
+        repl.Ok("w = param(3.0)", "l = (2*w - 1)^2", "backward(l)");
+        Assert.Equal($"wrote {svg}\n", repl.Ok($":graph l {svg}"));
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        string[] texts = [.. XDocument.Load(svg).Descendants(ns + "text").Select(t => t.Value)];
+        Assert.Equal(["l", "data 25.0", "grad 1.0", "^", "data 5.0", "grad 10.0", "-", "data 6.0", "grad 10.0", "*", "w", "data 3.0", "grad 20.0"], texts);
+    }
+
+    [Fact]
+    public void GraphSaysWhenItsFileCannotBeWritten()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "no", "g.dot");
+        var repl = new SessionDriver();
+        repl.Ok("w = param(3.0)");
+        Assert.Equal($":graph: cannot write '{path}': No such file or directory\n", repl.Feed($":graph w {path}").Error);
     }
 
     [Fact]

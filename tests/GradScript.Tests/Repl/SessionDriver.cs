@@ -1,6 +1,7 @@
 namespace GradScript.Tests.Repl;
 
 using GradScript.Cli;
+using GradScript.Cli.Graphs;
 using GradScript.Cli.Repl;
 
 /// <summary>

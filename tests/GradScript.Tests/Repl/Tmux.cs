@@ -12,7 +12,7 @@ internal sealed class Tmux : IDisposable
     private readonly string _socket = "gradscript-test-" + Guid.NewGuid().ToString("N");
 
     /// <summary>Whether tmux is on PATH.</summary>
-    public static bool IsInstalled { get; } = FindOnPath("tmux") is not null;
+    public static bool IsInstalled { get; } = ProgramsOnPath.Find("tmux") is not null;
 
     /// <summary>Starts <paramref name="command"/> (a shell command line) in a 100×40 terminal.</summary>
     public Tmux(string command) =>
@@ -72,12 +72,6 @@ internal sealed class Tmux : IDisposable
         if (process.ExitCode != 0) throw new InvalidOperationException($"tmux {string.Join(' ', args)}: {error}");
         return output.Result;
     }
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, program))
-            .FirstOrDefault(File.Exists);
 }
 
 /// <summary>A fact that needs tmux; skipped, saying why, only where tmux is not installed.</summary>
