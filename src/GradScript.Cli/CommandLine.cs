@@ -2,6 +2,8 @@ namespace GradScript.Cli;
 
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using GradScript.Cli.Graphs;
 
 /// <summary>
 /// The grammar of the <c>gradscript</c> command line (LANGUAGE.md §8) as a System.CommandLine tree,
@@ -11,6 +13,7 @@ using System.CommandLine.Help;
 /// gradscript [OPTIONS] FILE.grad [ARGS…]     gradscript test [PATH…] [--update] [LIMITS]
 /// gradscript [OPTIONS] -e CODE [ARGS…]       gradscript repl [LIMITS]
 /// gradscript [OPTIONS] - [ARGS…]             gradscript [OPTIONS]        (REPL, or piped stdin)
+/// gradscript graph FILE --var NAME [-o OUT] [--format FORMAT] [--dot PROGRAM] [LIMITS] [-- ARGS…]
 /// </code>
 /// Subcommands are recognised only as the first argument; a script file named <c>test</c> is run as
 /// <c>./test</c>.
@@ -23,6 +26,7 @@ internal sealed class CommandLine
     private readonly HelpOption _help = new();
     private readonly HelpOption _testHelp = new();
     private readonly HelpOption _replHelp = new();
+    private readonly HelpOption _graphHelp = new();
     private readonly Option<bool> _version = new("--version") { Description = "Print the version and exit." };
     private readonly Option<string?> _code = new("-e", "--eval") { HelpName = "CODE", Description = $"Run CODE (reported as {ScriptInput.CodeName})." };
     private readonly Argument<string?> _file = new("FILE")
@@ -41,9 +45,41 @@ internal sealed class CommandLine
         Description = "Test files or directories searched for *.grad (default: the current directory).",
     };
     private readonly Option<bool> _update = new("--update") { Description = "Write each test's actual output to its .out file." };
+    private readonly Argument<string?> _graphFile = new("FILE")
+    {
+        Arity = ArgumentArity.ZeroOrOne,
+        Description = "The script to run; '-' reads it from standard input. Its own output goes to standard error.",
+    };
+    private readonly Argument<string[]> _graphArgs = new("ARGS")
+    {
+        Arity = ArgumentArity.ZeroOrMore,
+        Description = "The script's `args`; after `--` when they look like options.",
+    };
+    private readonly Option<string?> _variable = new("--var")
+    {
+        HelpName = "NAME",
+        Description = "The global variable whose graph is drawn (required); it must hold a tracked value.",
+    };
+    private readonly Option<string?> _output = new("-o", "--output")
+    {
+        HelpName = "OUT",
+        Description = "The file to write: Graphviz draws OUT.svg or OUT.png, OUT.dot gets the DOT text. Without it the DOT text goes to standard output.",
+    };
+    private readonly Option<GraphFormat?> _format = new("--format")
+    {
+        HelpName = "FORMAT",
+        Description = $"{GraphFile.FormatNames}, whatever OUT's extension (which says it otherwise).",
+        CustomParser = ParseFormat,
+    };
+    private readonly Option<string?> _graphviz = new("--dot")
+    {
+        HelpName = "PROGRAM",
+        Description = $"The Graphviz program that draws pictures (default '{Graphviz.DefaultCommand}', found on PATH).",
+    };
     private readonly LimitOptions _rootLimits;
     private readonly LimitOptions _testLimits;
     private readonly LimitOptions _replLimits;
+    private readonly LimitOptions _graphLimits;
 
     /// <summary>Builds the command tree.</summary>
     public CommandLine()
@@ -68,9 +104,20 @@ internal sealed class CommandLine
         _replLimits = new LimitOptions(Repl);
         Root.Subcommands.Add(Repl);
 
+        Graph = new Command("graph", "Run a script, then draw the graph behind one of its variables, as micrograd's draw_dot does.");
+        Graph.Options.Add(_graphHelp);
+        Graph.Options.Add(_variable);
+        Graph.Options.Add(_output);
+        Graph.Options.Add(_format);
+        Graph.Options.Add(_graphviz);
+        Graph.Arguments.Add(_graphFile);
+        Graph.Arguments.Add(_graphArgs);
+        _graphLimits = new LimitOptions(Graph);
+        Root.Subcommands.Add(Graph);
+
         // Never invoked (Cli carries out the Invocation), but a command without an action is one
         // System.CommandLine insists must be followed by a subcommand.
-        foreach (var command in new[] { Root, Test, Repl }) command.SetAction(_ => ExitCodes.Success);
+        foreach (var command in new[] { Root, Test, Repl, Graph }) command.SetAction(_ => ExitCodes.Success);
     }
 
     /// <summary>The root command: running scripts.</summary>
@@ -81,6 +128,9 @@ internal sealed class CommandLine
 
     /// <summary>The <c>repl</c> subcommand.</summary>
     public Command Repl { get; }
+
+    /// <summary>The <c>graph</c> subcommand.</summary>
+    public Command Graph { get; }
 
     /// <summary>Parses a whole command line.</summary>
     public static Invocation Parse(IReadOnlyList<string> args) => new CommandLine().ParseArgs(args);
@@ -112,11 +162,46 @@ internal sealed class CommandLine
     {
         if (ArgumentSplitter.FindUnknownOption(subcommand, [.. args.Skip(1)]) is { } unknown) return UnknownOption(unknown);
         var result = Root.Parse(args);
-        if (result.GetResult(subcommand == Test ? _testHelp : _replHelp) is not null) return new HelpRequest(subcommand);
+        var help = subcommand == Test ? _testHelp : subcommand == Graph ? _graphHelp : _replHelp;
+        if (result.GetResult(help) is not null) return new HelpRequest(subcommand);
         if (result.Errors.Count > 0) return new UsageError(result.Errors[0].Message);
         if (subcommand == Test)
             return new TestRequest(result.GetValue(_paths) ?? [], result.GetValue(_update), _testLimits.Read(result));
+        if (subcommand == Graph) return GraphInvocation(result);
         return new ReplRequest(_replLimits.Read(result));
+    }
+
+    /// <summary>
+    /// A parsed <c>graph</c> command line, checked: a script and a variable are given, and the format
+    /// is known before the script runs (<c>--format</c>, else OUT's extension, else DOT text).
+    /// </summary>
+    private Invocation GraphInvocation(ParseResult result)
+    {
+        if (result.GetValue(_graphFile) is not { } file) return new UsageError("graph: missing FILE, the script to run");
+        if (result.GetValue(_variable) is not { } variable) return new UsageError("graph: missing --var NAME, the variable whose graph to draw");
+        string? output = result.GetValue(_output);
+        GraphFormat? format = result.GetValue(_format);
+        if (format is null && output is not null)
+        {
+            format = GraphFile.FormatOf(output);
+            if (format is null)
+                return new UsageError($"graph: cannot tell a format from the name '{output}'; end it in .svg, .png or .dot, or give --format");
+        }
+        if (output is null && format is not (null or GraphFormat.Dot))
+            return new UsageError($"graph: --format {format.Value.ToString().ToLowerInvariant()} draws a picture into a file; give -o OUT");
+
+        ScriptInput input = file == "-" ? new ScriptInput.Stdin() : new ScriptInput.File(file);
+        string graphviz = result.GetValue(_graphviz) ?? Graphviz.DefaultCommand;
+        return new GraphRequest(input, variable, output, format ?? GraphFormat.Dot, graphviz, _graphLimits.Read(result), result.GetValue(_graphArgs) ?? []);
+    }
+
+    private static GraphFormat? ParseFormat(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0) return null;
+        string text = result.Tokens[0].Value;
+        if (GraphFile.FormatNamed(text) is { } format) return format;
+        result.AddError($"invalid value '{text}' for --format: expected {GraphFile.FormatNames}");
+        return null;
     }
 
     private static UsageError UnknownOption(string token) => new($"unknown option '{token}'");

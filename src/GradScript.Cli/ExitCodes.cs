@@ -26,10 +26,19 @@ internal static class ExitCodes
     public const int NoInput = 66;
 
     /// <summary>
+    /// EX_UNAVAILABLE: a program gradscript needs is missing: <c>gradscript graph</c> was asked for
+    /// a picture and Graphviz's <c>dot</c> is not installed.
+    /// </summary>
+    public const int Unavailable = 69;
+
+    /// <summary>
     /// EX_SOFTWARE: the script failed while running, a limit (time, steps, depth) stopped it, or
     /// gradscript itself failed unexpectedly.
     /// </summary>
     public const int RuntimeError = 70;
+
+    /// <summary>EX_CANTCREAT: the output file of <c>gradscript graph -o FILE</c> cannot be written.</summary>
+    public const int CannotCreate = 73;
 
     /// <summary>128 + SIGINT: Ctrl-C stopped the script, as a shell reports a process killed by it.</summary>
     public const int Interrupted = 130;

@@ -20,6 +20,7 @@ internal static class HelpText
           gradscript [OPTIONS]                       start the REPL (run standard input when it is piped)
           gradscript repl [OPTIONS]                  start the REPL
           gradscript test [PATH...] [--update]       run golden tests (gradscript test --help)
+          gradscript graph FILE --var NAME [-o OUT]  draw a variable's graph (gradscript graph --help)
 
         Everything after FILE, CODE or '-' goes to the script's `args`, untouched.
         """;
@@ -27,7 +28,19 @@ internal static class HelpText
     private const string ExitStatuses = """
         Exit status:
           0 success, 64 bad command line, 65 syntax error, 66 cannot open the script,
-          70 runtime error or limit reached, 130 interrupted by Ctrl-C.
+          70 runtime error or limit reached, 130 interrupted by Ctrl-C;
+          graph also 69 Graphviz not installed, 73 cannot write OUT.
+        """;
+
+    private const string GraphUsage = """
+        Usage:
+          gradscript graph FILE --var NAME [-o OUT] [OPTIONS] [-- ARGS...]
+
+        Runs FILE, then writes the graph behind its global NAME: DOT text on standard output, or
+        OUT (.svg and .png drawn by Graphviz's dot, .dot as text). Each value shows its data and
+        grad, and the variables that hold it; each operation is a small node of its own.
+        Exit status as for a script, and 69 when Graphviz is not installed, 73 when OUT cannot be
+        written.
         """;
 
     /// <summary>The version without a <c>+commit</c> suffix: <c>0.1.0</c>.</summary>
@@ -57,7 +70,8 @@ internal static class HelpText
         else
         {
             text.Append($"{CommandLine.ToolName} {command.Name}: {command.Description}\n\n");
-            text.Append($"Usage:\n  {CommandLine.ToolName} {command.Name}{ArgumentsSynopsis(command)} [OPTIONS]\n\n");
+            if (command.Name == "graph") text.Append(GraphUsage).Append("\n\n");
+            else text.Append($"Usage:\n  {CommandLine.ToolName} {command.Name}{ArgumentsSynopsis(command)} [OPTIONS]\n\n");
             AppendTable(text, "Arguments", command.Arguments.Select(a => (a.Name, a.Description)));
         }
         AppendTable(text, "Options", command.Options.Where(o => !o.Hidden).Select(o => (OptionLabel(o), o.Description)));

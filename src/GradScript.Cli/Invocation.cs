@@ -1,6 +1,7 @@
 namespace GradScript.Cli;
 
 using System.CommandLine;
+using GradScript.Cli.Graphs;
 
 /// <summary>
 /// What a <c>gradscript</c> command line asks for, once parsed: <see cref="CommandLine.Parse"/>
@@ -29,6 +30,26 @@ internal sealed record TestRequest(IReadOnlyList<string> Paths, bool Update, Run
 
 /// <summary><c>gradscript repl</c>: the REPL even when standard input is not a terminal.</summary>
 internal sealed record ReplRequest(RunLimits Limits) : Invocation;
+
+/// <summary>
+/// <c>gradscript graph FILE --var NAME [-o OUT] [--format FORMAT]</c>: run a script, then write the
+/// graph behind one of its globals.
+/// </summary>
+/// <param name="Input">The script: a file, or standard input for <c>-</c>.</param>
+/// <param name="Variable">The global whose graph is drawn.</param>
+/// <param name="Output">The file to write; null for DOT text on standard output.</param>
+/// <param name="Format">What to write: DOT text, or a picture Graphviz draws.</param>
+/// <param name="Graphviz">The Graphviz program that draws pictures (<c>dot</c> by default).</param>
+/// <param name="Limits">The run's limits.</param>
+/// <param name="Args">The script's <c>args</c>.</param>
+internal sealed record GraphRequest(
+    ScriptInput Input,
+    string Variable,
+    string? Output,
+    GraphFormat Format,
+    string Graphviz,
+    RunLimits Limits,
+    IReadOnlyList<string> Args) : Invocation;
 
 /// <summary>Where a script to run comes from.</summary>
 internal abstract record ScriptInput

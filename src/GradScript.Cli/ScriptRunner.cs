@@ -21,6 +21,13 @@ internal sealed class ScriptRunner(RunLimits limits, CliConsole console)
 
     private volatile bool _abandoned;
 
+    /// <summary>
+    /// Called with the engine when a script has run to its end without an error, on the script's
+    /// thread and within its time limit: <c>gradscript graph</c> reads a global here. What it
+    /// throws is reported as an internal error.
+    /// </summary>
+    public Action<Engine>? AfterRun { get; init; }
+
     /// <summary>Runs a script file.</summary>
     /// <param name="path">Where the file is.</param>
     /// <param name="name">The name its errors are reported under.</param>
@@ -72,6 +79,7 @@ internal sealed class ScriptRunner(RunLimits limits, CliConsole console)
             var engine = new Engine(limits.ToEngineOptions(console.Out, console.Error, token));
             engine.SetGlobal("args", args.Cast<object?>().ToList());
             engine.Run(engine.Compile(text, name), token);
+            AfterRun?.Invoke(engine);
             return ExitCodes.Success;
         }
         catch (Exception e)

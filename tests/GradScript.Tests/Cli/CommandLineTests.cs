@@ -1,6 +1,7 @@
 namespace GradScript.Tests.Cli;
 
 using GradScript.Cli;
+using GradScript.Cli.Graphs;
 using Xunit;
 
 /// <summary>Parsing command lines into invocations, without running anything.</summary>
@@ -56,6 +57,28 @@ public class CommandLineTests
     public void ReplIsItsOwnCommand()
     {
         Assert.IsType<ReplRequest>(CommandLine.Parse(["repl", "--max-steps", "10"]));
+    }
+
+    [Fact]
+    public void GraphTakesAScriptAVariableAndWhereToWrite()
+    {
+        var request = Assert.IsType<GraphRequest>(CommandLine.Parse(["graph", "m.grad", "a", "--var", "loss", "-o", "loss.SVG", "--timeout", "3", "--", "--b"]));
+        Assert.Equal(new ScriptInput.File("m.grad"), request.Input);
+        Assert.Equal("loss", request.Variable);
+        Assert.Equal(("loss.SVG", GraphFormat.Svg), (request.Output, request.Format));
+        Assert.Equal("dot", request.Graphviz);
+        Assert.Equal(TimeSpan.FromSeconds(3), request.Limits.Timeout);
+        Assert.Equal(["a", "--b"], request.Args);
+
+        var plain = Assert.IsType<GraphRequest>(CommandLine.Parse(["graph", "-", "--var=w", "--dot", "neato"]));
+        Assert.Equal(new ScriptInput.Stdin(), plain.Input);
+        Assert.Equal((null, GraphFormat.Dot, "neato"), (plain.Output, plain.Format, plain.Graphviz));
+        Assert.Empty(plain.Args);
+
+        var png = Assert.IsType<GraphRequest>(CommandLine.Parse(["graph", "m.grad", "--var", "w", "--format", "png", "-o", "w.svg"]));
+        Assert.Equal(GraphFormat.Png, png.Format);
+
+        Assert.Equal(new ScriptInput.File("graph"), Assert.IsType<ScriptRequest>(CommandLine.Parse(["--max-steps", "5", "graph"])).Input);
     }
 
     [Fact]
