@@ -7,14 +7,15 @@ using GradScript.Runtime;
 /// The graph behind a value as Graphviz DOT text, drawn as micrograd's <c>draw_dot</c> draws it, left
 /// to right: a record per value with its data and grad (and its name, when the caller knows one), and
 /// for each value computed by an operation a small oval with the operation, which the inputs point
-/// into and which points at its result. Walked without recursion, so any graph that backward can
-/// handle can be written.
+/// into and which points at its result. A plain-number operand (the 2 of <c>2 * w</c>) is a bare
+/// number pointing into the oval, where micrograd, which wraps it in a Value, draws a record. Walked
+/// without recursion, so any graph that backward can handle can be written.
 /// </summary>
 /// <remarks>
 /// The text is deterministic: node <c>nK</c> is the K-th value met walking back from the root (the
-/// root is <c>n0</c>), its operation is <c>nK_op</c>, and numbers have <see cref="NumberSpec"/>'s
-/// four significant digits. An input used twice (<c>a + a</c>) gets two edges, so a reused value can
-/// be seen.
+/// root is <c>n0</c>), its operation is <c>nK_op</c> and its plain operand <c>nK_c</c>, and numbers
+/// have <see cref="NumberSpec"/>'s four significant digits. An input used twice (<c>a + a</c>) gets
+/// two edges, so a reused value can be seen. Inputs are listed left operand first.
 /// </remarks>
 internal static class GraphDot
 {
@@ -48,15 +49,24 @@ internal static class GraphDot
             if (node.IsLeaf) continue;
             dot.Append($"  n{id}_op [label=\"{Name(node.Op)}\"];\n");
             dot.Append($"  n{id}_op -> n{id};\n");
+            if (HasConstant(node)) dot.Append($"  n{id}_c [shape=plaintext, label=\"{NumberFormat.Format(node.Constant, NumberSpec)}\"];\n");
         }
         foreach (var node in order)
         {
-            if (node.A is { } a) dot.Append($"  n{ids[a]} -> n{ids[node]}_op;\n");
-            if (node.B is { } b) dot.Append($"  n{ids[b]} -> n{ids[node]}_op;\n");
+            int id = ids[node];
+            bool constant = HasConstant(node);
+            if (constant && node.ConstantOnLeft) dot.Append($"  n{id}_c -> n{id}_op;\n");
+            if (node.A is { } a) dot.Append($"  n{ids[a]} -> n{id}_op;\n");
+            if (node.B is { } b) dot.Append($"  n{ids[b]} -> n{id}_op;\n");
+            if (constant && !node.ConstantOnLeft) dot.Append($"  n{id}_c -> n{id}_op;\n");
         }
         dot.Append("}\n");
         return dot.ToString();
     }
+
+    /// <summary>Whether a node is a binary operator with a plain-number operand, kept as its <see cref="TrackedValue.Constant"/>.</summary>
+    private static bool HasConstant(TrackedValue node) =>
+        node.B is null && node.Op is Op.Add or Op.Subtract or Op.Multiply or Op.Divide or Op.Power or Op.Maximum or Op.Minimum;
 
     /// <summary>Every value in the root's graph once, the root first, each then its inputs, depth first.</summary>
     private static List<TrackedValue> Walk(TrackedValue root)

@@ -57,7 +57,7 @@ public class GraphCommandTests
     }
 
     [Fact]
-    public void ValuesHeldByNoGlobalHaveNoNameAndAValueHeldByTwoHasBoth()
+    public void ValuesHeldByNoGlobalHaveNoNameAValueHeldByTwoHasBothAndPlainOperandsAreNumbers()
     {
         var outcome = CliRun.WithStdin("w = param(3.0)\nv = w\nl = (2 * w - 1) ^ 2\nbackward(l)\n", "graph", "-", "--var", "l");
         Assert.Equal(0, outcome.ExitCode);
@@ -67,15 +67,21 @@ public class GraphCommandTests
               n0 [shape=record, label="{ l | data 25.0 | grad 1.0 }"];
               n0_op [label="^"];
               n0_op -> n0;
+              n0_c [shape=plaintext, label="2.0"];
               n1 [shape=record, label="{ data 5.0 | grad 10.0 }"];
               n1_op [label="-"];
               n1_op -> n1;
+              n1_c [shape=plaintext, label="1.0"];
               n2 [shape=record, label="{ data 6.0 | grad 10.0 }"];
               n2_op [label="*"];
               n2_op -> n2;
+              n2_c [shape=plaintext, label="2.0"];
               n3 [shape=record, label="{ v, w | data 3.0 | grad 20.0 }"];
               n1 -> n0_op;
+              n0_c -> n0_op;
               n2 -> n1_op;
+              n1_c -> n1_op;
+              n2_c -> n2_op;
               n3 -> n2_op;
             }
 

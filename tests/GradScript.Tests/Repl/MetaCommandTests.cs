@@ -132,7 +132,7 @@ public class MetaCommandTests
         Assert.Equal($"wrote {svg}\n", repl.Ok($":graph l {svg}"));
         XNamespace ns = "http://www.w3.org/2000/svg";
         string[] texts = [.. XDocument.Load(svg).Descendants(ns + "text").Select(t => t.Value)];
-        Assert.Equal(["l", "data 25.0", "grad 1.0", "^", "data 5.0", "grad 10.0", "-", "data 6.0", "grad 10.0", "*", "w", "data 3.0", "grad 20.0"], texts);
+        Assert.Equal(["l", "data 25.0", "grad 1.0", "^", "2.0", "data 5.0", "grad 10.0", "-", "1.0", "data 6.0", "grad 10.0", "*", "2.0", "w", "data 3.0", "grad 20.0"], texts);
     }
 
     [Fact]
