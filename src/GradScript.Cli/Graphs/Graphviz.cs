@@ -10,13 +10,16 @@ using System.Diagnostics;
 /// so another layout program (<c>neato</c>) or a test's stand-in can take its place.
 /// </summary>
 /// <param name="command">The program to run: <c>dot</c>, looked up on PATH, by default.</param>
-internal sealed class Graphviz(string command = Graphviz.DefaultCommand)
+/// <param name="timeLimit">How long it may take; <see cref="DefaultTimeLimit"/> by default.</param>
+internal sealed class Graphviz(string command = Graphviz.DefaultCommand, TimeSpan? timeLimit = null)
 {
     /// <summary>Graphviz's layered-graph program, the one micrograd's pictures are drawn with.</summary>
     public const string DefaultCommand = "dot";
 
     /// <summary>How long <c>dot</c> may take before it is stopped: large graphs take a while, a hung one must not hang gradscript.</summary>
-    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(60);
+
+    private readonly TimeSpan _timeLimit = timeLimit ?? DefaultTimeLimit;
 
     /// <summary>How to get Graphviz, for the message shown when it is missing.</summary>
     public const string InstallAdvice =
@@ -63,10 +66,12 @@ internal sealed class Graphviz(string command = Graphviz.DefaultCommand)
             {
                 // dot exited early; its stderr says why.
             }
-            if (!process.WaitForExit(TimeLimit))
+            if (!process.WaitForExit(_timeLimit))
             {
                 process.Kill(entireProcessTree: true);
-                return new GraphvizResult.Failed($"'{command}' did not finish drawing within {TimeLimit.TotalSeconds:0} s");
+                process.WaitForExit();
+                string seconds = _timeLimit.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+                return new GraphvizResult.Failed($"'{command}' did not finish drawing within {seconds} s");
             }
             Task.WaitAll(output, errors);
             return process.ExitCode == 0

@@ -49,6 +49,15 @@ internal sealed class TempDirectory : IDisposable
         return path;
     }
 
+    /// <summary>Writes a shell script its owner may run, as a stand-in for an external program, and returns its full path.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public string WriteExecutable(string relativePath, string script)
+    {
+        string path = Write(relativePath, script);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
     /// <summary>Writes raw bytes under the directory and returns the full path.</summary>
     public string WriteBytes(string relativePath, byte[] bytes)
     {

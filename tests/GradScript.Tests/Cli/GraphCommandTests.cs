@@ -126,7 +126,7 @@ public class GraphCommandTests
         using var dir = new TempDirectory();
         string script = dir.Write("m.grad", Micrograd);
         // A stand-in for Graphviz: `dot -Tpng` with the DOT text on standard input, the picture on standard output.
-        string fakeDot = Executable(dir, "fake-dot", "#!/bin/sh\necho \"format $1\"; cat\n");
+        string fakeDot = dir.WriteExecutable("fake-dot", "#!/bin/sh\necho \"format $1\"; cat\n");
 
         string png = Path.Combine(dir.Path, "m.png");
         var outcome = CliRun.Run("graph", script, "--var", "L", "--dot", fakeDot, "--output", png);
@@ -230,7 +230,7 @@ public class GraphCommandTests
         if (OperatingSystem.IsWindows()) return; // The stand-in for dot is a shell script.
         using var dir = new TempDirectory();
         string script = dir.Write("m.grad", Micrograd);
-        string failing = Executable(dir, "failing-dot", "#!/bin/sh\ncat > /dev/null\necho 'Error: <stdin>: syntax error in line 1' >&2\nexit 1\n");
+        string failing = dir.WriteExecutable("failing-dot", "#!/bin/sh\ncat > /dev/null\necho 'Error: <stdin>: syntax error in line 1' >&2\nexit 1\n");
         string svg = Path.Combine(dir.Path, "m.svg");
         var outcome = CliRun.Run("graph", script, "--var", "L", "-o", svg, "--dot", failing);
         Assert.Equal(ExitCodes.RuntimeError, outcome.ExitCode);
@@ -331,13 +331,5 @@ public class GraphCommandTests
         int width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
         int height = (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23];
         Assert.True(width > 3 * height, $"{width}x{height}");
-    }
-
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static string Executable(TempDirectory dir, string name, string script)
-    {
-        string path = dir.Write(name, script);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
     }
 }
