@@ -14,8 +14,8 @@ namespace GradScript.Syntax;
 public abstract class GuardedParser : Parser
 {
     /// <summary>
-    /// Rule invocations that may be open at once. One level of brackets costs about a dozen rule
-    /// invocations (one per precedence level), so this allows a few hundred levels of real nesting:
+    /// Rule invocations that may be open at once. One level of brackets costs about six rule
+    /// invocations, so this allows several hundred levels of real nesting:
     /// far beyond what people write, small enough to stay well inside a 1 MB thread stack.
     /// </summary>
     public const int MaxRuleDepth = 4000;
@@ -60,7 +60,23 @@ public abstract class GuardedParser : Parser
     private void Guard()
     {
         if (++_depth > ProbeDepth && (_depth > MaxRuleDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
+        {
+            // The rules being unwound are incomplete: their listeners (the AST builder) must not hear of them.
+            RemoveParseListeners();
             throw new NestingTooDeepException((IToken)CurrentToken);
+        }
+    }
+
+    /// <summary>
+    /// Consumes the current token. When no parse tree is being built (the AST builder listens to
+    /// the rules instead), the token is not attached to the current context as a tree node.
+    /// </summary>
+    public override IToken Consume()
+    {
+        if (BuildParseTree) return base.Consume();
+        var token = CurrentToken;
+        if (token.Type != TokenConstants.EOF) InputStream.Consume();
+        return token;
     }
 
     /// <summary>Resets the depth budget between the fast and the full parse of the same input.</summary>
