@@ -56,9 +56,10 @@ internal static class ScriptParser
     private static Node? Parse(string text, SyntaxErrorCollector errors, SourcePositions positions,
         Action<GradScriptParser> rule)
     {
-        var lexer = new GradScriptLexer(CharStreams.fromString(text));
+        var lexer = new GradScriptLexer(StringCharStream.For(text));
         lexer.RemoveErrorListeners();
-        var tokens = LexAll(lexer, errors, positions);
+        var tokens = new CommonTokenStream(new CheckedTokenSource(lexer, errors, positions));
+        tokens.Fill();
         int lexicalErrors = errors.Errors.Count;
         if (lexer.TooDeepBracket is { } deep)
         {
@@ -66,7 +67,7 @@ internal static class ScriptParser
             return null;
         }
 
-        var parser = new GradScriptParser(new CommonTokenStream(new ListTokenSource(tokens))) { BuildParseTree = false };
+        var parser = new GradScriptParser(tokens) { BuildParseTree = false };
         parser.RemoveErrorListeners();
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
         parser.ErrorHandler = new BailErrorStrategy();
@@ -103,44 +104,6 @@ internal static class ScriptParser
             errors.Add(TooDeep, e.Token);
             return null;
         }
-    }
-
-    // Lexical errors (a stray character, an unterminated string, a bad escape, an int too large) are
-    // reported here, and bad characters left out so that the parser can still find the syntax
-    // errors after them.
-    private static List<IToken> LexAll(GradScriptLexer lexer, SyntaxErrorCollector errors, SourcePositions positions)
-    {
-        var tokens = new List<IToken>();
-        while (true)
-        {
-            var token = lexer.NextToken();
-            switch (token.Type)
-            {
-                case GradScriptLexer.BAD_CHAR:
-                    errors.Add($"unexpected character {DescribeCharacter(token.Text)}", token);
-                    continue;
-                case GradScriptLexer.UNTERMINATED_STRING:
-                    // Reported once here; the parser sees a string, so it reports nothing more.
-                    errors.Add("unterminated string: the line ends before its closing quote", token);
-                    tokens.Add(new CommonToken(token) { Type = GradScriptLexer.STRING });
-                    continue;
-                case GradScriptLexer.STRING:
-                    Literals.String(token, positions, errors);
-                    break;
-                case GradScriptLexer.INT:
-                    Literals.Integer(token, positions, errors);
-                    break;
-            }
-            tokens.Add(token);
-            if (token.Type == TokenConstants.EOF) return tokens;
-        }
-    }
-
-    private static string DescribeCharacter(string text)
-    {
-        int codePoint = char.ConvertToUtf32(text, 0);
-        bool visible = !char.IsControl(text, 0) && !char.IsWhiteSpace(text, 0) && codePoint is not (0xFEFF or 0x200B);
-        return visible ? $"'{text}' (U+{codePoint:X4})" : $"U+{codePoint:X4}";
     }
 
     // Every line end becomes \n so that the lexer's line numbers agree with SourceText's.
