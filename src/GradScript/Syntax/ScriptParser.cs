@@ -70,7 +70,7 @@ internal static class ScriptParser
         var parser = new GradScriptParser(tokens) { BuildParseTree = false };
         parser.RemoveErrorListeners();
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
-        parser.ErrorHandler = new BailErrorStrategy();
+        parser.ErrorHandler = new FastFail();
         var builder = new AstBuilder(positions, parser);
         parser.AddParseListener(builder);
         try
