@@ -1,8 +1,9 @@
 // GradScript's syntax (LANGUAGE.md §1 and §3).
 //
-// Expressions are written as one rule per precedence level, loosest first, with `*` loops for the
-// left-associative levels: a flat chain such as 1+1+...+1 is then a loop in the parser, not a
-// recursion, and only real nesting (brackets, unary operators, `^`) costs stack.
+// Expressions are written as few rules as the precedence levels allow (ANTLR's left-recursive rules
+// with one alternative per level), as every rule invocation costs time: a flat chain such as
+// 1+1+...+1 is a loop in the parser, not a recursion, and only real nesting (brackets, unary
+// operators, `^`) costs stack.
 //
 // Newlines end statements. The lexer drops them inside ( ) and [ ] (see GradScriptLexer.Newlines.cs);
 // the rules below allow them after binary operators, commas and opening braces. That is done here
@@ -30,12 +31,12 @@ block
     ;
 
 statement
-    : 'def' NAME '(' parameters? ')' block                      # defStatement
+    : 'def' name=NAME '(' parameters? ')' block                 # defStatement
     | ifStatement                                               # ifStatementAlias
     | 'while' expr block                                        # whileStatement
     | 'for' targets 'in' expr block                             # forStatement
     | 'no_grad' block                                           # noGradStatement
-    | 'global' NAME (',' NAME)*                                 # globalStatement
+    | 'global' names+=NAME (',' names+=NAME)*                   # globalStatement
     | 'return' expr?                                            # returnStatement
     | 'break'                                                   # breakStatement
     | 'continue'                                                # continueStatement
@@ -54,23 +55,35 @@ expressions  : expr (',' NEWLINE* expr)* ;
 
 // ---------------------------------------------------------------- expressions, loosest first
 
-expr         : orExpr ;
-orExpr       : andExpr ('or' NEWLINE* andExpr)* ;
-andExpr      : notExpr ('and' NEWLINE* notExpr)* ;
-notExpr      : 'not' notExpr | comparison ;
+// `and`, `or` and `not`. The left-recursive rules here and in `arith` are ANTLR's precedence
+// climbing: earlier alternatives bind tighter, and a flat chain a or b or ... is a loop, not a recursion.
+expr
+    : comparison                                            # comparisonExpr
+    | 'not' expr                                            # notExpr
+    | expr 'and' NEWLINE* expr                              # andExpr
+    | expr 'or' NEWLINE* expr                               # orExpr
+    ;
+
+// Comparisons and ranges do not chain (`1 < 2 < 3` is an error), so each is a rule of its own
+// around an optional operator, not an alternative of a left-recursive rule.
 comparison   : rangeExpr (op=('==' | '!=' | '<' | '<=' | '>' | '>=') NEWLINE* rangeExpr)? ;
-rangeExpr    : additive ('..' NEWLINE* additive)? ;
-additive     : multiplicative (additiveOp multiplicative)* ;
-additiveOp   : op=('+' | '-') NEWLINE* ;
-multiplicative : unary (multiplicativeOp unary)* ;
-multiplicativeOp : op=('*' | '/' | '//' | '%') NEWLINE* ;
-unary        : op=('-' | '+') unary | power ;
-power        : postfix ('^' NEWLINE* unary)? ;
+rangeExpr    : arith ('..' NEWLINE* arith)? ;
+
+// `^` is right-associative and binds tighter than a unary sign on its left (-2^2 == -4) but takes
+// one on its right (2^-1).
+arith
+    : postfix                                               # postfixExpr
+    | <assoc=right> arith op='^' NEWLINE* arith             # powerExpr
+    | op=('-' | '+') arith                                  # unaryExpr
+    | arith op=('*' | '/' | '//' | '%') NEWLINE* arith      # multiplicativeExpr
+    | arith op=('+' | '-') NEWLINE* arith                   # additiveExpr
+    ;
+
 postfix      : primary (callSuffix | indexSuffix)* ;
 callSuffix   : '(' arguments? ')' ;
 indexSuffix  : '[' expr ']' ;
 arguments    : argument (',' argument)* ','? ;
-argument     : (NAME '=')? expr ;
+argument     : (name=NAME '=')? expr ;
 
 primary
     : INT                                   # intLiteral

@@ -1,8 +1,6 @@
 namespace GradScript.Syntax;
 
 using System.Diagnostics;
-using System.Globalization;
-using System.Runtime.CompilerServices;
 using Antlr4.Runtime;
 using Antlr4.Runtime.Tree;
 using GradScript.Ast;
@@ -10,113 +8,232 @@ using GradScript.Diagnostics;
 using static GradScript.Syntax.Generated.GradScriptParser;
 
 /// <summary>
-/// Builds the AST from an error-free parse tree. This is the only code that names ANTLR's
-/// <c>*Context</c> types. It decodes literals and f-strings and checks what the grammar leaves open
-/// (assignment targets, integer sizes, escapes), reporting problems to the collector; a tree with
-/// any reported problem is not used.
+/// Builds the AST while the parser runs. This is the only code that names ANTLR's <c>*Context</c>
+/// types. It decodes literals and f-strings and checks what the grammar leaves open (assignment
+/// targets, integer sizes, escapes). When the parse succeeds, <see cref="Finish"/> gives the
+/// complete AST and reports those problems; a parse with any syntax error builds nothing.
 /// </summary>
-internal sealed partial class AstBuilder(SourcePositions positions, SyntaxErrorCollector errors)
+/// <remarks>
+/// The parser builds no parse tree: a tree as large as the script, kept alive until it is walked,
+/// cost more in garbage collection than the parse itself. Instead this listener hears every rule
+/// exit, in source order, and reduces what the rule's children left on a stack of values to one
+/// node, as a shift-reduce parser does. A flat chain a + b + c … is reduced pair by pair as it is
+/// parsed, so nothing here recurses, however deep or long the input.
+/// </remarks>
+internal sealed partial class AstBuilder : IParseTreeListener
 {
-    public ScriptNode BuildProgram(ProgramContext context) =>
-        new(Statements(context), positions.Span(context));
+    private readonly SourcePositions positions;
+    private readonly Parser parser;
 
-    public Expr BuildExpression(ExprContext context) => Expression(context);
+    // Problems found while building, kept apart until the parse is known to have succeeded: a
+    // parse that fails reports its syntax errors and nothing of a half-built tree.
+    private readonly SyntaxErrorCollector errors;
+
+    // Results of the rules finished so far whose parents have not finished yet: Expr, Stmt,
+    // List<Stmt> (a block), KeywordArgument, Parameter and List<Parameter>.
+    private readonly List<object> _values = new();
+
+    // For each rule being parsed, the number of values when it began: its children's results lie above.
+    private readonly List<int> _marks = new();
+
+    private bool _abandoned;
+    private Node? _result;
+
+    public AstBuilder(SourcePositions positions, Parser parser)
+    {
+        this.positions = positions;
+        this.parser = parser;
+        errors = new SyntaxErrorCollector(positions);
+    }
+
+    /// <summary>
+    /// After a successful parse: the script (for <c>program</c>) or expression (for <c>fstringExpr</c>),
+    /// with the problems found reported to <paramref name="collector"/>. Null if nothing was built.
+    /// </summary>
+    public Node? Finish(SyntaxErrorCollector collector)
+    {
+        if (_abandoned || _result is null) return null;
+        foreach (var error in errors.Errors) collector.Add(error.Message, error.Span);
+        return _result;
+    }
+
+    public void EnterEveryRule(ParserRuleContext context)
+    {
+        if (!_abandoned) _marks.Add(_values.Count);
+    }
+
+    public void ExitEveryRule(ParserRuleContext context)
+    {
+        if (_abandoned) return;
+        // A rule left by an error (the fast parse bails out through every open rule) or any rule
+        // after a reported error has children missing: stop building.
+        if (context.exception is not null || parser.NumberOfSyntaxErrors > 0)
+        {
+            _abandoned = true;
+            return;
+        }
+        int mark = _marks[^1];
+        _marks.RemoveAt(_marks.Count - 1);
+        switch (context.RuleIndex)
+        {
+            case RULE_program: _result = new ScriptNode(Take<Stmt>(mark), positions.Span(context)); break;
+            case RULE_fstringExpr: _result = Pop<Expr>(); break;
+            case RULE_block: _values.Add(Take<Stmt>(mark)); break;
+            case RULE_statement: Statement(context, mark); break;
+            case RULE_ifStatement: IfStatement((IfStatementContext)context, mark); break;
+            case RULE_parameters: Parameters(mark); break;
+            case RULE_parameter: Parameter(context, mark); break;
+            case RULE_expressions: Expressions(context, mark); break;
+            case RULE_expr: Expression(context); break;
+            case RULE_comparison: Comparison((ComparisonContext)context); break;
+            case RULE_rangeExpr: Range(mark); break;
+            case RULE_arith: Arithmetic(context); break;
+            case RULE_callSuffix: CallSuffix(context, mark); break;
+            case RULE_indexSuffix: IndexSuffix(context); break;
+            case RULE_argument: Argument((ArgumentContext)context); break;
+            case RULE_primary: Primary(context, mark); break;
+            // sep, targets, postfix, arguments: their children's results stay for the parent.
+        }
+    }
+
+    public void VisitTerminal(ITerminalNode node) { }
+
+    public void VisitErrorNode(IErrorNode node) { }
+
+    // ------------------------------------------------------------------ the stack of values
+
+    private T Pop<T>()
+    {
+        var value = (T)_values[^1];
+        _values.RemoveAt(_values.Count - 1);
+        return value;
+    }
+
+    private T Peek<T>() => (T)_values[^1];
+
+    // The values from `mark` up, removed from the stack.
+    private List<T> Take<T>(int mark)
+    {
+        var result = new List<T>(_values.Count - mark);
+        for (int i = mark; i < _values.Count; i++) result.Add((T)_values[i]);
+        _values.RemoveRange(mark, _values.Count - mark);
+        return result;
+    }
 
     // ------------------------------------------------------------------ statements
 
-    private List<Stmt> Statements(ParserRuleContext list)
+    private void Statement(ParserRuleContext context, int mark)
     {
-        var result = new List<Stmt>();
-        foreach (var child in list.children ?? [])
-        {
-            if (child is StatementContext statement) result.Add(Statement(statement));
-        }
-        return result;
-    }
-
-    private List<Stmt> Block(BlockContext block) => Statements(block);
-
-    private Stmt Statement(StatementContext context)
-    {
-        EnsureStack(context);
+        // An if statement has already left its node (its own rule).
+        if (context is IfStatementAliasContext) return;
         var span = positions.Span(context);
-        return context switch
+        Stmt statement = context switch
         {
-            ExpressionStatementContext s => new ExprStmt(Expression(s.expr()), span),
-            AssignStatementContext s => Assignment(s, span),
-            CompoundAssignStatementContext s => new CompoundAssign(
-                CompoundOperator(s.op.Type), Target(s.postfix()), Expression(s.expr()), span),
-            IfStatementAliasContext s => IfStatement(s.ifStatement()),
-            WhileStatementContext s => new While(Expression(s.expr()), Block(s.block()), span),
-            ForStatementContext s => new For(ForTargets(s.targets()), Expression(s.expr()), Block(s.block()), span),
-            DefStatementContext s => new FunctionDef(
-                s.NAME().GetText(), Parameters(s.parameters()), Block(s.block()), positions.Span(s.NAME().Symbol), span),
-            ReturnStatementContext s => new Return(s.expr() is { } value ? Expression(value) : null, span),
+            ExpressionStatementContext => new ExprStmt(Pop<Expr>(), span),
+            AssignStatementContext => Assignment(mark, span),
+            CompoundAssignStatementContext s => CompoundAssignment(s, span),
+            WhileStatementContext => While(span),
+            ForStatementContext => For(mark, span),
+            DefStatementContext s => FunctionDef(s, mark, span),
+            ReturnStatementContext => new Return(_values.Count > mark ? Pop<Expr>() : null, span),
             BreakStatementContext => new Break(span),
             ContinueStatementContext => new Continue(span),
-            GlobalStatementContext s => new Global(s.NAME().Select(n => n.GetText()).ToList(), span),
-            NoGradStatementContext s => new NoGrad(Block(s.block()), span),
+            GlobalStatementContext s => new Global(s._names.Select(n => n.Text).ToList(), span),
+            NoGradStatementContext => new NoGrad(Pop<List<Stmt>>(), span),
             _ => throw new UnreachableException(context.GetType().Name),
         };
+        _values.Add(statement);
     }
 
-    private If IfStatement(IfStatementContext context)
+    // Values: the targets, then the value (one expression, or a list display for `a, b = x, y`).
+    private Assign Assignment(int mark, SourceSpan span)
     {
-        EnsureStack(context);
-        IReadOnlyList<Stmt>? orElse = null;
-        if (context.ifStatement() is { } elseIf) orElse = [IfStatement(elseIf)];
-        else if (context.block().Length > 1) orElse = Block(context.block(1));
-        return new If(Expression(context.expr()), Block(context.block(0)), orElse, positions.Span(context));
-    }
-
-    private Stmt Assignment(AssignStatementContext context, SourceSpan span)
-    {
-        var targets = context.targets().postfix().Select(Target).ToList();
-        var values = context.expressions().expr();
-        Expr value = values.Length == 1
-            ? Expression(values[0])
-            : new ListExpr(values.Select(Expression).ToList(), positions.Span(context.expressions()));
+        var value = Pop<Expr>();
+        var targets = Take<Expr>(mark);
+        foreach (var target in targets) CheckTarget(target);
         return new Assign(targets, value, span);
     }
 
-    private Expr Target(PostfixContext context)
+    private CompoundAssign CompoundAssignment(CompoundAssignStatementContext context, SourceSpan span)
     {
-        var target = Postfix(context);
-        if (target is not (Name or Index))
-            errors.Add($"cannot assign to {Describe(target)}", target.Span);
-        return target;
+        var value = Pop<Expr>();
+        var target = Pop<Expr>();
+        CheckTarget(target);
+        return new CompoundAssign(CompoundOperator(context.op.Type), target, value, span);
     }
 
-    private List<Name> ForTargets(TargetsContext context)
+    private void CheckTarget(Expr target)
     {
+        if (target is not (Name or Index))
+            errors.Add($"cannot assign to {Describe(target)}", target.Span);
+    }
+
+    private While While(SourceSpan span)
+    {
+        var body = Pop<List<Stmt>>();
+        return new While(Pop<Expr>(), body, span);
+    }
+
+    // Values: the targets, the iterable, the body.
+    private For For(int mark, SourceSpan span)
+    {
+        var body = Pop<List<Stmt>>();
+        var iterable = Pop<Expr>();
         var names = new List<Name>();
-        foreach (var postfix in context.postfix())
+        foreach (var target in Take<Expr>(mark))
         {
-            var target = Postfix(postfix);
             if (target is Name name) names.Add(name);
             else errors.Add($"a for loop binds names, not {Describe(target)}", target.Span);
         }
-        return names;
+        return new For(names, iterable, body, span);
     }
 
-    private List<Parameter> Parameters(ParametersContext? context)
+    // Values: the parameters (when there are any), the body.
+    private FunctionDef FunctionDef(DefStatementContext context, int mark, SourceSpan span)
     {
-        var result = new List<Parameter>();
-        if (context is null) return result;
+        var body = Pop<List<Stmt>>();
+        var parameters = _values.Count > mark ? Pop<List<Parameter>>() : [];
+        return new FunctionDef(context.name.Text, parameters, body, positions.Span(context.name), span);
+    }
+
+    // Values: the condition, the body, and an else block or an else-if statement.
+    private void IfStatement(IfStatementContext context, int mark)
+    {
+        IReadOnlyList<Stmt>? orElse = null;
+        if (_values.Count - mark == 3)
+            orElse = _values[^1] is If elseIf ? [elseIf] : (List<Stmt>)_values[^1];
+        var body = (List<Stmt>)_values[mark + 1];
+        var condition = (Expr)_values[mark];
+        _values.RemoveRange(mark, _values.Count - mark);
+        _values.Add(new If(condition, body, orElse, positions.Span(context)));
+    }
+
+    private void Parameters(int mark)
+    {
+        var parameters = Take<Parameter>(mark);
         bool sawDefault = false;
-        foreach (var parameter in context.parameter())
+        for (int i = 0; i < parameters.Count; i++)
         {
-            var name = parameter.NAME();
-            var span = positions.Span(name.Symbol);
-            if (result.Any(p => p.Name == name.GetText()))
-                errors.Add($"duplicate parameter '{name.GetText()}'", span);
-            Expr? defaultValue = parameter.expr() is { } d ? Expression(d) : null;
-            if (defaultValue is null && sawDefault)
-                errors.Add($"parameter '{name.GetText()}' without a default follows one with a default", span);
-            sawDefault |= defaultValue is not null;
-            result.Add(new Parameter(name.GetText(), defaultValue, span));
+            var parameter = parameters[i];
+            if (parameters.FindIndex(0, i, p => p.Name == parameter.Name) >= 0)
+                errors.Add($"duplicate parameter '{parameter.Name}'", parameter.Span);
+            if (parameter.Default is null && sawDefault)
+                errors.Add($"parameter '{parameter.Name}' without a default follows one with a default", parameter.Span);
+            sawDefault |= parameter.Default is not null;
         }
-        return result;
+        _values.Add(parameters);
+    }
+
+    private void Parameter(ParserRuleContext context, int mark)
+    {
+        var defaultValue = _values.Count > mark ? Pop<Expr>() : null;
+        _values.Add(new Parameter(context.Start.Text, defaultValue, positions.Span(context.Start)));
+    }
+
+    // `a, b = x, y`: several values make a list display.
+    private void Expressions(ParserRuleContext context, int mark)
+    {
+        if (_values.Count - mark > 1) _values.Add(new ListExpr(Take<Expr>(mark), positions.Span(context)));
     }
 
     private static BinaryOp CompoundOperator(int tokenType) => tokenType switch
@@ -135,184 +252,4 @@ internal sealed partial class AstBuilder(SourcePositions positions, SyntaxErrorC
         ListExpr => "a list display",
         _ => "an expression",
     };
-
-    // ------------------------------------------------------------------ expressions
-
-    private Expr Expression(ExprContext context) => Or(context.orExpr());
-
-    private Expr Or(OrExprContext context) =>
-        FoldLogical(context.andExpr().Select(And).ToList(), isAnd: false);
-
-    private Expr And(AndExprContext context) =>
-        FoldLogical(context.notExpr().Select(NotExpression).ToList(), isAnd: true);
-
-    private static Expr FoldLogical(List<Expr> operands, bool isAnd)
-    {
-        Expr result = operands[0];
-        for (int i = 1; i < operands.Count; i++)
-            result = new Logical(isAnd, result, operands[i], SourceSpan.Cover(result.Span, operands[i].Span));
-        return result;
-    }
-
-    private Expr NotExpression(NotExprContext context)
-    {
-        EnsureStack(context);
-        return context.notExpr() is { } operand
-            ? new Not(NotExpression(operand), positions.Span(context))
-            : Comparison(context.comparison());
-    }
-
-    private Expr Comparison(ComparisonContext context)
-    {
-        var operands = context.rangeExpr();
-        var left = Range(operands[0]);
-        if (operands.Length == 1) return left;
-        var op = context.op.Type switch
-        {
-            EQ => BinaryOp.Equal,
-            NE => BinaryOp.NotEqual,
-            LT => BinaryOp.Less,
-            LE => BinaryOp.LessEqual,
-            GT => BinaryOp.Greater,
-            GE => BinaryOp.GreaterEqual,
-            _ => throw new UnreachableException(),
-        };
-        var right = Range(operands[1]);
-        return new Binary(op, left, right, positions.Span(context.op), SourceSpan.Cover(left.Span, right.Span));
-    }
-
-    private Expr Range(RangeExprContext context)
-    {
-        var operands = context.additive();
-        var start = Additive(operands[0]);
-        if (operands.Length == 1) return start;
-        var stop = Additive(operands[1]);
-        return new RangeExpr(start, stop, SourceSpan.Cover(start.Span, stop.Span));
-    }
-
-    // A flat chain a + b - c … is folded in a loop into a left-deep tree, never by recursion.
-    private Expr Additive(AdditiveContext context)
-    {
-        var operands = context.multiplicative();
-        var operators = context.additiveOp();
-        Expr result = Multiplicative(operands[0]);
-        for (int i = 0; i < operators.Length; i++)
-        {
-            var op = operators[i].op;
-            var right = Multiplicative(operands[i + 1]);
-            result = new Binary(op.Type == PLUS ? BinaryOp.Add : BinaryOp.Subtract, result, right,
-                positions.Span(op), SourceSpan.Cover(result.Span, right.Span));
-        }
-        return result;
-    }
-
-    private Expr Multiplicative(MultiplicativeContext context)
-    {
-        var operands = context.unary();
-        var operators = context.multiplicativeOp();
-        Expr result = Unary(operands[0]);
-        for (int i = 0; i < operators.Length; i++)
-        {
-            var op = operators[i].op;
-            var binaryOp = op.Type switch
-            {
-                STAR => BinaryOp.Multiply,
-                SLASH => BinaryOp.Divide,
-                SLASHSLASH => BinaryOp.FloorDivide,
-                PERCENT => BinaryOp.Modulo,
-                _ => throw new UnreachableException(),
-            };
-            var right = Unary(operands[i + 1]);
-            result = new Binary(binaryOp, result, right, positions.Span(op), SourceSpan.Cover(result.Span, right.Span));
-        }
-        return result;
-    }
-
-    private Expr Unary(UnaryContext context)
-    {
-        EnsureStack(context);
-        if (context.power() is { } power) return Power(power);
-        var operand = Unary(context.unary());
-        var op = context.op.Type == MINUS ? UnaryOp.Negate : UnaryOp.Plus;
-        return new Unary(op, operand, positions.Span(context));
-    }
-
-    private Expr Power(PowerContext context)
-    {
-        var baseExpr = Postfix(context.postfix());
-        if (context.unary() is not { } exponentContext) return baseExpr;
-        var exponent = Unary(exponentContext);
-        var caret = ((ITerminalNode)context.GetChild(1)).Symbol;
-        return new Binary(BinaryOp.Power, baseExpr, exponent, positions.Span(caret), SourceSpan.Cover(baseExpr.Span, exponent.Span));
-    }
-
-    private Expr Postfix(PostfixContext context)
-    {
-        Expr result = Primary(context.primary());
-        for (int i = 1; i < context.ChildCount; i++)
-        {
-            var suffix = (ParserRuleContext)context.GetChild(i);
-            var span = SourceSpan.Cover(result.Span, positions.Span(suffix));
-            result = suffix switch
-            {
-                CallSuffixContext call => CallExpression(result, call.arguments(), span),
-                IndexSuffixContext index => new Index(result, Expression(index.expr()), span),
-                _ => throw new UnreachableException(),
-            };
-        }
-        return result;
-    }
-
-    private Call CallExpression(Expr callee, ArgumentsContext? arguments, SourceSpan span)
-    {
-        var positional = new List<Expr>();
-        var keywords = new List<KeywordArgument>();
-        foreach (var argument in arguments?.argument() ?? [])
-        {
-            var value = Expression(argument.expr());
-            if (argument.NAME() is { } name)
-            {
-                var nameSpan = positions.Span(name.Symbol);
-                if (keywords.Any(k => k.Name == name.GetText()))
-                    errors.Add($"keyword argument '{name.GetText()}' repeated", nameSpan);
-                keywords.Add(new KeywordArgument(name.GetText(), value, SourceSpan.Cover(nameSpan, value.Span)));
-            }
-            else
-            {
-                if (keywords.Count > 0) errors.Add("positional argument follows keyword argument", value.Span);
-                positional.Add(value);
-            }
-        }
-        return new Call(callee, positional, keywords, span);
-    }
-
-    private Expr Primary(PrimaryContext context)
-    {
-        EnsureStack(context);
-        var span = positions.Span(context);
-        return context switch
-        {
-            IntLiteralContext c => new Literal(Literals.Integer(c.INT().Symbol, positions, errors), span),
-            FloatLiteralContext c => new Literal(FloatValue(c.FLOAT().GetText()), span),
-            StringLiteralContext c => new Literal(StringValue(c.STRING().Symbol), span),
-            FstringLiteralContext c => FormattedString(c.FSTRING().Symbol),
-            TrueLiteralContext => new Literal(true, span),
-            FalseLiteralContext => new Literal(false, span),
-            NoneLiteralContext => new Literal(null, span),
-            NameReferenceContext c => new Name(c.NAME().GetText(), span),
-            ParenthesizedContext c => Expression(c.expr()),
-            ListLiteralContext c => new ListExpr(c.expr().Select(Expression).ToList(), span),
-            _ => throw new UnreachableException(context.GetType().Name),
-        };
-    }
-
-    private static double FloatValue(string text) =>
-        double.Parse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    // The real stack is guarded as well as the parser's depth: an AST node costs a few frames here.
-    private void EnsureStack(ParserRuleContext context)
-    {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw new NestingTooDeepException(context.Start);
-    }
 }

@@ -14,8 +14,8 @@ namespace GradScript.Syntax;
 public abstract class GuardedParser : Parser
 {
     /// <summary>
-    /// Rule invocations that may be open at once. One level of brackets costs about a dozen rule
-    /// invocations (one per precedence level), so this allows a few hundred levels of real nesting:
+    /// Rule invocations that may be open at once. One level of brackets costs about six rule
+    /// invocations, so this allows several hundred levels of real nesting:
     /// far beyond what people write, small enough to stay well inside a 1 MB thread stack.
     /// </summary>
     public const int MaxRuleDepth = 4000;
@@ -54,13 +54,45 @@ public abstract class GuardedParser : Parser
         base.UnrollRecursionContexts(parentctx);
     }
 
-    /// <summary>Below this depth the stack cannot be short on any thread, so it is not probed.</summary>
-    private const int ProbeDepth = 256;
+    /// <summary>
+    /// Below this depth the stack cannot be short on any thread, so it is not probed. A frame of the
+    /// generated arith rule takes over 1 KB before the JIT optimizes it: 150 of them filled a
+    /// 256 KB thread's stack.
+    /// </summary>
+    private const int ProbeDepth = 32;
 
     private void Guard()
     {
         if (++_depth > ProbeDepth && (_depth > MaxRuleDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
+        {
+            // The rules being unwound are incomplete: their listeners (the AST builder) must not hear of them.
+            RemoveParseListeners();
             throw new NestingTooDeepException((IToken)CurrentToken);
+        }
+    }
+
+    /// <summary>
+    /// Consumes the current token. When no parse tree is being built (the AST builder listens to
+    /// the rules instead), the token is not attached to the current context as a tree node.
+    /// </summary>
+    public override IToken Consume()
+    {
+        if (BuildParseTree) return base.Consume();
+        var token = CurrentToken;
+        if (token.Type != TokenConstants.EOF) InputStream.Consume();
+        return token;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The runtime's own loop goes through an interface, allocating an enumerator per rule.</remarks>
+    protected override void TriggerEnterRuleEvent()
+    {
+        var listeners = ParseListeners;
+        for (int i = 0; i < listeners.Count; i++)
+        {
+            listeners[i].EnterEveryRule(Context);
+            Context.EnterRule(listeners[i]);
+        }
     }
 
     /// <summary>Resets the depth budget between the fast and the full parse of the same input.</summary>

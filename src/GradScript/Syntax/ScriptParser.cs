@@ -10,8 +10,8 @@ using GradScript.Syntax.Generated;
 /// <summary>
 /// Source text in, AST or syntax errors out. Parsing runs in ANTLR's fast SLL mode first and
 /// repeats in full LL mode, with error recovery, only when SLL fails; every lexical and syntax error
-/// is collected with its place. After <see cref="Parse"/> returns, the AST is complete and every
-/// literal in it is decoded.
+/// is collected with its place. After <see cref="Parse(SourceText)"/> returns, the AST is complete
+/// and every literal in it is decoded.
 /// </summary>
 internal static class ScriptParser
 {
@@ -35,13 +35,7 @@ internal static class ScriptParser
     {
         var positions = new SourcePositions(source);
         var errors = new SyntaxErrorCollector(positions);
-        var tree = ParseTree(Normalize(source.Text), errors, positions, p => p.program());
-        ScriptNode? script = null;
-        if (tree is not null)
-        {
-            try { script = new AstBuilder(positions, errors).BuildProgram((GradScriptParser.ProgramContext)tree); }
-            catch (NestingTooDeepException e) { errors.Add(TooDeep, e.Token); }
-        }
+        var script = (ScriptNode?)Parse(Normalize(source.Text), errors, positions, p => p.program());
         return new Outcome(script, errors.Errors, errors.EndedEarly);
     }
 
@@ -50,20 +44,22 @@ internal static class ScriptParser
     {
         // Its own collector, so that its errors are placed with its own (shifted) positions.
         var inner = new SyntaxErrorCollector(positions);
-        var tree = ParseTree(Normalize(text), inner, positions, p => p.fstringExpr());
-        var expression = tree is null ? null : new AstBuilder(positions, inner).BuildExpression(((GradScriptParser.FstringExprContext)tree).expr());
+        var expression = (Expr?)Parse(Normalize(text), inner, positions, p => p.fstringExpr());
         foreach (var error in inner.Errors) errors.Add(error.Message, error.Span);
         return inner.HasErrors ? null : expression;
     }
 
     private const string TooDeep = "too deeply nested: the parser's nesting limit was reached here";
 
-    private static ParserRuleContext? ParseTree(string text, SyntaxErrorCollector errors, SourcePositions positions,
-        Func<GradScriptParser, ParserRuleContext> rule)
+    // The AST of `rule` over `text`, or null when the text has a syntax error. The AST is built as
+    // the parser goes (see AstBuilder), and no parse tree is kept.
+    private static Node? Parse(string text, SyntaxErrorCollector errors, SourcePositions positions,
+        Action<GradScriptParser> rule)
     {
-        var lexer = new GradScriptLexer(CharStreams.fromString(text));
+        var lexer = new GradScriptLexer(StringCharStream.For(text));
         lexer.RemoveErrorListeners();
-        var tokens = LexAll(lexer, errors, positions);
+        var tokens = new CommonTokenStream(new CheckedTokenSource(lexer, errors, positions));
+        tokens.Fill();
         int lexicalErrors = errors.Errors.Count;
         if (lexer.TooDeepBracket is { } deep)
         {
@@ -71,13 +67,16 @@ internal static class ScriptParser
             return null;
         }
 
-        var parser = new GradScriptParser(new CommonTokenStream(new ListTokenSource(tokens)));
+        var parser = new GradScriptParser(tokens) { BuildParseTree = false };
         parser.RemoveErrorListeners();
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
-        parser.ErrorHandler = new BailErrorStrategy();
+        parser.ErrorHandler = new FastFail();
+        var builder = new AstBuilder(positions, parser);
+        parser.AddParseListener(builder);
         try
         {
-            return rule(parser);
+            rule(parser);
+            return builder.Finish(errors);
         }
         catch (ParseCanceledException) { }
         catch (NestingTooDeepException e)
@@ -89,57 +88,22 @@ internal static class ScriptParser
         // SLL could not decide or the input has errors: the full algorithm, reporting every error.
         parser.Reset();
         parser.ResetDepth();
+        parser.RemoveParseListeners();
+        builder = new AstBuilder(positions, parser);
+        parser.AddParseListener(builder);
         parser.AddErrorListener(errors);
         parser.Interpreter.PredictionMode = PredictionMode.LL;
         parser.ErrorHandler = new StatementRecovery();
         try
         {
-            var tree = rule(parser);
-            return errors.Errors.Count > lexicalErrors ? null : tree;
+            rule(parser);
+            return errors.Errors.Count > lexicalErrors ? null : builder.Finish(errors);
         }
         catch (NestingTooDeepException e)
         {
             errors.Add(TooDeep, e.Token);
             return null;
         }
-    }
-
-    // Lexical errors (a stray character, an unterminated string, a bad escape, an int too large) are
-    // reported here, and bad characters left out so that the parser can still find the syntax
-    // errors after them.
-    private static List<IToken> LexAll(GradScriptLexer lexer, SyntaxErrorCollector errors, SourcePositions positions)
-    {
-        var tokens = new List<IToken>();
-        while (true)
-        {
-            var token = lexer.NextToken();
-            switch (token.Type)
-            {
-                case GradScriptLexer.BAD_CHAR:
-                    errors.Add($"unexpected character {DescribeCharacter(token.Text)}", token);
-                    continue;
-                case GradScriptLexer.UNTERMINATED_STRING:
-                    // Reported once here; the parser sees a string, so it reports nothing more.
-                    errors.Add("unterminated string: the line ends before its closing quote", token);
-                    tokens.Add(new CommonToken(token) { Type = GradScriptLexer.STRING });
-                    continue;
-                case GradScriptLexer.STRING:
-                    Literals.String(token, positions, errors);
-                    break;
-                case GradScriptLexer.INT:
-                    Literals.Integer(token, positions, errors);
-                    break;
-            }
-            tokens.Add(token);
-            if (token.Type == TokenConstants.EOF) return tokens;
-        }
-    }
-
-    private static string DescribeCharacter(string text)
-    {
-        int codePoint = char.ConvertToUtf32(text, 0);
-        bool visible = !char.IsControl(text, 0) && !char.IsWhiteSpace(text, 0) && codePoint is not (0xFEFF or 0x200B);
-        return visible ? $"'{text}' (U+{codePoint:X4})" : $"U+{codePoint:X4}";
     }
 
     // Every line end becomes \n so that the lexer's line numbers agree with SourceText's.

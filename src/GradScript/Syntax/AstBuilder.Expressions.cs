@@ -1,0 +1,161 @@
+namespace GradScript.Syntax;
+
+using System.Diagnostics;
+using System.Globalization;
+using Antlr4.Runtime;
+using GradScript.Ast;
+using GradScript.Diagnostics;
+using static GradScript.Syntax.Generated.GradScriptParser;
+
+// Expressions. In the left-recursive rules (expr, arith) the left operand of a binary operator was
+// finished before the operator's own rule began, so it lies just below the rule's mark: each binary
+// node takes the top two values.
+internal sealed partial class AstBuilder
+{
+    private void Expression(ParserRuleContext context)
+    {
+        switch (context)
+        {
+            case NotExprContext:
+                _values.Add(new Not(Pop<Expr>(), positions.Span(context)));
+                break;
+            case AndExprContext or OrExprContext:
+                var right = Pop<Expr>();
+                var left = Pop<Expr>();
+                _values.Add(new Logical(context is AndExprContext, left, right, SourceSpan.Cover(left.Span, right.Span)));
+                break;
+            // A comparison has left its node already.
+        }
+    }
+
+    private void Comparison(ComparisonContext context)
+    {
+        if (context.op is not { } token) return;
+        var op = token.Type switch
+        {
+            EQ => BinaryOp.Equal,
+            NE => BinaryOp.NotEqual,
+            LT => BinaryOp.Less,
+            LE => BinaryOp.LessEqual,
+            GT => BinaryOp.Greater,
+            GE => BinaryOp.GreaterEqual,
+            _ => throw new UnreachableException(),
+        };
+        PushBinary(op, token);
+    }
+
+    private void Range(int mark)
+    {
+        if (_values.Count - mark < 2) return;
+        var stop = Pop<Expr>();
+        var start = Pop<Expr>();
+        _values.Add(new RangeExpr(start, stop, SourceSpan.Cover(start.Span, stop.Span)));
+    }
+
+    private void Arithmetic(ParserRuleContext context)
+    {
+        switch (context)
+        {
+            case UnaryExprContext unary:
+                var op = unary.op.Type == MINUS ? UnaryOp.Negate : UnaryOp.Plus;
+                _values.Add(new Unary(op, Pop<Expr>(), positions.Span(context)));
+                break;
+            case PowerExprContext power:
+                PushBinary(BinaryOp.Power, power.op);
+                break;
+            case MultiplicativeExprContext multiplicative:
+                PushBinary(multiplicative.op.Type switch
+                {
+                    STAR => BinaryOp.Multiply,
+                    SLASH => BinaryOp.Divide,
+                    SLASHSLASH => BinaryOp.FloorDivide,
+                    PERCENT => BinaryOp.Modulo,
+                    _ => throw new UnreachableException(),
+                }, multiplicative.op);
+                break;
+            case AdditiveExprContext additive:
+                PushBinary(additive.op.Type == PLUS ? BinaryOp.Add : BinaryOp.Subtract, additive.op);
+                break;
+            // A postfix expression has left its node already.
+        }
+    }
+
+    private void PushBinary(BinaryOp op, IToken token)
+    {
+        var right = Pop<Expr>();
+        var left = Pop<Expr>();
+        _values.Add(new Binary(op, left, right, positions.Span(token), SourceSpan.Cover(left.Span, right.Span)));
+    }
+
+    // Values: the callee (below the mark), then the arguments, each an Expr or a KeywordArgument.
+    private void CallSuffix(ParserRuleContext context, int mark)
+    {
+        var callee = (Expr)_values[mark - 1];
+        var positional = new List<Expr>();
+        var keywords = new List<KeywordArgument>();
+        for (int i = mark; i < _values.Count; i++)
+        {
+            if (_values[i] is KeywordArgument keyword) keywords.Add(keyword);
+            else positional.Add((Expr)_values[i]);
+        }
+        _values.RemoveRange(mark - 1, _values.Count - mark + 1);
+        _values.Add(new Call(callee, positional, keywords, SourceSpan.Cover(callee.Span, positions.Span(context))));
+    }
+
+    private void IndexSuffix(ParserRuleContext context)
+    {
+        var key = Pop<Expr>();
+        var target = Pop<Expr>();
+        _values.Add(new Index(target, key, SourceSpan.Cover(target.Span, positions.Span(context))));
+    }
+
+    // Checked as each argument ends, against the call's arguments before it, which begin at the mark
+    // of the still open `arguments` rule.
+    private void Argument(ArgumentContext context)
+    {
+        int first = _marks[^1];
+        var value = Peek<Expr>();
+        if (context.name is not { } name)
+        {
+            if (ValuesExist<KeywordArgument>(first, k => true))
+                errors.Add("positional argument follows keyword argument", value.Span);
+            return;
+        }
+        var nameSpan = positions.Span(name);
+        if (ValuesExist<KeywordArgument>(first, k => k.Name == name.Text))
+            errors.Add($"keyword argument '{name.Text}' repeated", nameSpan);
+        _values[^1] = new KeywordArgument(name.Text, value, SourceSpan.Cover(nameSpan, value.Span));
+    }
+
+    // Whether a value of type T below the top one, from `first` up, matches.
+    private bool ValuesExist<T>(int first, Func<T, bool> match)
+    {
+        for (int i = first; i < _values.Count - 1; i++)
+        {
+            if (_values[i] is T value && match(value)) return true;
+        }
+        return false;
+    }
+
+    private void Primary(ParserRuleContext context, int mark)
+    {
+        var token = context.Start;
+        var span = positions.Span(context);
+        switch (context)
+        {
+            case IntLiteralContext: _values.Add(new Literal(Literals.Integer(token, positions, errors), span)); break;
+            case FloatLiteralContext: _values.Add(new Literal(FloatValue(token.Text), span)); break;
+            case StringLiteralContext: _values.Add(new Literal(StringValue(token), span)); break;
+            case FstringLiteralContext: _values.Add(FormattedString(token)); break;
+            case TrueLiteralContext: _values.Add(new Literal(true, span)); break;
+            case FalseLiteralContext: _values.Add(new Literal(false, span)); break;
+            case NoneLiteralContext: _values.Add(new Literal(null, span)); break;
+            case NameReferenceContext: _values.Add(new Name(token.Text, span)); break;
+            case ListLiteralContext: _values.Add(new ListExpr(Take<Expr>(mark), span)); break;
+            // A parenthesized expression is its inner expression, already left.
+        }
+    }
+
+    private static double FloatValue(string text) =>
+        double.Parse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture);
+}
