@@ -37,6 +37,7 @@ statement
     | 'for' targets 'in' expr block                             # forStatement
     | 'no_grad' block                                           # noGradStatement
     | 'global' names+=NAME (',' names+=NAME)*                   # globalStatement
+    | 'import' path=STRING ('as' alias=NAME)?                   # importStatement
     | 'return' expr?                                            # returnStatement
     | 'break'                                                   # breakStatement
     | 'continue'                                                # continueStatement
@@ -79,9 +80,10 @@ arith
     | arith op=('+' | '-') NEWLINE* arith                   # additiveExpr
     ;
 
-postfix      : primary (callSuffix | indexSuffix)* ;
+postfix      : primary (callSuffix | indexSuffix | memberSuffix)* ;
 callSuffix   : '(' arguments? ')' ;
 indexSuffix  : '[' expr ']' ;
+memberSuffix : '.' name=NAME ;
 arguments    : argument (',' argument)* ','? ;
 argument     : (name=NAME '=')? expr ;
 
@@ -102,10 +104,10 @@ primary
 
 DEF: 'def'; RETURN: 'return'; IF: 'if'; ELSE: 'else'; WHILE: 'while'; FOR: 'for'; IN: 'in';
 BREAK: 'break'; CONTINUE: 'continue'; TRUE: 'true'; FALSE: 'false'; NONE: 'none';
-AND: 'and'; OR: 'or'; NOT: 'not'; GLOBAL: 'global'; NO_GRAD: 'no_grad';
+AND: 'and'; OR: 'or'; NOT: 'not'; GLOBAL: 'global'; NO_GRAD: 'no_grad'; IMPORT: 'import'; AS: 'as';
 
 LPAREN: '('; RPAREN: ')'; LBRACKET: '['; RBRACKET: ']'; LBRACE: '{'; RBRACE: '}';
-COMMA: ','; SEMI: ';'; ASSIGN: '='; DOTDOT: '..';
+COMMA: ','; SEMI: ';'; ASSIGN: '='; DOTDOT: '..'; DOT: '.';
 PLUS_ASSIGN: '+='; MINUS_ASSIGN: '-='; STAR_ASSIGN: '*='; SLASH_ASSIGN: '/=';
 EQ: '=='; NE: '!='; LE: '<='; GE: '>='; LT: '<'; GT: '>';
 PLUS: '+'; MINUS: '-'; STAR: '*'; SLASHSLASH: '//'; SLASH: '/'; PERCENT: '%'; CARET: '^';

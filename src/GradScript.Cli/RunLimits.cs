@@ -18,16 +18,24 @@ internal sealed record RunLimits(TimeSpan? Timeout = null, long? MaxSteps = null
     /// </summary>
     public const double MaxTimeoutSeconds = 1e8;
 
+    private static readonly FileModuleResolver Modules = new(StandardLibrary.Instance);
+
     /// <summary>These limits, with <paramref name="timeout"/> used when no timeout was asked for.</summary>
     public RunLimits WithDefaultTimeout(TimeSpan timeout) => Timeout is null ? this with { Timeout = timeout } : this;
 
-    /// <summary>Engine options that apply these limits and send the script's output to the given writers.</summary>
-    public EngineOptions ToEngineOptions(TextWriter output, TextWriter error, CancellationToken cancellationToken) => new()
+    /// <summary>
+    /// Engine options that apply these limits and send the script's output to the given writers.
+    /// Imports are relative to the importing file, or to <paramref name="scriptDirectory"/> for a
+    /// script whose name is not its path.
+    /// </summary>
+    public EngineOptions ToEngineOptions(TextWriter output, TextWriter error, CancellationToken cancellationToken, string? scriptDirectory = null) => new()
     {
         Timeout = Timeout,
         MaxSteps = MaxSteps,
         MaxCallDepth = MaxDepth ?? EngineOptions.DefaultMaxCallDepth,
         DetectAnomaly = DetectAnomaly,
+        // Scripts run from the command line may import files beside them and the standard library.
+        ModuleResolver = scriptDirectory is null ? Modules : new FileModuleResolver(StandardLibrary.Instance, scriptDirectory),
         Output = output,
         Error = error,
         CancellationToken = cancellationToken,

@@ -33,7 +33,7 @@ internal sealed class ScriptRunner(RunLimits limits, CliConsole console)
     /// <param name="name">The name its errors are reported under.</param>
     /// <param name="args">The script's <c>args</c>.</param>
     public int RunFile(string path, string name, IReadOnlyList<string> args) =>
-        Run(() => SourceLoader.ReadFile(path, name), name, args);
+        Run(() => SourceLoader.ReadFile(path, name), name, args, Path.GetDirectoryName(path));
 
     /// <summary>Runs a script given as text, such as <c>-e CODE</c>.</summary>
     public int RunCode(string code, string name, IReadOnlyList<string> args) => Run(() => code, name, args);
@@ -54,10 +54,10 @@ internal sealed class ScriptRunner(RunLimits limits, CliConsole console)
         return Run(() => text, name, args);
     }
 
-    private int Run(Func<string> load, string name, IReadOnlyList<string> args)
+    private int Run(Func<string> load, string name, IReadOnlyList<string> args, string? directory = null)
     {
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(console.Cancellation);
-        var thread = new ScriptThread<int>(() => Execute(load, name, args, watchdog.Token));
+        var thread = new ScriptThread<int>(() => Execute(load, name, args, directory, watchdog.Token));
         if (limits.Timeout is { } timeout && !thread.Join(timeout + Grace))
         {
             watchdog.Cancel();
@@ -71,12 +71,12 @@ internal sealed class ScriptRunner(RunLimits limits, CliConsole console)
         return thread.Result;
     }
 
-    private int Execute(Func<string> load, string name, IReadOnlyList<string> args, CancellationToken token)
+    private int Execute(Func<string> load, string name, IReadOnlyList<string> args, string? directory, CancellationToken token)
     {
         try
         {
             string text = load();
-            var engine = new Engine(limits.ToEngineOptions(console.Out, console.Error, token));
+            var engine = new Engine(limits.ToEngineOptions(console.Out, console.Error, token, directory));
             engine.SetGlobal("args", args.Cast<object?>().ToList());
             engine.Run(engine.Compile(text, name), token);
             AfterRun?.Invoke(engine);

@@ -29,6 +29,13 @@ public sealed class EngineOptions
     /// </summary>
     public bool DetectAnomaly { get; init; }
 
+    /// <summary>
+    /// Where <c>import</c> finds modules; when null (the default) every import is refused, so a
+    /// script reads nothing the host did not allow. The command line uses a
+    /// <see cref="FileModuleResolver"/> over the <see cref="StandardLibrary"/>.
+    /// </summary>
+    public IModuleResolver? ModuleResolver { get; init; }
+
     /// <summary>Where <c>print</c> writes; the console when null.</summary>
     public TextWriter? Output { get; init; }
 

@@ -44,6 +44,9 @@ internal sealed record KeywordArgument(string Name, Expr Value, SourceSpan Span)
 /// <summary><c>target[index]</c>.</summary>
 internal sealed record Index(Expr Target, Expr Key, SourceSpan Span) : Expr(Span);
 
+/// <summary><c>module.name</c>: a global of an imported module.</summary>
+internal sealed record Member(Expr Target, string Name, SourceSpan Span) : Expr(Span);
+
 /// <summary>Unary operators.</summary>
 internal enum UnaryOp { Negate, Plus }
 

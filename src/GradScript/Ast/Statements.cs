@@ -44,5 +44,8 @@ internal sealed record Parameter(string Name, Expr? Default, SourceSpan Span);
 /// <summary><c>global a, b</c>.</summary>
 internal sealed record Global(IReadOnlyList<string> Names, SourceSpan Span) : Stmt(Span);
 
+/// <summary><c>import "lib/nn.grad"</c> (as <c>nn</c>), or <c>import "…" as name</c>: binds <paramref name="Name"/>.</summary>
+internal sealed record Import(string Specifier, string Name, SourceSpan Span) : Stmt(Span);
+
 /// <summary><c>no_grad { … }</c>.</summary>
 internal sealed record NoGrad(IReadOnlyList<Stmt> Body, SourceSpan Span) : Stmt(Span);

@@ -37,6 +37,7 @@ internal static class LocalsCollector
                     Walk(f.Body, scope, assigned);
                     break;
                 case FunctionDef d: assigned.Add(d.Name); break;
+                case Import i: assigned.Add(i.Name); break;
                 case If i:
                     Walk(i.Then, scope, assigned);
                     if (i.Else is not null) Walk(i.Else, scope, assigned);

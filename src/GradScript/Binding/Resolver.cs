@@ -95,6 +95,7 @@ internal sealed class Resolver
                 }
                 break;
             case NoGrad s: Statements(s.Body); break;
+            case Import s: Bind(s, s.Name); break;
             default: throw new System.Diagnostics.UnreachableException(statement.GetType().Name);
         }
     }
@@ -185,6 +186,7 @@ internal sealed class Resolver
                 case Logical l: pending.Push(l.Right); pending.Push(l.Left); break;
                 case RangeExpr r: pending.Push(r.Stop); pending.Push(r.Start); break;
                 case Index i: pending.Push(i.Key); pending.Push(i.Target); break;
+                case Member m: pending.Push(m.Target); break;
                 case Call c:
                     foreach (var keyword in c.Keywords) pending.Push(keyword.Value);
                     foreach (var argument in c.Arguments) pending.Push(argument);

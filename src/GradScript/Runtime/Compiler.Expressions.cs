@@ -23,6 +23,7 @@ internal sealed partial class Compiler
             RangeExpr r => new RangeCode(Expression(r.Start), Expression(r.Stop), r.Span),
             ListExpr l => new ListCode(l.Items.Select(Expression).ToArray(), l.Span),
             Index i => new IndexCode(Expression(i.Target), Expression(i.Key), i.Span),
+            Member m => new MemberCode(Expression(m.Target), m.Name, m.Span),
             Call c => new CallCode(Expression(c.Callee), c.Arguments.Select(Expression).ToArray(),
                 c.Keywords.Select(k => k.Name).ToArray(), c.Keywords.Select(k => Expression(k.Value)).ToArray(), c.Span),
             FString f => new FStringCode(f.Parts.Select(p => new FStringCode.Piece(p.Text, p.Value is null ? null : Expression(p.Value), p.FormatSpec)).ToArray(), f.Span),

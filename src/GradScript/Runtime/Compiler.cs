@@ -48,6 +48,7 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
             FunctionDef s => Function(s),
             NoGrad s => new NoGradInstruction(Block(s.Body), s.Span),
             Global s => new NoOpInstruction(s.Span), // the resolver has used it
+            Import s => new ImportInstruction(s.Specifier, s.Name, VariableStore(s, s.Span), s.Span),
             _ => throw new UnreachableException(statement.GetType().Name),
         };
     }

@@ -39,6 +39,7 @@ internal static class Formatter
                 return;
             case Callable c: builder.Append(c is NativeFunction ? "<builtin " : "<function ").Append(c.Name).Append('>'); return;
             case ListValue list: AppendList(builder, list, open ?? new HashSet<ListValue>(ReferenceEqualityComparer.Instance)); return;
+            case ModuleValue module: builder.Append("<module ").Append(module.Name).Append('>'); return;
             case null: builder.Append("undefined"); return;
         }
         builder.Append(value.Reference);

@@ -30,7 +30,8 @@ internal sealed class Interpreter
         DetectAnomaly = options.DetectAnomaly;
         Output = options.Output ?? Console.Out;
         Error = options.Error ?? Console.Error;
-        Builtins.Install(this);
+        Builtins.Install(Global);
+        Modules = new Modules(this, options.ModuleResolver);
     }
 
     public TextWriter Output { get; }
@@ -43,6 +44,9 @@ internal sealed class Interpreter
     public bool IsRecording => NoGradDepth == 0;
 
     public readonly Backpropagation Backpropagation = new();
+
+    /// <summary>The modules imported so far.</summary>
+    public readonly Modules Modules;
     public readonly PythonRandom Random = new();
 
     /// <summary>Receives the value of each top-level expression statement of an interactive input.</summary>

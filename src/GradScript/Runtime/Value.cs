@@ -124,7 +124,7 @@ internal readonly struct Value
         _ => true,
     };
 
-    /// <summary>The type name used in messages: int, float, bool, none, string, list, range, function, tracked.</summary>
+    /// <summary>The type name used in messages: int, float, bool, none, string, list, range, function, tracked, module.</summary>
     public string TypeName => _obj switch
     {
         null => "undefined",
@@ -134,6 +134,7 @@ internal readonly struct Value
         RangeValue => "range",
         Callable => "function",
         TrackedValue => "tracked",
+        ModuleValue => "module",
         _ => _obj.GetType().Name,
     };
 

@@ -109,6 +109,12 @@ internal sealed partial class AstBuilder
         _values.Add(new Index(target, key, SourceSpan.Cover(target.Span, positions.Span(context))));
     }
 
+    private void MemberSuffix(MemberSuffixContext context)
+    {
+        var target = Pop<Expr>();
+        _values.Add(new Member(target, context.name.Text, SourceSpan.Cover(target.Span, positions.Span(context))));
+    }
+
     // Checked as each argument ends, against the call's arguments before it, which begin at the mark
     // of the still open `arguments` rule.
     private void Argument(ArgumentContext context)

@@ -90,6 +90,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
             case RULE_arith: Arithmetic(context); break;
             case RULE_callSuffix: CallSuffix(context, mark); break;
             case RULE_indexSuffix: IndexSuffix(context); break;
+            case RULE_memberSuffix: MemberSuffix((MemberSuffixContext)context); break;
             case RULE_argument: Argument((ArgumentContext)context); break;
             case RULE_primary: Primary(context, mark); break;
             // sep, targets, postfix, arguments: their children's results stay for the parent.
@@ -140,10 +141,24 @@ internal sealed partial class AstBuilder : IParseTreeListener
             ContinueStatementContext => new Continue(span),
             GlobalStatementContext s => new Global(s._names.Select(n => n.Text).ToList(), span),
             NoGradStatementContext => new NoGrad(Pop<List<Stmt>>(), span),
+            ImportStatementContext s => Import(s, span),
             _ => throw new UnreachableException(context.GetType().Name),
         };
         _values.Add(statement);
     }
+
+    // import "lib/nn.grad" binds nn: the file's name must be a name unless `as` gives one.
+    private Import Import(ImportStatementContext context, SourceSpan span)
+    {
+        string specifier = StringValue(context.path);
+        string name = context.alias?.Text ?? Path.GetFileNameWithoutExtension(specifier);
+        if (context.alias is null && !IsIdentifier(name))
+            errors.Add($"import \"{specifier}\" needs `as NAME`: '{name}' is not a name", positions.Span(context.path));
+        return new Import(specifier, name, span);
+    }
+
+    private static bool IsIdentifier(string text) =>
+        text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_') && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     // Values: the targets, then the value (one expression, or a list display for `a, b = x, y`).
     private Assign Assignment(int mark, SourceSpan span)
@@ -248,6 +263,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
     private static string Describe(Expr expr) => expr switch
     {
         Call => "a call",
+        Member => "a module's attribute",
         Literal => "a literal",
         ListExpr => "a list display",
         _ => "an expression",

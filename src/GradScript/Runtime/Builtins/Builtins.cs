@@ -24,12 +24,12 @@ internal static partial class Builtins
         ("nan", Value.Float(double.NaN)),
     ];
 
-    /// <summary>Defines the builtins as globals of a new interpreter, and <c>args</c> as an empty list.</summary>
-    public static void Install(Interpreter interpreter)
+    /// <summary>Defines the builtins as globals (of a new interpreter, or a module), and <c>args</c> as an empty list.</summary>
+    public static void Install(Func<string, GlobalCell> global)
     {
-        foreach (var function in Functions) interpreter.Global(function.Name).Value = Value.Object(function);
-        foreach (var (name, value) in Constants) interpreter.Global(name).Value = value;
-        interpreter.Global("args").Value = Value.Object(new ListValue());
+        foreach (var function in Functions) global(function.Name).Value = Value.Object(function);
+        foreach (var (name, value) in Constants) global(name).Value = value;
+        global("args").Value = Value.Object(new ListValue());
     }
 
     /// <summary>Whether a global still holds the builtin or constant an engine starts with.</summary>
