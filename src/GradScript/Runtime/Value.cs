@@ -17,6 +17,7 @@ using GradScript.Autograd;
 ///   range     RangeValue                  0
 ///   function  Callable (script or host)   0
 ///   tracked   TrackedValue (autograd)     0
+///   other     an IScriptObject            0   (optimizer, progress loop)
 /// </code>
 /// The hottest test, "is this a plain float", is one reference comparison with a constant, and
 /// plain arithmetic neither allocates nor touches autograd. default(Value) is "undefined", so a
@@ -124,7 +125,7 @@ internal readonly struct Value
         _ => true,
     };
 
-    /// <summary>The type name used in messages: int, float, bool, none, string, list, range, function, tracked, module.</summary>
+    /// <summary>The type name used in messages: int, float, bool, none, string, list, range, function, tracked, module, or an <see cref="IScriptObject"/>'s own.</summary>
     public string TypeName => _obj switch
     {
         null => "undefined",
@@ -135,6 +136,7 @@ internal readonly struct Value
         Callable => "function",
         TrackedValue => "tracked",
         ModuleValue => "module",
+        IScriptObject o => o.TypeName,
         _ => _obj.GetType().Name,
     };
 
