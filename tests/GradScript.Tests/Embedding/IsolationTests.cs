@@ -8,10 +8,10 @@ public class IsolationTests
     // to the sandbox and must be deliberate.
     private static readonly string[] DefaultGlobals =
     [
-        "abs", "append", "args", "backward", "bool", "ceil", "cos", "detach", "detect_anomaly", "e", "enumerate", "error", "exp",
+        "abs", "adam", "append", "args", "backward", "bool", "ceil", "cos", "detach", "detect_anomaly", "e", "enumerate", "error", "exp",
         "float", "floor", "gauss", "grad", "graph", "inf", "int", "len", "list", "log", "max", "mean",
         "min", "nan", "param", "pi", "pop", "pow", "print", "progress", "random", "range", "relu",
-        "round", "seed", "sigmoid", "sin", "sqrt", "str", "sum", "tan", "tanh", "type", "uniform",
+        "round", "seed", "sgd", "sigmoid", "sin", "sqrt", "step", "str", "sum", "tan", "tanh", "type", "uniform",
         "value", "value_and_grad", "zero_grad", "zip",
     ];
 

@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 using GradScript.Autograd;
 using GradScript.Diagnostics;
 
-// param, backward, grad, value/detach, zero_grad, graph (LANGUAGE.md §4); the function transforms
-// grad(f) and value_and_grad(f); detect_anomaly.
+// param, backward, grad, value/detach, zero_grad (of values, lists and optimizers), graph
+// (LANGUAGE.md §4); the function transforms grad(f) and value_and_grad(f); detect_anomaly.
 internal static partial class Builtins
 {
     private static IEnumerable<NativeFunction> AutogradFunctions() =>
@@ -132,7 +132,7 @@ internal static partial class Builtins
         return Value.None;
     }
 
-    // Lists of parameters may nest (layers of neurons of weights).
+    // Lists of parameters may nest (layers of neurons of weights); an optimizer zeroes its own.
     private static void ZeroGrad(Interpreter interpreter, Value v)
     {
         if (v.IsTracked)
@@ -141,8 +141,9 @@ internal static partial class Builtins
             interpreter.SetTrackedGradient(v.AsTracked, null);
             return;
         }
+        if (v.Reference is Optimizers.Optimizer optimizer) { optimizer.ZeroGrad(interpreter); return; }
         if (v.Reference is not ListValue list)
-            throw new RuntimeError($"zero_grad() expects tracked values or lists of them, got {v.TypeName}");
+            throw new RuntimeError($"zero_grad() expects tracked values, lists of them or optimizers, got {v.TypeName}");
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new RuntimeError("zero_grad(): lists nested too deeply");
         foreach (var item in list.Items) ZeroGrad(interpreter, item);
     }

@@ -1,0 +1,51 @@
+namespace GradScript.Runtime.Optimizers;
+
+using GradScript.Autograd;
+
+/// <summary>
+/// An optimizer (<c>sgd</c>, <c>adam</c>): a fixed list of leaves and the state of one update rule.
+/// <see cref="Step"/> reads each leaf's gradient and changes its data in place, unrecorded, as a
+/// compound assignment on a leaf does (LANGUAGE.md §4), so every reference to the leaf sees the
+/// new value. The rules are PyTorch's <c>torch.optim</c> ones, term for term and in the same order.
+/// </summary>
+/// <remarks>
+/// The arithmetic is float64 throughout. A float32 leaf gets its new value rounded to float32,
+/// keeping its data an exact float32; PyTorch computes a float32 parameter's update in float32, so
+/// such a leaf can differ from PyTorch's in the last float32 bit.
+/// A leaf whose gradient was never set has gradient 0 and is updated like any other, as PyTorch
+/// updates a parameter after <c>zero_grad(set_to_none=False)</c> (PyTorch skips a parameter whose
+/// <c>.grad</c> is None; GradScript has no such state).
+/// </remarks>
+internal abstract class Optimizer(string name, TrackedValue[] parameters) : IScriptObject
+{
+    /// <summary>The leaves this optimizer updates, each once, in the order they were given.</summary>
+    protected TrackedValue[] Parameters { get; } = parameters;
+
+    /// <summary>The builtin that made it: <c>sgd</c> or <c>adam</c>.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>How many leaves it updates.</summary>
+    public int Count => Parameters.Length;
+
+    /// <inheritdoc/>
+    public string TypeName => "optimizer";
+
+    /// <summary>Applies one update to every leaf from its current gradient.</summary>
+    public abstract void Step();
+
+    /// <summary>Sets every leaf's gradient to 0, and forgets any tracked gradient a <c>create_graph</c> backward left.</summary>
+    public void ZeroGrad(Interpreter interpreter)
+    {
+        foreach (var p in Parameters)
+        {
+            p.Grad = 0;
+            interpreter.SetTrackedGradient(p, null);
+        }
+    }
+
+    /// <summary>Gives a leaf its updated data; a float32 leaf keeps an exact float32 value.</summary>
+    protected static void Store(TrackedValue leaf, double data) => leaf.Data = leaf.IsFloat32 ? (float)data : data;
+
+    /// <summary>How the value prints: <c>&lt;adam optimizer, 3 parameters&gt;</c>.</summary>
+    public override string ToString() => $"<{Name} optimizer, {Count} parameter{(Count == 1 ? "" : "s")}>";
+}
