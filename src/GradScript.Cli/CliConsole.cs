@@ -13,12 +13,17 @@ namespace GradScript.Cli;
 /// reading a script from it.
 /// </param>
 /// <param name="Cancellation">Cancelled by Ctrl-C; a running script then stops with exit status 130.</param>
+/// <param name="ErrorTerminalWidth">
+/// The width in columns of the terminal standard error is on, or null when it is not a terminal:
+/// then <c>progress</c> loops draw no bar.
+/// </param>
 internal sealed record CliConsole(
     TextReader In,
     TextWriter Out,
     TextWriter Error,
     bool IsInteractive = false,
-    CancellationToken Cancellation = default)
+    CancellationToken Cancellation = default,
+    int? ErrorTerminalWidth = null)
 {
     /// <summary>
     /// Flushes <see cref="Out"/> so that what the script printed appears before the error that

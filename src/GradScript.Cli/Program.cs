@@ -31,7 +31,8 @@ internal static class Program
         };
         var stderr = new StreamWriter(Console.OpenStandardError(), Utf8) { NewLine = "\n", AutoFlush = true };
         var stdin = new StreamReader(Console.OpenStandardInput(), StrictUtf8, detectEncodingFromByteOrderMarks: false);
-        var console = new CliConsole(stdin, stdout, stderr, IsInteractive: !Console.IsInputRedirected, interrupt.Token);
+        var console = new CliConsole(stdin, stdout, stderr, IsInteractive: !Console.IsInputRedirected, interrupt.Token,
+            ErrorTerminalWidth: Console.IsErrorRedirected ? null : TerminalWidth());
         try
         {
             return Cli.Run(args, console);
@@ -41,6 +42,19 @@ internal static class Program
             Console.CancelKeyPress -= onCtrlC;
             CliConsole.FlushQuietly(stdout);
             CliConsole.FlushQuietly(stderr);
+        }
+    }
+
+    /// <summary>The console's width for progress bars; a classic terminal's when it cannot be read.</summary>
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : EngineOptions.DefaultProgressWidth;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            return EngineOptions.DefaultProgressWidth;
         }
     }
 

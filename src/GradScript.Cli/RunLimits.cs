@@ -26,10 +26,14 @@ internal sealed record RunLimits(TimeSpan? Timeout = null, long? MaxSteps = null
     /// <summary>
     /// Engine options that apply these limits and send the script's output to the given writers.
     /// Imports are relative to the importing file, or to <paramref name="scriptDirectory"/> for a
-    /// script whose name is not its path.
+    /// script whose name is not its path. Progress bars are drawn when
+    /// <paramref name="progressWidth"/> gives the width of the terminal <paramref name="error"/> is on.
     /// </summary>
-    public EngineOptions ToEngineOptions(TextWriter output, TextWriter error, CancellationToken cancellationToken, string? scriptDirectory = null) => new()
+    public EngineOptions ToEngineOptions(
+        TextWriter output, TextWriter error, CancellationToken cancellationToken, string? scriptDirectory = null, int? progressWidth = null) => new()
     {
+        ShowProgress = progressWidth is not null,
+        ProgressWidth = progressWidth ?? EngineOptions.DefaultProgressWidth,
         Timeout = Timeout,
         MaxSteps = MaxSteps,
         MaxCallDepth = MaxDepth ?? EngineOptions.DefaultMaxCallDepth,

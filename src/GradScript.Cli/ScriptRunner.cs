@@ -76,7 +76,7 @@ internal sealed class ScriptRunner(RunLimits limits, CliConsole console)
         try
         {
             string text = load();
-            var engine = new Engine(limits.ToEngineOptions(console.Out, console.Error, token, directory));
+            var engine = new Engine(limits.ToEngineOptions(console.Out, console.Error, token, directory, console.ErrorTerminalWidth));
             engine.SetGlobal("args", args.Cast<object?>().ToList());
             engine.Run(engine.Compile(text, name), token);
             AfterRun?.Invoke(engine);

@@ -42,6 +42,20 @@ public sealed class EngineOptions
     /// <summary>Where warnings and progress go; the console's error stream when null.</summary>
     public TextWriter? Error { get; init; }
 
+    /// <summary>
+    /// Whether <c>for … in progress(…)</c> draws a progress bar on <see cref="Error"/>, redrawing
+    /// its line in place. Only for a terminal: set it when <see cref="Error"/> is one (the
+    /// <c>gradscript</c> tool does when standard error is not redirected). Off by default, when
+    /// progress loops print nothing.
+    /// </summary>
+    public bool ShowProgress { get; init; }
+
+    /// <summary>The width of that terminal in columns; a progress line is cut to fit it. 80 by default.</summary>
+    public int ProgressWidth { get; init; } = DefaultProgressWidth;
+
+    /// <summary>The default for <see cref="ProgressWidth"/>: a classic terminal.</summary>
+    public const int DefaultProgressWidth = 80;
+
     /// <summary>Cancels every run of the engine; combined with the token given to a run.</summary>
     public CancellationToken CancellationToken { get; init; }
 }

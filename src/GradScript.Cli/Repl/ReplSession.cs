@@ -29,6 +29,7 @@ internal sealed class ReplSession
     public const string ContinuationPrompt = "... ";
 
     private readonly RunLimits _limits;
+    private readonly int? _progressWidth;
     private readonly InputBuffer _input = new();
     private readonly InputRunner _runner;
     private readonly MetaCommands _commands;
@@ -38,9 +39,11 @@ internal sealed class ReplSession
     /// <param name="output">Echoes, what scripts print, and meta-command output.</param>
     /// <param name="error">Errors.</param>
     /// <param name="graphviz">How <c>:graph</c> renders images.</param>
-    public ReplSession(RunLimits limits, TextWriter output, TextWriter error, Graphviz? graphviz = null)
+    /// <param name="progressWidth">The width of the terminal <paramref name="error"/> is on, for progress bars; null when it is none.</param>
+    public ReplSession(RunLimits limits, TextWriter output, TextWriter error, Graphviz? graphviz = null, int? progressWidth = null)
     {
         _limits = limits;
+        _progressWidth = progressWidth;
         Output = output;
         Error = error;
         _runner = new InputRunner(limits, output, error);
@@ -104,7 +107,7 @@ internal sealed class ReplSession
     [MemberNotNull(nameof(Engine), nameof(Builtins))]
     internal void Reset()
     {
-        Engine = new Engine(_limits.ToEngineOptions(Output, Error, CancellationToken.None));
+        Engine = new Engine(_limits.ToEngineOptions(Output, Error, CancellationToken.None, progressWidth: _progressWidth));
         Builtins = GlobalsSnapshot.Of(Engine);
     }
 

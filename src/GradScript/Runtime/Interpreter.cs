@@ -30,12 +30,16 @@ internal sealed class Interpreter
         DetectAnomaly = options.DetectAnomaly;
         Output = options.Output ?? Console.Out;
         Error = options.Error ?? Console.Error;
+        Progress = new Terminal.ProgressDisplay(Error, options.ShowProgress, options.ProgressWidth);
         Builtins.Install(Global);
         Modules = new Modules(this, options.ModuleResolver);
     }
 
     public TextWriter Output { get; }
     public TextWriter Error { get; }
+
+    /// <summary>The progress bars of <c>progress</c> loops, drawn on <see cref="Error"/> when it is a terminal.</summary>
+    public Terminal.ProgressDisplay Progress { get; }
 
     /// <summary>Greater than zero inside <c>no_grad</c>: nothing is recorded.</summary>
     public int NoGradDepth;

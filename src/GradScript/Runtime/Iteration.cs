@@ -18,6 +18,7 @@ internal static class Iteration
                 for (long i = 0; i < length; i++) items.Add(Value.Int(range[i]));
                 return items;
             case string s: return Characters(s).ToList();
+            case Terminal.ProgressLoop progress: return Items(progress.Source);
         }
         throw new RuntimeError($"{source.TypeName} is not iterable");
     }

@@ -20,7 +20,6 @@ internal static partial class Builtins
         new("enumerate", Enumerate, ["start"]),
         new("append", Append),
         new("pop", Pop),
-        new("progress", (_, in a) => { Arity(a, "progress", 1); return a[0]; }),
         new("error", (_, in a) =>
         {
             // A script's own runtime error, as Python's raise: placed at the call, with the stack.
@@ -34,6 +33,7 @@ internal static partial class Builtins
         string separator = args.TryGetKeyword("sep", out var sep) ? Formatter.Str(sep) : " ";
         string end = args.TryGetKeyword("end", out var e) ? Formatter.Str(e) : "\n";
         var output = interpreter.Output;
+        interpreter.Progress.BeforeOutput();
         for (int i = 0; i < args.Count; i++)
         {
             if (i > 0) output.Write(separator);

@@ -23,6 +23,7 @@ internal static partial class Builtins
             title = t.Reference as string ?? throw new RuntimeError($"plot(): title must be a string, got {t.TypeName}");
         int width = ChartSize(args, "width", LineChart.DefaultWidth, LineChart.MinWidth, LineChart.MaxWidth);
         int height = ChartSize(args, "height", LineChart.DefaultHeight, LineChart.MinHeight, LineChart.MaxHeight);
+        interpreter.Progress.BeforeOutput();
         interpreter.Output.Write(LineChart.Render(xs, ys, title, width, height));
         return Value.None;
     }

@@ -20,7 +20,7 @@ internal abstract class Loop(Instruction[] body, SourceSpan span) : Instruction(
 /// <summary>
 /// <c>for x in iterable</c> over a range, list or string. A range is counted without allocating; a
 /// list is walked by index, so items appended during the loop are visited, as in Python. Several
-/// targets destructure each item.
+/// targets destructure each item. Over <c>progress(iterable)</c> the same, with a progress bar.
 /// </summary>
 internal sealed class ForInstruction(Store target, Code iterable, Instruction[] body, SourceSpan span) : Loop(body, span)
 {
@@ -43,8 +43,31 @@ internal sealed class ForInstruction(Store target, Code iterable, Instruction[] 
                     if (!Step(frame, item, ref completion)) break;
                 }
                 return completion;
+            case Terminal.ProgressLoop progress:
+                return WithProgress(frame, progress);
         }
         throw new ScriptRuntimeException($"{source.TypeName} is not iterable", iterable.Span);
+    }
+
+    // An item counts once its body has run; the bar's line ends however the loop does.
+    private Completion WithProgress(Frame frame, Terminal.ProgressLoop loop)
+    {
+        var display = frame.Interpreter.Progress;
+        var bar = display.Begin(loop.Length);
+        var completion = Completion.Normal;
+        try
+        {
+            foreach (var item in loop.Items())
+            {
+                if (!Step(frame, item, ref completion)) break;
+                bar?.Advance();
+            }
+        }
+        finally
+        {
+            if (bar is not null) display.End(bar);
+        }
+        return completion;
     }
 
     private bool Step(Frame frame, Value item, ref Completion completion)

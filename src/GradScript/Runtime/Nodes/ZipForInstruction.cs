@@ -52,7 +52,7 @@ internal sealed class ZipForInstruction(
     private Value Evaluate(Code argument, Frame frame)
     {
         var value = argument.Eval(frame);
-        return value.Reference is ListValue or RangeValue or string
+        return value.Reference is ListValue or RangeValue or string or Terminal.ProgressLoop
             ? value
             : throw new ScriptRuntimeException($"{value.TypeName} is not iterable", callSpan);
     }
