@@ -133,6 +133,15 @@ public class ProgressBarTests
     }
 
     [Fact]
+    public void ATerminalThatHasGoneAwayStopsTheBarNotTheScript()
+    {
+        var output = new StringWriter();
+        var engine = new Engine(new EngineOptions { Output = output, Error = new BrokenWriter(), ShowProgress = true });
+        engine.Run("for i in progress(0..3) { print(i) }");
+        Assert.Equal("0\n1\n2\n", output.ToString());
+    }
+
+    [Fact]
     public void ByDefaultAnEngineDrawsNothing()
     {
         var error = new StringWriter();
@@ -165,6 +174,11 @@ public class ProgressBarTests
         engine.Interpreter.Progress.Clock = new FakeClock(step: TimeSpan.FromMilliseconds(40));
         engine.Run(source);
         return (output.ToString(), error.ToString());
+    }
+
+    private sealed class BrokenWriter : StringWriter
+    {
+        public override void Write(string? value) => throw new IOException("broken pipe");
     }
 
     private static int Draws(StringWriter writer) => writer.ToString().Count(c => c == '\r');

@@ -32,6 +32,7 @@ internal sealed class ProgressBar
     private readonly List<(string Name, string Text)> _notes = [];
     private long _start, _lastDraw;
     private int _drawnLength;
+    private bool _broken;
 
     /// <summary>A bar for a loop of <paramref name="total"/> items.</summary>
     /// <param name="writer">The terminal's writer.</param>
@@ -75,8 +76,7 @@ internal sealed class ProgressBar
     public void Clear()
     {
         if (_drawnLength == 0) return;
-        _writer.Write("\r" + new string(' ', _drawnLength) + "\r");
-        _writer.Flush();
+        Write("\r" + new string(' ', _drawnLength) + "\r");
         _drawnLength = 0;
     }
 
@@ -84,8 +84,7 @@ internal sealed class ProgressBar
     public void Finish()
     {
         Draw();
-        _writer.Write('\n');
-        _writer.Flush();
+        Write("\n");
     }
 
     private void Draw()
@@ -93,10 +92,24 @@ internal sealed class ProgressBar
         long now = _clock.GetTimestamp();
         string line = Render(Count, _total, _clock.GetElapsedTime(_start, now), _notes, _columns);
         // Spaces wipe what is left of a longer line drawn before.
-        _writer.Write("\r" + line + new string(' ', Math.Max(0, _drawnLength - line.Length)));
-        _writer.Flush();
+        Write("\r" + line + new string(' ', Math.Max(0, _drawnLength - line.Length)));
         _drawnLength = line.Length;
         _lastDraw = now;
+    }
+
+    // A bar is decoration: a terminal that has gone away stops it, never the script.
+    private void Write(string text)
+    {
+        if (_broken) return;
+        try
+        {
+            _writer.Write(text);
+            _writer.Flush();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            _broken = true;
+        }
     }
 
     /// <summary>
