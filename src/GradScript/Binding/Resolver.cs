@@ -160,10 +160,13 @@ internal sealed class Resolver
     // ------------------------------------------------------------------ expressions
 
     // Expressions are walked with an explicit stack: a flat chain of a million operators is a
-    // million-deep tree, and order does not matter when only names are being bound.
+    // million-deep tree, and order does not matter when only names are being bound. One stack
+    // serves every expression (it is empty between them): a script has tens of thousands.
+    private readonly Stack<Expr> _pending = new();
+
     private void Expression(Expr root)
     {
-        var pending = new Stack<Expr>();
+        var pending = _pending;
         pending.Push(root);
         while (pending.Count > 0)
         {
@@ -172,13 +175,13 @@ internal sealed class Resolver
                 case Name name: _resolution.Variables[name] = Lookup(name.Identifier); break;
                 case Literal: break;
                 case FString f:
-                    foreach (var part in f.Parts)
+                    for (int i = 0; i < f.Parts.Count; i++)
                     {
-                        if (part.Value is not null) pending.Push(part.Value);
+                        if (f.Parts[i].Value is { } value) pending.Push(value);
                     }
                     break;
                 case ListExpr l:
-                    foreach (var item in l.Items) pending.Push(item);
+                    for (int i = 0; i < l.Items.Count; i++) pending.Push(l.Items[i]);
                     break;
                 case Unary u: pending.Push(u.Operand); break;
                 case Not n: pending.Push(n.Operand); break;
@@ -188,8 +191,8 @@ internal sealed class Resolver
                 case Index i: pending.Push(i.Key); pending.Push(i.Target); break;
                 case Member m: pending.Push(m.Target); break;
                 case Call c:
-                    foreach (var keyword in c.Keywords) pending.Push(keyword.Value);
-                    foreach (var argument in c.Arguments) pending.Push(argument);
+                    for (int i = 0; i < c.Keywords.Count; i++) pending.Push(c.Keywords[i].Value);
+                    for (int i = 0; i < c.Arguments.Count; i++) pending.Push(c.Arguments[i]);
                     pending.Push(c.Callee);
                     break;
                 case var other: throw new System.Diagnostics.UnreachableException(other.GetType().Name);

@@ -21,14 +21,25 @@ internal sealed partial class Compiler
             Not n => Expression(n.Operand) is Constant c ? new Constant(Value.Bool(!c.Value.IsTruthy), n.Span) : new NotCode(Expression(n.Operand), n.Span),
             Logical l => LogicalExpression(l),
             RangeExpr r => new RangeCode(Expression(r.Start), Expression(r.Stop), r.Span),
-            ListExpr l => new ListCode(l.Items.Select(Expression).ToArray(), l.Span),
+            ListExpr l => new ListCode(Expressions(l.Items), l.Span),
             Index i => new IndexCode(Expression(i.Target), Expression(i.Key), i.Span),
             Member m => new MemberCode(Expression(m.Target), m.Name, m.Span),
-            Call c => new CallCode(Expression(c.Callee), c.Arguments.Select(Expression).ToArray(),
-                c.Keywords.Select(k => k.Name).ToArray(), c.Keywords.Select(k => Expression(k.Value)).ToArray(), c.Span),
+            Call c => new CallCode(Expression(c.Callee), Expressions(c.Arguments),
+                c.Keywords.Count == 0 ? [] : c.Keywords.Select(k => k.Name).ToArray(),
+                c.Keywords.Count == 0 ? [] : c.Keywords.Select(k => Expression(k.Value)).ToArray(), c.Span),
             FString f => new FStringCode(f.Parts.Select(p => new FStringCode.Piece(p.Text, p.Value is null ? null : Expression(p.Value), p.FormatSpec)).ToArray(), f.Span),
             _ => throw new UnreachableException(expr.GetType().Name),
         };
+    }
+
+    // A loop rather than Select: calls and list displays are most of a script's expressions, and
+    // each Select made a delegate and an iterator.
+    private Code[] Expressions(IReadOnlyList<Expr> items)
+    {
+        if (items.Count == 0) return [];
+        var codes = new Code[items.Count];
+        for (int i = 0; i < codes.Length; i++) codes[i] = Expression(items[i]);
+        return codes;
     }
 
     private static Value LiteralValue(object? value) => value switch
