@@ -23,6 +23,15 @@ internal sealed class CommandLine
     /// <summary>The tool's name, in messages and help.</summary>
     public const string ToolName = "gradscript";
 
+    /// <summary>The subcommand that runs golden tests.</summary>
+    public const string TestCommandName = "test";
+
+    /// <summary>The subcommand that starts the REPL.</summary>
+    public const string ReplCommandName = "repl";
+
+    /// <summary>The subcommand that draws the graph behind a script's variable.</summary>
+    public const string GraphCommandName = "graph";
+
     private readonly HelpOption _help = new();
     private readonly HelpOption _testHelp = new();
     private readonly HelpOption _replHelp = new();
@@ -92,19 +101,19 @@ internal sealed class CommandLine
         Root.Arguments.Add(_scriptArgs);
         _rootLimits = new LimitOptions(Root);
 
-        Test = new Command("test", "Run golden tests: each NAME.grad must print exactly NAME.out (LANGUAGE.md §10).");
+        Test = new Command(TestCommandName, "Run golden tests: each NAME.grad must print exactly NAME.out (LANGUAGE.md §10).");
         Test.Options.Add(_testHelp);
         Test.Options.Add(_update);
         Test.Arguments.Add(_paths);
         _testLimits = new LimitOptions(Test);
         Root.Subcommands.Add(Test);
 
-        Repl = new Command("repl", "Start the interactive REPL, even when standard input is not a terminal.");
+        Repl = new Command(ReplCommandName, "Start the interactive REPL, even when standard input is not a terminal.");
         Repl.Options.Add(_replHelp);
         _replLimits = new LimitOptions(Repl);
         Root.Subcommands.Add(Repl);
 
-        Graph = new Command("graph", "Run a script, then draw the graph behind one of its variables, as micrograd's draw_dot does.");
+        Graph = new Command(GraphCommandName, "Run a script, then draw the graph behind one of its variables, as micrograd's draw_dot does.");
         Graph.Options.Add(_graphHelp);
         Graph.Options.Add(_variable);
         Graph.Options.Add(_output);
@@ -133,7 +142,29 @@ internal sealed class CommandLine
     public Command Graph { get; }
 
     /// <summary>Parses a whole command line.</summary>
-    public static Invocation Parse(IReadOnlyList<string> args) => new CommandLine().ParseArgs(args);
+    public static Invocation Parse(IReadOnlyList<string> args) => PlainScript(args) ?? ParseFully(args);
+
+    /// <summary>Parses a whole command line with the System.CommandLine tree, whatever it holds.</summary>
+    internal static Invocation ParseFully(IReadOnlyList<string> args) => new CommandLine().ParseArgs(args);
+
+    /// <summary>
+    /// The commonest command lines, where the script comes first: <c>gradscript FILE [ARGS…]</c>,
+    /// <c>gradscript -e CODE [ARGS…]</c> and <c>gradscript - [ARGS…]</c>. Everything after the script
+    /// is the script's, so nothing is left to parse, and building the System.CommandLine tree (a
+    /// fifth of a cold start) is skipped. <see cref="ParseFully"/> gives the same result for these;
+    /// every other command line goes to it. Null when the command line is not one of these.
+    /// </summary>
+    private static ScriptRequest? PlainScript(IReadOnlyList<string> args) => args switch
+    {
+        ["-e" or "--eval", var code, ..] => new(new ScriptInput.Code(code), RunLimits.None, [.. args.Skip(2)]),
+        ["-", ..] => new(new ScriptInput.Stdin(), RunLimits.None, [.. args.Skip(1)]),
+        [var file, ..] when !file.StartsWith('-') && !IsSubcommand(file) =>
+            new(new ScriptInput.File(file), RunLimits.None, [.. args.Skip(1)]),
+        _ => null,
+    };
+
+    /// <summary>Whether a first argument names a subcommand (every one the tree has: a test checks).</summary>
+    internal static bool IsSubcommand(string name) => name is TestCommandName or ReplCommandName or GraphCommandName;
 
     private Invocation ParseArgs(IReadOnlyList<string> args)
     {

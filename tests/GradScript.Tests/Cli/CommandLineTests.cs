@@ -108,6 +108,38 @@ public class CommandLineTests
         Assert.Contains("'many'", error.Message);
     }
 
+    // Command lines that start with the script skip System.CommandLine (for start-up time); the
+    // full parse must agree with that shortcut on every one of them.
+    [Theory]
+    [InlineData("f.grad")]
+    [InlineData("f.grad", "--timeout", "3", "-e", "x")]
+    [InlineData("./test", "repl")]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData("-", "--help", "a")]
+    [InlineData("-e", "print(1)")]
+    [InlineData("-e", "print(1)", "--max-steps", "5", "-")]
+    [InlineData("--eval", "x = 1", "a", "b")]
+    [InlineData("-e", "--help")]
+    [InlineData("-e", "-e")]
+    [InlineData("-e", "")]
+    public void AScriptFirstIsParsedAsTheFullParserDoes(params string[] args)
+    {
+        var quick = Assert.IsType<ScriptRequest>(CommandLine.Parse(args));
+        var full = Assert.IsType<ScriptRequest>(CommandLine.ParseFully(args));
+        Assert.Equal(full.Input, quick.Input);
+        Assert.Equal(full.Limits, quick.Limits);
+        Assert.Equal(full.Args, quick.Args);
+    }
+
+    [Fact]
+    public void EverySubcommandIsKnownToTheShortcut()
+    {
+        var subcommands = new CommandLine().Root.Subcommands.Select(c => c.Name).ToList();
+        Assert.NotEmpty(subcommands);
+        Assert.All(subcommands, name => Assert.True(CommandLine.IsSubcommand(name), $"'{name}' would run as a script file"));
+    }
+
     [Fact]
     public void TheVersionHasNoCommitSuffix()
     {
