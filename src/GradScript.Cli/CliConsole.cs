@@ -17,13 +17,17 @@ namespace GradScript.Cli;
 /// The width in columns of the terminal standard error is on, or null when it is not a terminal:
 /// then <c>progress</c> loops draw no bar.
 /// </param>
+/// <param name="CtrlC">
+/// The process's Ctrl-C, which the REPL takes over while it runs; null in-process, where there is none.
+/// </param>
 internal sealed record CliConsole(
     TextReader In,
     TextWriter Out,
     TextWriter Error,
     bool IsInteractive = false,
     CancellationToken Cancellation = default,
-    int? ErrorTerminalWidth = null)
+    int? ErrorTerminalWidth = null,
+    CtrlC? CtrlC = null)
 {
     /// <summary>
     /// Flushes <see cref="Out"/> so that what the script printed appears before the error that

@@ -6,7 +6,8 @@ using System.Text;
 /// The process entry point: binds <see cref="Cli"/> to the real console. Standard output is UTF-8
 /// without a byte-order mark, with <c>\n</c> line ends on every platform, and block-buffered when it
 /// is a pipe or file (an auto-flushing <see cref="Console.Out"/> makes a script that prints a lot
-/// many times slower); on a terminal each write is shown at once, as Python does.
+/// many times slower); on a terminal each write is shown at once, as Python does. Ctrl-C is
+/// <see cref="CtrlC"/>'s.
 /// </summary>
 internal static class Program
 {
@@ -20,9 +21,7 @@ internal static class Program
 
     private static int Main(string[] args)
     {
-        using var interrupt = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCtrlC = (_, e) => OnCtrlC(interrupt, e);
-        Console.CancelKeyPress += onCtrlC;
+        using var ctrlC = new CtrlC();
 
         var stdout = new StreamWriter(Console.OpenStandardOutput(), Utf8, OutputBufferSize)
         {
@@ -31,15 +30,14 @@ internal static class Program
         };
         var stderr = new StreamWriter(Console.OpenStandardError(), Utf8) { NewLine = "\n", AutoFlush = true };
         var stdin = new StreamReader(Console.OpenStandardInput(), StrictUtf8, detectEncodingFromByteOrderMarks: false);
-        var console = new CliConsole(stdin, stdout, stderr, IsInteractive: !Console.IsInputRedirected, interrupt.Token,
-            ErrorTerminalWidth: Console.IsErrorRedirected ? null : TerminalWidth());
+        var console = new CliConsole(stdin, stdout, stderr, IsInteractive: !Console.IsInputRedirected, ctrlC.Token,
+            ErrorTerminalWidth: Console.IsErrorRedirected ? null : TerminalWidth(), ctrlC);
         try
         {
             return Cli.Run(args, console);
         }
         finally
         {
-            Console.CancelKeyPress -= onCtrlC;
             CliConsole.FlushQuietly(stdout);
             CliConsole.FlushQuietly(stderr);
         }
@@ -56,17 +54,5 @@ internal static class Program
         {
             return EngineOptions.DefaultProgressWidth;
         }
-    }
-
-    /// <summary>
-    /// The first Ctrl-C cancels the running script, which stops at its next check and exits with
-    /// 130 after printing <c>KeyboardInterrupt</c>; the process is not killed, so output so far is
-    /// flushed. A second Ctrl-C, for a script stuck where the engine does not look, kills it.
-    /// </summary>
-    private static void OnCtrlC(CancellationTokenSource interrupt, ConsoleCancelEventArgs e)
-    {
-        if (interrupt.IsCancellationRequested) return;
-        e.Cancel = true;
-        interrupt.Cancel();
     }
 }

@@ -9,9 +9,9 @@ using GradScript.Runtime;
 /// are edited with RadLine; on one it cannot drive (<c>TERM=dumb</c>) they are read key by key,
 /// and from a pipe or a file line by line.
 /// <para>
-/// Ctrl-C is the process's <see cref="Console.CancelKeyPress"/>: while an input runs it cancels
-/// that input alone, and at the prompt it drops the line. A second Ctrl-C for an input that does
-/// not stop (stuck where the engine does not look) is let through and ends the process, as it
+/// The process's Ctrl-C (<see cref="CtrlC"/>) is the loop's while it runs: while an input runs it
+/// cancels that input alone, and at the prompt it drops the line. A second Ctrl-C for an input that
+/// does not stop (stuck where the engine does not look) is let through and ends the process, as it
 /// does for scripts.
 /// </para>
 /// </summary>
@@ -34,15 +34,13 @@ internal sealed class ReplLoop(RunLimits limits, CliConsole console, Func<string
         var reader = CreateReader(session);
         console.ErrorLine(Banner);
 
-        ConsoleCancelEventHandler onCtrlC = (_, e) => e.Cancel = OnCtrlC(session, reader);
-        Console.CancelKeyPress += onCtrlC;
+        using var ctrlC = console.CtrlC?.Divert(() => OnCtrlC(session, reader));
         try
         {
             Loop(session, reader);
         }
         finally
         {
-            Console.CancelKeyPress -= onCtrlC;
             console.FlushOutput();
         }
         return ExitCodes.Success;
