@@ -77,7 +77,7 @@ internal sealed class ScriptRunner(RunLimits limits, CliConsole console)
         {
             string text = load();
             var engine = new Engine(limits.ToEngineOptions(console.Out, console.Error, token, directory, console.ErrorTerminalWidth));
-            engine.SetGlobal("args", args.Cast<object?>().ToList());
+            engine.SetGlobal("args", args);
             engine.Run(engine.Compile(text, name), token);
             AfterRun?.Invoke(engine);
             return ExitCodes.Success;

@@ -33,7 +33,16 @@ internal static class ClrValues
         bool b => Value.Bool(b),
         string s => Value.String(s),
         Callable c => Value.Object(c),
-        IEnumerable e => Value.Object(new ListValue(e.Cast<object?>().Select(FromClr).ToList())),
+        IEnumerable e => Value.Object(ListOf(e)),
         _ => throw new ArgumentException($"a {value.GetType().Name} cannot be a GradScript value"),
     };
+
+    // A plain loop: LINQ over Value is generic code no ReadyToRun image holds, JIT-compiled at
+    // start-up when the command line hands a script its args.
+    private static ListValue ListOf(IEnumerable items)
+    {
+        var list = new ListValue();
+        foreach (object? item in items) list.Items.Add(FromClr(item));
+        return list;
+    }
 }
