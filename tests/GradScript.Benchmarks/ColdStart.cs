@@ -1,24 +1,40 @@
 namespace GradScript.Benchmarks;
 
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 /// <summary>
 /// Cold start, timed with a stopwatch from process start to exit (BenchmarkDotNet is awkward for
-/// process spawns): <c>dotnet gradscript.dll -e "print(1)"</c> against <c>dotnet EmptyApp.dll</c>,
-/// the smallest console app. Both Release builds; runs alternate, after warm-up runs that fill the
-/// OS file cache, and the median is reported.
+/// process spawns): <c>gradscript -e "print(1)"</c> as a user runs it, the tool packed from this
+/// clone and installed with <c>dotnet tool install</c> into a scratch folder, against the smallest
+/// console app packed and installed in exactly the same way (build/Tool.props, so on linux-x64 both
+/// are the ReadyToRun package and start through their native launcher). Runs alternate, after
+/// warm-up runs that fill the OS file cache, and the median is reported.
 /// </summary>
 public static class ColdStart
 {
     /// <summary>Medians in milliseconds.</summary>
     public sealed record Result(double GradScriptMs, double EmptyAppMs, int Runs);
 
-    /// <summary>Measures both programs <paramref name="runs"/> times each.</summary>
+    /// <summary>Packs and installs both tools, then runs each <paramref name="runs"/> times.</summary>
     public static Result Measure(int runs, TextWriter log)
     {
         var root = Workloads.RepositoryRoot ?? throw new InvalidOperationException("cold start: run from inside the clone (GradScript.sln not found above " + AppContext.BaseDirectory + ")");
-        string cli = Built(root, "src/GradScript.Cli/GradScript.Cli.csproj", "src/GradScript.Cli/bin/Release/net10.0/gradscript.dll", log);
-        string empty = Built(root, "tests/GradScript.Benchmarks/EmptyApp/EmptyApp.csproj", "tests/GradScript.Benchmarks/EmptyApp/bin/Release/net10.0/EmptyApp.dll", log);
+        string scratch = Directory.CreateTempSubdirectory("gradscript-cold-start-").FullName;
+        try
+        {
+            string cli = Installed(root, "src/GradScript.Cli/GradScript.Cli.csproj", "GradScript.Cli", "gradscript", scratch, log);
+            string empty = Installed(root, "tests/GradScript.Benchmarks/EmptyApp/EmptyApp.csproj", "GradScript.EmptyApp", "emptyapp", scratch, log);
+            return Time(cli, empty, runs);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static Result Time(string cli, string empty, int runs)
+    {
         string[] cliArgs = [cli, "-e", "print(1)"];
         string[] emptyArgs = [empty];
 
@@ -36,15 +52,15 @@ public static class ColdStart
         return new Result(Median(gradscript), Median(baseline), runs);
     }
 
-    private static (double Milliseconds, string Output) Start(string[] arguments)
+    private static (double Milliseconds, string Output) Start(string[] command)
     {
-        var info = new ProcessStartInfo(DotnetHost())
+        var info = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in arguments) info.ArgumentList.Add(argument);
+        foreach (string argument in command.Skip(1)) info.ArgumentList.Add(argument);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info) ?? throw new InvalidOperationException("cold start: could not start " + info.FileName);
         var stderr = process.StandardError.ReadToEndAsync();
@@ -52,25 +68,40 @@ public static class ColdStart
         process.WaitForExit();
         clock.Stop();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"cold start: {string.Join(' ', arguments)} exited with {process.ExitCode}: {stderr.Result}");
+            throw new InvalidOperationException($"cold start: {string.Join(' ', command)} exited with {process.ExitCode}: {stderr.Result}");
         return (clock.Elapsed.TotalMilliseconds, output);
+    }
+
+    /// <summary>Packs a tool project (Release) into the scratch folder and installs it there; returns its command.</summary>
+    private static string Installed(DirectoryInfo root, string project, string packageId, string command, string scratch, TextWriter log)
+    {
+        string packages = Path.Combine(scratch, "packages");
+        string tools = Path.Combine(scratch, "tools");
+        log.WriteLine($"// cold start: packing and installing {packageId}");
+        Dotnet(root.FullName, "pack", Path.Combine(root.FullName, project), "-c", "Release", "-v", "q", "-p:IsPackable=true", "-o", packages);
+        Dotnet(scratch, "tool", "install", packageId, "--version", PackedVersion(packages, packageId), "--tool-path", tools, "--add-source", packages);
+        string path = Path.Combine(tools, OperatingSystem.IsWindows() ? command + ".exe" : command);
+        return File.Exists(path) ? path : throw new InvalidOperationException($"cold start: {path} was not installed");
+    }
+
+    // The version the pack gave the tool's own package, PACKAGEID.VERSION.nupkg (not PACKAGEID.RID.VERSION).
+    private static string PackedVersion(string packages, string packageId)
+    {
+        var pattern = new Regex($@"^{Regex.Escape(packageId)}\.(\d+\.\d+\.\d+[^/\\]*)\.nupkg$", RegexOptions.IgnoreCase);
+        return Directory.EnumerateFiles(packages).Select(f => pattern.Match(Path.GetFileName(f))).FirstOrDefault(m => m.Success)?.Groups[1].Value
+            ?? throw new InvalidOperationException($"cold start: no {packageId} package in {packages}");
+    }
+
+    private static void Dotnet(string directory, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(DotnetHost(), arguments) { WorkingDirectory = directory, UseShellExecute = false };
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("cold start: could not start dotnet");
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"cold start: dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}");
     }
 
     // The `dotnet` that runs this program, when the SDK says which (dotnet run sets DOTNET_HOST_PATH).
     private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-
-    // Building the suite in Release builds both (they are project references); a missing one is built here.
-    private static string Built(DirectoryInfo root, string project, string output, TextWriter log)
-    {
-        string path = Path.Combine(root.FullName, output);
-        if (File.Exists(path)) return path;
-        log.WriteLine($"// cold start: building {project} in Release");
-        var build = Process.Start(new ProcessStartInfo(DotnetHost(), ["build", "-c", "Release", "-v", "q", Path.Combine(root.FullName, project)]) { UseShellExecute = false })
-            ?? throw new InvalidOperationException("cold start: could not start dotnet build");
-        build.WaitForExit();
-        if (build.ExitCode != 0 || !File.Exists(path)) throw new InvalidOperationException($"cold start: could not build {project}");
-        return path;
-    }
 
     private static double Median(double[] values)
     {
