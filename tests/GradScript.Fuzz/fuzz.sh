@@ -8,8 +8,8 @@
 #
 # Everything it builds or finds lives in $FUZZ_WORK (default .fuzz/ at the repository root, which
 # git ignores): bin/ the instrumented harness, corpus/ the inputs libFuzzer keeps, crashes/ what
-# it finds. Needs clang-14 and libclang-rt-14-dev (installed with apt-get when run as root) and the
-# sharpfuzz tool (installed into .tools/ with dotnet tool install).
+# it finds. Needs clang-14, libclang-rt-14-dev and python3 (installed with apt-get when run as
+# root) and the sharpfuzz tool (installed into .tools/ with dotnet tool install).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -45,6 +45,7 @@ log() { printf 'fuzz.sh: %s\n' "$*" >&2; }
 install_prerequisites() {
   local missing=()
   command -v "$clang" >/dev/null 2>&1 || missing+=(clang-14)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3-minimal)
   ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || missing+=(libclang-rt-14-dev)
   if ((${#missing[@]} > 0)); then
     if [[ $(id -u) -ne 0 ]]; then
@@ -129,29 +130,25 @@ minimize() {
   log "minimised: $file.min ($(stat -c %s "$file.min") bytes)"
 }
 
-# Keeps the inputs that add coverage beyond the seeds, smallest first, within the caps above.
+# Keeps the inputs that add the most coverage beyond the seeds, within the caps above.
 harvest() {
   [[ -x $driver && -x $harness ]] || { install_prerequisites; build; }
   seed
-  local merged="$work/merged"
-  rm -rf "$merged"
-  mkdir -p "$merged"
-  # A merge into a folder that holds the seeds adds only files with coverage the seeds lack,
-  # smallest first; it names them by their SHA-1, as the seeds are named, so the seeds are told
-  # apart below.
+  local merged="$work/merged" control="$work/merge.control" picked="$work/picked"
+  rm -rf "$merged" "$picked" "$control"
+  mkdir -p "$merged" "$picked"
+  # The merge runs every input once and records its features in the control file, the seeds'
+  # (the first folder) first; select-corpus.py then picks a greedy cover of what they lack.
   cp "$work/seeds/"* "$merged/"
-  libfuzzer -merge=1 "$merged" "$work/corpus" "$regressions/found"
-  local found="$regressions/found" kept=0 bytes=0 file size
-  rm -rf "$found"
-  mkdir -p "$found"
-  while read -r size file; do
-    [[ -e "$work/seeds/$(basename "$file")" ]] && continue
-    ((kept < harvest_files && bytes + size <= harvest_bytes)) || break
-    cp "$file" "$found/"
+  libfuzzer -merge=1 -merge_control_file="$control" "$merged" "$work/corpus" "$regressions/found"
+  local file kept=0
+  while IFS= read -r file; do
+    cp "$file" "$picked/$(sha1sum "$file" | cut -c1-40)"
     kept=$((kept + 1))
-    bytes=$((bytes + size))
-  done < <(find "$merged" -type f -printf '%s %p\n' | sort -n)
-  log "kept $kept inputs ($bytes bytes) in tests/fuzz-corpus/found"
+  done < <(python3 "$here/select-corpus.py" "$control" "$harvest_files" "$harvest_bytes")
+  rm -rf "$regressions/found"
+  mv "$picked" "$regressions/found"
+  log "kept $kept inputs in tests/fuzz-corpus/found"
 }
 
 command="${1:-run}"
