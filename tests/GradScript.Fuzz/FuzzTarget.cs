@@ -55,6 +55,9 @@ internal static class FuzzTarget
         MaxSteps = MaxSteps,
         MaxGraphNodes = MaxGraphNodes,
         MaxCallDepth = MaxCallDepth,
+        // The standard modules (nn, losses, data) are compiled into the library: importing them
+        // fuzzes the module system and the library code without reading any file.
+        ModuleResolver = StandardLibrary.Instance,
         Output = TextWriter.Null,
         Error = TextWriter.Null,
     };
