@@ -22,9 +22,11 @@ internal sealed class CheckedTokenSource(GradScriptLexer lexer, SyntaxErrorColle
                     errors.Add($"unexpected character {DescribeCharacter(token.Text)}", token);
                     continue;
                 case GradScriptLexer.UNTERMINATED_STRING:
-                    // Reported once here; the parser sees a string, so it reports nothing more.
+                    // Reported once here; the parser sees a string, closed where the line ends, so
+                    // it reports nothing more and the builder can decode it (`"` alone has no body).
                     errors.Add("unterminated string: the line ends before its closing quote", token);
-                    return new CommonToken(token) { Type = GradScriptLexer.STRING };
+                    char quote = token.Text[char.IsLetter(token.Text[0]) ? 1 : 0];
+                    return new CommonToken(token) { Type = GradScriptLexer.STRING, Text = token.Text + quote };
                 case GradScriptLexer.STRING:
                     Literals.String(token, positions, errors);
                     break;
