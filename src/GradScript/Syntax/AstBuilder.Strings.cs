@@ -41,6 +41,13 @@ internal sealed partial class AstBuilder
         while (i < body.Length)
         {
             char c = body[i];
+            if (c == '\\' && i + 1 < body.Length && body[i + 1] is not ('{' or '}'))
+            {
+                // An escape is text, and so are the braces of \u{…}; Unescape decodes it with the rest.
+                int close = body[i + 1] == 'u' && i + 2 < body.Length && body[i + 2] == '{' ? body.IndexOf('}', i + 3) : -1;
+                i = close >= 0 ? close + 1 : i + 2;
+                continue;
+            }
             if ((c == '{' || c == '}') && i + 1 < body.Length && body[i + 1] == c)
             {
                 // `{{` and `}}` are literal braces.
