@@ -70,6 +70,7 @@ public class AstPrinterTests
     [InlineData("f\"{'a\\\"b'} {'c\\'d'}\"", "f\"{'a\\\"b'} {'c\\'d'}\"")]
     [InlineData("f\"{f'{x:.1f}!'}\"", "f\"{f'{x:.1f}!'}\"")]
     [InlineData("f\"tab\\t{1 + 2}\"", "f\"tab\\t{1 + 2}\"")]
+    [InlineData("f\"\\u{7}\\u{1F600}{x}\"", "f\"\\u{7}😀{x}\"")]
     public void FStringsKeepTheirQuotesApart(string source, string printed)
     {
         Assert.Equal(printed, PrintExpression(source));

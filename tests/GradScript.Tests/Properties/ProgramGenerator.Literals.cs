@@ -82,8 +82,6 @@ internal sealed partial class ProgramGenerator
     private string StringPiece(char quote, bool braces)
     {
         string piece = _dice.Pick(Pieces);
-        // In an f-string's text the braces of \u{…} would open a replacement field.
-        if (braces && piece.StartsWith("\\u")) piece = "\\t";
         if (piece == "QUOTE")
         {
             // Either quote, escaped when it must be: its own, or an f-string's around it.

@@ -47,7 +47,7 @@ internal sealed partial class ProgramGenerator
         return v.Type switch
         {
             Ty.Int => $"{v.Name} {_dice.OneOf("+=", "-=", "*=")} {Int()}",
-            Ty.Float => $"{v.Name} {_dice.OneOf("+=", "-=", "*=")} {Float()}",
+            Ty.Float => _dice.Chance(0.2) ? $"{v.Name} /= {NonZeroFloat()}" : $"{v.Name} {_dice.OneOf("+=", "-=", "*=")} {Float()}",
             Ty.Str => $"{v.Name} += {Expression(Ty.Str)}",
             Ty.List => $"{v.Name} += {Expression(Ty.List)}",
             Ty.Tracked when v.Kind == Kind.Leaf => _dice.Weighted(
