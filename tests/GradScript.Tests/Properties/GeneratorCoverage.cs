@@ -16,8 +16,10 @@ using Xunit.Abstractions;
 /// </summary>
 public class GeneratorCoverage(ITestOutputHelper output)
 {
-    private static readonly IReadOnlyList<GeneratedProgram> Sample =
-        Enumerable.Range(0, 400).Select(i => new ProgramGenerator(0x9E3779B97F4A7C15 * (ulong)(i + 1), i % 101).Generate()).ToList();
+    private static readonly IReadOnlyList<GeneratedProgram> Sample = MakeSample(0x9E3779B97F4A7C15);
+
+    private static IReadOnlyList<GeneratedProgram> MakeSample(ulong multiplier) =>
+        Enumerable.Range(0, 400).Select(i => new ProgramGenerator(multiplier * (ulong)(i + 1), i % 101).Generate()).ToList();
 
     /// <summary>Every AST record of every program of the sample, parsed once for the tests that look at them.</summary>
     private static readonly Lazy<List<object>> Nodes = new(() => Sample.SelectMany(p => Walk(Parse(p.Text))).ToList());

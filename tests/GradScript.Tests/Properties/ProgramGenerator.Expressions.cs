@@ -87,6 +87,7 @@ internal sealed partial class ProgramGenerator
         (_context.NoGrad ? 0 : 1, () => Call(_dice.OneOf("value", "detach", "grad"), Make(Ty.Tracked, d))),
         (1, () => _dice.Chance(0.5) ? Call("random") : Call(_dice.OneOf("uniform", "gauss"), Make(Ty.Float, d), Primary(NonZeroFloat()))),
         (1, () => Call("float", _dice.Chance(0.7) ? Make(Ty.Int, d) : Primary(Quote(_dice.OneOf("1.5", "-2e3", "inf", "7"))))),
+        (2, () => Transform("grad", d)),
         (2, () => Element(d)),
         (2, () => CallReturning(Ty.Float) ?? Make(Ty.Int, d)),
         (1, () => Choice(Ty.Float, d)))();
@@ -117,6 +118,7 @@ internal sealed partial class ProgramGenerator
         (2, () => Binary(Make(Ty.List, d), "+", Primary(ListDisplay(d)))),
         (1, () => Binary(Primary(ListDisplay(d)), "*", Primary(_dice.Between(1, 3).ToString()))),
         (1, () => Call("list", Wrap(Primary(SmallRange()), Level.Or))),
+        (1, () => Transform("value_and_grad", d)),
         (1, () => CallReturning(Ty.List) ?? Atom(Ty.List)))();
 
     private Code TrackedCode(int d)

@@ -56,6 +56,7 @@ internal sealed partial class ProgramGenerator
                 statements.Add($"return {function.Closure.Name}");
             }
             else if (returns is { } type) statements.Add($"return {Expression(type)}");
+            else if (_dice.Chance(0.3)) statements.Add("return");
             return statements;
         });
         _scope.Functions.Add(function);
@@ -103,6 +104,29 @@ internal sealed partial class ProgramGenerator
     }
 
     // ------------------------------------------------------------------ calls
+
+    // A function transform called at once: `grad(f)(x)`, `grad(grad(sin))(x)`, `value_and_grad(f,
+    // argnums=1)(x, y)`. f is a builtin of one number, or a function of the program whose
+    // parameters are all numbers and which returns one; the arguments go by position, as transforms
+    // pass no keywords on.
+    private Code Transform(string transform, int d)
+    {
+        var functions = Callable(f => f.Parameters.Count > 0 && f.Parameters.All(p => p.Type == Ty.Float)
+            && f.Returns is Ty.Float or Ty.Tracked).ToList();
+        if (functions.Count > 0 && _dice.Chance(0.6))
+        {
+            var f = _dice.Pick(functions);
+            int count = _dice.Between(f.Parameters.Count(p => p.Default is null), f.Parameters.Count);
+            if (count == 0) count = 1;
+            var arguments = Enumerable.Range(0, count).Select(_ => Make(Ty.Float, d).Text);
+            // One argnums, not a list: a list of gradients is not the number (or pair) asked for.
+            string argnums = count > 1 && _dice.Chance(0.4) ? $", argnums={_dice.Below(count)}" : "";
+            return Postfix($"{transform}({f.Name}{argnums})({string.Join(", ", arguments)})");
+        }
+        string builtin = _dice.OneOf("sin", "cos", "tanh", "exp", "sigmoid", "sqrt", "log", "abs", "relu");
+        string inner = transform == "grad" && _dice.Chance(0.3) ? $"grad({builtin})" : builtin;
+        return Postfix($"{transform}({inner})({Make(Ty.Float, d).Text})");
+    }
 
     /// <summary>The functions in reach that <paramref name="which"/> accepts; inside no_grad, none that touches autograd.</summary>
     private IEnumerable<Fn> Callable(Func<Fn, bool> which)

@@ -64,9 +64,9 @@ internal sealed partial class ProgramGenerator
         var xs = _dice.Pick(MutableLists().ToList()).Name;
         return _dice.Weighted(
             (5, $"append({xs}, {Float()})"),
-            (2, $"{xs}[{_dice.OneOf("0", "-1", $"len({xs}) - 1")}] = {Float()}"),
+            (3, $"{xs}[{_dice.OneOf("0", "-1", $"len({xs}) - 1")}] = {Float()}"),
             (1, $"{xs}[{Operand(Ty.Int, Level.Multiplicative)} % len({xs})] {_dice.OneOf("+=", "*=")} {Float()}"),
-            (1, $"print(pop({xs}))"));
+            (2, $"print(pop({xs}))"));
     }
 
     private string Print()
@@ -198,12 +198,17 @@ internal sealed partial class ProgramGenerator
         return _dice.Weighted<Func<string>>(
             (5, () => $"backward({t})"),
             (1, () => $"backward({t}, accumulate={_dice.OneOf("true", "false")})"),
+            (2, () => $"backward({t}, create_graph=true)"),
+            (2, () => $"detect_anomaly({_dice.OneOf("true", "false")})"),
             (4, () => $"print(grad({t}), {Expression(Ty.Tracked)})"),
             (2, () => $"zero_grad({string.Join(", ", tracked.Take(3).Select(v => v.Name))})"),
             (1, () => $"zero_grad([{string.Join(", ", tracked.Take(2).Select(v => v.Name))}])"),
             (1, () => $"print(value({t}), detach({t}))"),
-            (1, () => $"print(len(graph({t})) > 0)"))();
+            (2, () => $"print(len(graph({t})) > 0)"))();
     }
+
+    // A script's own runtime error; rare, or it would end too many programs early.
+    private string ErrorCall() => _dice.Chance(0.2) ? $"if {Condition()} {{ error({StringLiteral()}) }}" : Print();
 
     private string BreakOrContinue()
     {

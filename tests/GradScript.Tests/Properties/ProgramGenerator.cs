@@ -121,7 +121,7 @@ internal sealed partial class ProgramGenerator
             (10, NewVariable),
             (Assignable().Any() ? 6 : 0, Reassignment),
             (CompoundTargets().Any() ? 6 : 0, CompoundAssignment),
-            (MutableLists().Any() ? 3 : 0, ListMutation),
+            (MutableLists().Any() ? 5 : 0, ListMutation),
             (8, Print),
             (4, ExpressionStatement),
             (nested ? 4 : 0, IfStatement),
@@ -133,6 +133,7 @@ internal sealed partial class ProgramGenerator
             (_context.LoopDepth > 0 ? 2 : 0, BreakOrContinue),
             (inFunction ? 2 : 0, EarlyReturn),
             (_scope.Functions.Count > 0 ? 2 : 0, () => NewClosure() ?? Print()),
+            (1, ErrorCall),
             (1, () => $"seed({_dice.Between(0, 99)})"));
         _sequenceReferences = 1;
         return make();
@@ -212,7 +213,7 @@ internal sealed partial class ProgramGenerator
     }
 
     private Ty RandomType(bool allowTracked = true) => _dice.Weighted(
-        (5, Ty.Float), (4, Ty.Int), (2, Ty.Bool), (3, Ty.Str), (2, Ty.List),
+        (5, Ty.Float), (4, Ty.Int), (2, Ty.Bool), (3, Ty.Str), (3, Ty.List),
         (allowTracked && !_context.NoGrad ? 3 : 0, Ty.Tracked));
 
     // ------------------------------------------------------------------ what is in reach
