@@ -91,6 +91,12 @@ internal static class AstPrinter
                 Block(text, s.Body, depth);
                 break;
             case Global s: text.Append("global ").AppendJoin(", ", s.Names); break;
+            case Import s:
+                // `as` always: it gives the same name whether or not the source wrote it.
+                text.Append("import ");
+                StringLiteral(text, s.Specifier, Quotes.None);
+                text.Append(" as ").Append(s.Name);
+                break;
             case NoGrad s:
                 text.Append("no_grad");
                 Block(text, s.Body, depth);
@@ -159,7 +165,7 @@ internal static class AstPrinter
         Binary { Op: BinaryOp.Power } => Level.Power,
         Binary => Level.Multiplicative,
         Unary => Level.Unary,
-        Call or Index => Level.Postfix,
+        Call or Index or Member => Level.Postfix,
         Literal { Value: long n } when n < 0 => Level.Unary,
         Literal { Value: double d } when double.IsNegative(d) && !double.IsNaN(d) => Level.Unary,
         _ => Level.Primary,
@@ -220,6 +226,10 @@ internal static class AstPrinter
                 text.Append('[');
                 Expression(text, e.Key, Level.Or, quotes);
                 text.Append(']');
+                break;
+            case Member e:
+                Expression(text, e.Target, Level.Postfix, quotes);
+                text.Append('.').Append(e.Name);
                 break;
             default: throw new UnreachableException(expression.GetType().Name);
         }

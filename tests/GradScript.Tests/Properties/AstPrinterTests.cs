@@ -40,6 +40,9 @@ public class AstPrinterTests
     [InlineData("(a+b)[0]", "(a + b)[0]")]
     [InlineData("f(1, k=2, j=a or b)", "f(1, k=2, j=a or b)")]
     [InlineData("f(k=[1,2,],)", "f(k=[1, 2])")]
+    [InlineData("nn.forward(m, x)[0]", "nn.forward(m, x)[0]")]
+    [InlineData("(a + b).c", "(a + b).c")]
+    [InlineData("-m.x ^ 2", "-m.x ^ 2")]
     public void OperatorsGetTheBracketsTheyNeedAndNoMore(string source, string printed)
     {
         Assert.Equal(printed, PrintExpression(source));
@@ -84,6 +87,7 @@ public class AstPrinterTests
             def f(a, b=1) { global g; if a { return } else if b { g = a } else { return a }; }
             for i, x in zip(xs, ys) < no_grad { w -= 0.1*grad(w) }; xs[i] += x >
             while true { break }; a, b = 1, 2; continue
+            import "lib/nn.grad"; import 'nn' as net
             """;
         const string printed = """
             def f(a, b=1) {
@@ -107,6 +111,8 @@ public class AstPrinterTests
             }
             a, b = [1, 2]
             continue
+            import "lib/nn.grad" as nn
+            import "nn" as net
 
             """;
         var script = Parse(source);
