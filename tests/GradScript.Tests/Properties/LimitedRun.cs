@@ -17,6 +17,7 @@ internal static class LimitedRun
         MaxCallDepth = 100,
         Output = output,
         Error = TextWriter.Null,
+        ModuleResolver = StandardLibrary.Instance,
     };
 
     /// <summary>Compiles and runs <paramref name="text"/>; returns the script error, or null. Anything else is let through.</summary>

@@ -134,6 +134,7 @@ internal sealed partial class ProgramGenerator
             (2, () => Call(_dice.OneOf("exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "relu", "abs"), Make(Ty.Tracked, d))),
             (1, () => Call(_dice.OneOf("pow", "min", "max"), Make(Ty.Tracked, d), Make(Ty.Float, d))),
             (1, () => Call(_dice.OneOf("sum", "mean"), Primary($"[{Make(Ty.Tracked, d).Text}, {Make(Ty.Float, d).Text}]"))),
+            (_modules.ContainsKey("losses") ? 1 : 0, () => Loss(d)),
             (1, () => CallReturning(Ty.Tracked) ?? Atom(Ty.Tracked)))();
     }
 

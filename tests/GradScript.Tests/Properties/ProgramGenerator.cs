@@ -30,6 +30,7 @@ internal sealed partial class ProgramGenerator
     private int _budget;
     private int _nextName;
     private Scope _scope = new(null, null);
+    private readonly Dictionary<string, string> _modules = new(); // a standard module imported, and the name it is bound to
     private Context _context = new(0, 0, false, false, ImmutableHashSet<string>.Empty);
 
     public ProgramGenerator(ulong seed, int size)
@@ -133,6 +134,8 @@ internal sealed partial class ProgramGenerator
             (_context.LoopDepth > 0 ? 2 : 0, BreakOrContinue),
             (inFunction ? 2 : 0, EarlyReturn),
             (_scope.Functions.Count > 0 ? 2 : 0, () => NewClosure() ?? Print()),
+            (_scope.IsGlobal && _context.BlockDepth == 0 ? 1 : 0, Import),
+            (_modules.Count > 0 ? 3 : 0, ModuleStatement),
             (1, ErrorCall),
             (1, () => $"seed({_dice.Between(0, 99)})"));
         _sequenceReferences = 1;
