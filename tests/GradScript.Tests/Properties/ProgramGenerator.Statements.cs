@@ -85,7 +85,8 @@ internal sealed partial class ProgramGenerator
         (4, () => CallOfNothing() ?? Print()),
         (2, () => Expression(RandomType())),
         (1, () => $"print({StringLiteral()}, type({Expression(RandomType(allowTracked: true))}), len({Expression(Ty.Str)}))"),
-        (1, () => $"print({_dice.OneOf("str", "len")}({Expression(Ty.List)}), {_dice.OneOf("int", "float", "bool", "str")}({Float()}))"))();
+        (1, () => $"print({_dice.OneOf("str", "len")}({Expression(Ty.List)}), {_dice.OneOf("int", "float", "bool", "str")}({Float()}))"),
+        (1, () => $"plot({Expression(Ty.List)}{(_dice.Chance(0.5) ? $", title={StringLiteral()}" : "")}{(_dice.Chance(0.3) ? ", width=20, height=5" : "")})"))();
 
     private string IfStatement()
     {
@@ -205,6 +206,25 @@ internal sealed partial class ProgramGenerator
             (1, () => $"zero_grad([{string.Join(", ", tracked.Take(2).Select(v => v.Name))}])"),
             (1, () => $"print(value({t}), detach({t}))"),
             (2, () => $"print(len(graph({t})) > 0)"))();
+    }
+
+    // A training loop with an optimizer over the leaves in reach, as docs/training.md writes one.
+    private string? OptimizerLoop()
+    {
+        var leaves = Readable(Ty.Tracked).Where(v => v.Kind == Kind.Leaf).DistinctBy(v => v.Name).Take(3).ToList();
+        if (leaves.Count == 0 || _context.NoGrad) return null;
+        Touch();
+        string opt = Fresh(null, "opt"), i = Fresh(Ty.Int, "i"), loss = Fresh(Ty.Tracked, "l");
+        string parameters = $"[{string.Join(", ", leaves.Select(v => v.Name))}]";
+        string make = _dice.Weighted(
+            (3, $"adam({parameters}, lr={_dice.OneOf("0.1", "0.01", "1e-3")})"),
+            (1, $"adam({parameters}, lr=0.05, betas=[0.8, 0.99], weight_decay=0.01, amsgrad={_dice.OneOf("true", "false")})"),
+            (2, $"sgd({parameters}, {_dice.OneOf("0.1", "0.01")})"),
+            (1, $"sgd({parameters}, lr=0.05, momentum=0.9, nesterov={_dice.OneOf("true", "false")})"));
+        string value = $"{loss} = ({string.Join(" + ", leaves.Select(v => $"{v.Name} * {FloatLiteral()}"))} - {FloatLiteral()}) ^ 2";
+        string note = _dice.Chance(0.5) ? $"; progress_note({Quote("loss")}, {loss})" : "";
+        string range = $"{(_dice.Chance(0.5) ? "progress(" : "(")}0..{_dice.Between(1, 6)})";
+        return $"{opt} = {make}\nfor {i} in {range} {{ {value}; zero_grad({opt}); backward({loss}); step({opt}){note} }}";
     }
 
     // A script's own runtime error; rare, or it would end too many programs early.

@@ -129,6 +129,7 @@ internal sealed partial class ProgramGenerator
             (nested ? 3 : 0, WhileLoop),
             (nested ? 5 : 0, ForLoop),
             (nested && !_context.NoGrad ? 2 : 0, NoGradBlock),
+            (nested && !_context.NoGrad ? 2 : 0, () => OptimizerLoop() ?? AutogradStatement()),
             (_context.NoGrad ? 1 : 4, AutogradStatement),
             (nested && _scope.Depth < MaxFunctionDepth ? 4 : 0, FunctionDefinition),
             (_context.LoopDepth > 0 ? 2 : 0, BreakOrContinue),
