@@ -24,13 +24,16 @@ internal static class PropertyRun
     public const string SeedVariable = "GRADSCRIPT_PROPERTY_SEED";
     public const string ScaleVariable = "GRADSCRIPT_PROPERTY_SCALE";
 
+    /// <summary>One seed for the whole test run, so that one number replays every property.</summary>
+    private static readonly Lazy<ulong> RunSeed = new(Seed);
+
     /// <summary>
     /// Checks <paramref name="property"/> on <paramref name="count"/> cases of <paramref name="cases"/>
     /// (scaled), shrinking a failing case; the property fails by throwing.
     /// </summary>
     public static void Check<T>(ITestOutputHelper output, string name, int count, Arbitrary<T> cases, Action<T> property)
     {
-        ulong seed = Seed();
+        ulong seed = RunSeed.Value;
         count = Math.Max(1, (int)(count * Scale()));
         string replay = $"{SeedVariable}={seed} dotnet test --filter \"FullyQualifiedName~{name}\"";
         output.WriteLine($"{name}: {count} cases from seed {seed}; replay with: {replay}");
