@@ -19,7 +19,7 @@ internal sealed partial class AstBuilder
     {
         // Body between the quotes; f"..." has the prefix and the opening quote before it.
         string body = token.Text[2..^1];
-        int bodyColumn = token.Column + 2; // 0-based column of body[0]
+        const int bodyStart = 2; // the index of body[0] in the token's text
         var parts = new List<FStringPart>();
         var literal = new StringBuilder();
         int literalStart = 0;
@@ -27,7 +27,7 @@ internal sealed partial class AstBuilder
         void TakeLiteral(int end)
         {
             if (end > literalStart)
-                literal.Append(Unescape(body[literalStart..end], token, bodyColumn + literalStart));
+                literal.Append(Unescape(body[literalStart..end], token, bodyStart + literalStart));
         }
 
         void FlushLiteral(int end)
@@ -41,6 +41,13 @@ internal sealed partial class AstBuilder
         while (i < body.Length)
         {
             char c = body[i];
+            if (c == '\\' && i + 1 < body.Length && body[i + 1] is not ('{' or '}'))
+            {
+                // An escape is text, and so are the braces of \u{…}; Unescape decodes it with the rest.
+                int close = body[i + 1] == 'u' && i + 2 < body.Length && body[i + 2] == '{' ? body.IndexOf('}', i + 3) : -1;
+                i = close >= 0 ? close + 1 : i + 2;
+                continue;
+            }
             if ((c == '{' || c == '}') && i + 1 < body.Length && body[i + 1] == c)
             {
                 // `{{` and `}}` are literal braces.
@@ -52,7 +59,7 @@ internal sealed partial class AstBuilder
             }
             if (c == '}')
             {
-                errors.Add("single '}' in f-string (write '}}' for a brace)", At(token, bodyColumn + i));
+                errors.Add("single '}' in f-string (write '}}' for a brace)", At(token, bodyStart + i));
                 i++;
                 continue;
             }
@@ -62,19 +69,19 @@ internal sealed partial class AstBuilder
             int end = FindReplacementEnd(body, i + 1, out int colon);
             if (end < 0)
             {
-                errors.Add("'{' in f-string is never closed (write '{{' for a brace)", At(token, bodyColumn + i));
+                errors.Add("'{' in f-string is never closed (write '{{' for a brace)", At(token, bodyStart + i));
                 return new FString(parts, positions.Span(token));
             }
             int exprEnd = colon >= 0 ? colon : end;
             string exprText = body[(i + 1)..exprEnd];
             string? spec = colon >= 0 ? body[(colon + 1)..end] : null;
             if (exprText.Trim().Length == 0)
-                errors.Add("empty expression in f-string", At(token, bodyColumn + i));
+                errors.Add("empty expression in f-string", At(token, bodyStart + i));
             else
             {
-                // Inner column 1 is body[i + 1], wherever the token itself was placed.
-                var tokenSpan = positions.Span(token);
-                var inner = new SourcePositions(positions.Source, tokenSpan.Line - 1, tokenSpan.Column + 2 + i);
+                // Inner line 1, column 1 is body[i + 1], wherever the token itself was placed.
+                var first = positions.At(token, bodyStart + i + 1);
+                var inner = new SourcePositions(positions.Source, first.Line - 1, first.Column - 1);
                 var value = ScriptParser.ParseEmbeddedExpression(exprText, inner, errors);
                 if (value is not null) parts.Add(new FStringPart(null, value, spec));
             }
@@ -114,8 +121,8 @@ internal sealed partial class AstBuilder
         return -1;
     }
 
-    private SourceSpan At(IToken token, int zeroBasedColumn) => Literals.At(positions, token, zeroBasedColumn);
+    private SourceSpan At(IToken token, int index) => positions.At(token, index);
 
-    private string Unescape(string text, IToken token, int columnOfFirst) =>
-        Literals.Unescape(text, token, columnOfFirst, positions, errors);
+    private string Unescape(string text, IToken token, int first) =>
+        Literals.Unescape(text, token, first, positions, errors);
 }

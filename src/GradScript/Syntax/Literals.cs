@@ -23,17 +23,10 @@ internal static class Literals
 
     /// <summary>The value of a string token (quotes removed, escapes decoded).</summary>
     public static string String(IToken token, SourcePositions positions, SyntaxErrorCollector errors) =>
-        Unescape(token.Text[1..^1], token, token.Column + 1, positions, errors);
+        Unescape(token.Text[1..^1], token, 1, positions, errors);
 
-    public static SourceSpan At(SourcePositions positions, IToken token, int zeroBasedColumn)
-    {
-        var span = positions.Span(token);
-        int column = span.Column + (zeroBasedColumn - token.Column);
-        return span with { Column = column, EndLine = span.Line, EndColumn = column + 1 };
-    }
-
-    // `columnOfFirst` is the 0-based column of text[0], for placing an error on a bad escape.
-    public static string Unescape(string text, IToken token, int columnOfFirst, SourcePositions positions, SyntaxErrorCollector errors)
+    // `first` is the index in the token's text of text[0], for placing an error on a bad escape.
+    public static string Unescape(string text, IToken token, int first, SourcePositions positions, SyntaxErrorCollector errors)
     {
         if (!text.Contains('\\')) return text;
         var result = new StringBuilder(text.Length);
@@ -63,11 +56,11 @@ internal static class Literals
                     else
                     {
                         errors.Add("invalid \\u{…} escape: expected 1 to 6 hex digits naming a Unicode scalar value",
-                            At(positions, token, columnOfFirst + i - 1));
+                            positions.At(token, first + i - 1));
                     }
                     break;
                 default:
-                    errors.Add($"invalid escape sequence '\\{next}'", At(positions, token, columnOfFirst + i - 1));
+                    errors.Add($"invalid escape sequence '\\{next}'", positions.At(token, first + i - 1));
                     break;
             }
         }

@@ -35,7 +35,9 @@ internal static class ScriptParser
     {
         var positions = new SourcePositions(source);
         var errors = new SyntaxErrorCollector(positions);
-        var script = (ScriptNode?)Parse(Normalize(source.Text), errors, positions, p => p.program());
+        string text = Normalize(source.Text);
+        if (LoneSurrogates(source, text) is { Count: > 0 } invalid) return new Outcome(null, invalid, false);
+        var script = (ScriptNode?)Parse(text, errors, positions, p => p.program());
         return new Outcome(script, errors.Errors, errors.EndedEarly);
     }
 
@@ -104,6 +106,29 @@ internal static class ScriptParser
             errors.Add(TooDeep, e.Token);
             return null;
         }
+    }
+
+    // A .NET string can hold half of a surrogate pair, which is no character at all, and the lexer,
+    // which reads code points, cannot take one. Such text is refused before lexing, as Python refuses
+    // a file that is not valid UTF-8, with each lone half reported where it stands.
+    private static List<ScriptDiagnostic> LoneSurrogates(SourceText source, string text)
+    {
+        var errors = new List<ScriptDiagnostic>();
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) return errors;
+        int line = 1, column = 1;
+        for (int i = 0; i < text.Length && errors.Count < ScriptSyntaxException.MaxErrors; i++, column++)
+        {
+            char c = text[i];
+            if (c == '\n')
+            {
+                (line, column) = (line + 1, 0);
+                continue;
+            }
+            if (char.IsSurrogatePair(text, i)) i++;
+            else if (char.IsSurrogate(c))
+                errors.Add(new ScriptDiagnostic($"invalid text: U+{(int)c:X4} is half of a surrogate pair, not a character", new SourceSpan(source, line, column, line, column + 1)));
+        }
+        return errors;
     }
 
     // Every line end becomes \n so that the lexer's line numbers agree with SourceText's.

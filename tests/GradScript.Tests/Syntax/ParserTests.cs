@@ -164,6 +164,16 @@ public class ParserTests
     [Fact]
     public void AByteOrderMarkIsIgnored() => Assert.Single(Parse("\uFEFFx = 1").Body);
 
+    [Fact]
+    public void LoneSurrogatesAreSyntaxErrorsAtTheirPlace()
+    {
+        // Found by the generated-program properties: a .NET string may hold half a surrogate pair,
+        // which the lexer could not read; the parser threw an ArgumentException.
+        var errors = Errors("s = \"😀\"\nx = \"a\uD800\" + \uDC00y");
+        Assert.Equal([(2, 7), (2, 12)], errors.Select(e => (e.Line, e.Column)));
+        Assert.All(errors, e => Assert.Contains("half of a surrogate pair", e.Message));
+    }
+
     [Theory]
     [InlineData("(", ")")]
     [InlineData("[", "]")]

@@ -1,0 +1,351 @@
+namespace GradScript.Ast;
+
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using GradScript.Runtime;
+
+/// <summary>
+/// Turns an AST back into GradScript source. Parsing the printed text gives the same tree again,
+/// spans aside, for every tree the parser produces: operators get the parentheses their precedence
+/// needs and no more, literals print as the text that reads back to the same value, and blocks use
+/// braces with one statement per line. Values no literal can spell (a negative number, NaN) print
+/// as the expression that gives them, which evaluates the same but parses to a different tree.
+/// </summary>
+internal static class AstPrinter
+{
+    private const int IndentWidth = 4;
+
+    /// <summary>A whole script: one statement per line, ending with a newline.</summary>
+    public static string Print(ScriptNode script)
+    {
+        var text = new StringBuilder();
+        foreach (var statement in script.Body) Statement(text, statement, 0);
+        return text.ToString();
+    }
+
+    /// <summary>One expression, on one line.</summary>
+    public static string Print(Expr expression)
+    {
+        var text = new StringBuilder();
+        Expression(text, expression, Level.Or, Quotes.None);
+        return text.ToString();
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    private static void Statement(StringBuilder text, Stmt statement, int depth)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        text.Append(' ', IndentWidth * depth);
+        switch (statement)
+        {
+            case ExprStmt s: Expression(text, s.Expression, Level.Or, Quotes.None); break;
+            case Assign s:
+                List(text, s.Targets);
+                text.Append(" = ");
+                Expression(text, s.Value, Level.Or, Quotes.None);
+                break;
+            case CompoundAssign s:
+                Expression(text, s.Target, Level.Postfix, Quotes.None);
+                text.Append(' ').Append(Symbol(s.Op)).Append("= ");
+                Expression(text, s.Value, Level.Or, Quotes.None);
+                break;
+            case If s: IfChain(text, s, depth); break;
+            case While s:
+                text.Append("while ");
+                Expression(text, s.Condition, Level.Or, Quotes.None);
+                Block(text, s.Body, depth);
+                break;
+            case For s:
+                text.Append("for ");
+                List(text, s.Targets);
+                text.Append(" in ");
+                Expression(text, s.Iterable, Level.Or, Quotes.None);
+                Block(text, s.Body, depth);
+                break;
+            case Break: text.Append("break"); break;
+            case Continue: text.Append("continue"); break;
+            case Return s:
+                text.Append("return");
+                if (s.Value is not null)
+                {
+                    text.Append(' ');
+                    Expression(text, s.Value, Level.Or, Quotes.None);
+                }
+                break;
+            case FunctionDef s:
+                text.Append("def ").Append(s.Name).Append('(');
+                for (int i = 0; i < s.Parameters.Count; i++)
+                {
+                    if (i > 0) text.Append(", ");
+                    text.Append(s.Parameters[i].Name);
+                    if (s.Parameters[i].Default is { } value)
+                    {
+                        text.Append('=');
+                        Expression(text, value, Level.Or, Quotes.None);
+                    }
+                }
+                text.Append(')');
+                Block(text, s.Body, depth);
+                break;
+            case Global s: text.Append("global ").AppendJoin(", ", s.Names); break;
+            case Import s:
+                // `as` always: it gives the same name whether or not the source wrote it.
+                text.Append("import ");
+                StringLiteral(text, s.Specifier, Quotes.None);
+                text.Append(" as ").Append(s.Name);
+                break;
+            case NoGrad s:
+                text.Append("no_grad");
+                Block(text, s.Body, depth);
+                break;
+            default: throw new UnreachableException(statement.GetType().Name);
+        }
+        text.Append('\n');
+    }
+
+    // `else if` is an else branch holding just one if statement.
+    private static void IfChain(StringBuilder text, If statement, int depth)
+    {
+        text.Append("if ");
+        Expression(text, statement.Condition, Level.Or, Quotes.None);
+        Block(text, statement.Then, depth);
+        if (statement.Else is null) return;
+        text.Append(" else");
+        if (statement.Else is [If elseIf])
+        {
+            text.Append(' ');
+            IfChain(text, elseIf, depth);
+        }
+        else Block(text, statement.Else, depth);
+    }
+
+    private static void Block(StringBuilder text, IReadOnlyList<Stmt> body, int depth)
+    {
+        if (body.Count == 0)
+        {
+            text.Append(" { }");
+            return;
+        }
+        text.Append(" {\n");
+        foreach (var statement in body) Statement(text, statement, depth + 1);
+        text.Append(' ', IndentWidth * depth).Append('}');
+    }
+
+    private static void List(StringBuilder text, IEnumerable<Expr> items)
+    {
+        bool first = true;
+        foreach (var item in items)
+        {
+            if (!first) text.Append(", ");
+            Expression(text, item, Level.Or, Quotes.None);
+            first = false;
+        }
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    /// <summary>The grammar's precedence levels, loosest first (LANGUAGE.md §3).</summary>
+    private enum Level { Or, And, Not, Comparison, Range, Additive, Multiplicative, Unary, Power, Postfix, Primary }
+
+    /// <summary>Which quote characters the text being printed may not contain: those of the f-strings around it.</summary>
+    [Flags]
+    private enum Quotes { None = 0, Double = 1, Single = 2 }
+
+    private static Level LevelOf(Expr expression) => expression switch
+    {
+        Logical { IsAnd: false } => Level.Or,
+        Logical => Level.And,
+        Not => Level.Not,
+        Binary { Op: >= BinaryOp.Equal } => Level.Comparison,
+        RangeExpr => Level.Range,
+        Binary { Op: BinaryOp.Add or BinaryOp.Subtract } => Level.Additive,
+        Binary { Op: BinaryOp.Power } => Level.Power,
+        Binary => Level.Multiplicative,
+        Unary => Level.Unary,
+        Call or Index or Member => Level.Postfix,
+        Literal { Value: long n } when n < 0 => Level.Unary,
+        Literal { Value: double d } when double.IsNegative(d) && !double.IsNaN(d) => Level.Unary,
+        _ => Level.Primary,
+    };
+
+    // Prints `expression` where the grammar expects at least `context`, in brackets when it binds more loosely.
+    private static void Expression(StringBuilder text, Expr expression, Level context, Quotes quotes)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        bool bracket = LevelOf(expression) < context;
+        if (bracket) text.Append('(');
+        switch (expression)
+        {
+            case Literal e: Literal(text, e.Value, quotes); break;
+            case FString e: FormattedString(text, e, quotes); break;
+            case Name e: text.Append(e.Identifier); break;
+            case ListExpr e:
+                text.Append('[');
+                Items(text, e.Items, quotes);
+                text.Append(']');
+                break;
+            case Unary e:
+                text.Append(e.Op == UnaryOp.Negate ? '-' : '+');
+                Expression(text, e.Operand, Level.Unary, quotes);
+                break;
+            case Not e:
+                text.Append("not ");
+                Expression(text, e.Operand, Level.Not, quotes);
+                break;
+            case Logical e:
+                // Left-associative: the left operand may be the same operator, the right one may not.
+                var level = e.IsAnd ? Level.And : Level.Or;
+                Expression(text, e.Left, level, quotes);
+                text.Append(e.IsAnd ? " and " : " or ");
+                Expression(text, e.Right, level + 1, quotes);
+                break;
+            case RangeExpr e:
+                Expression(text, e.Start, Level.Additive, quotes);
+                text.Append("..");
+                Expression(text, e.Stop, Level.Additive, quotes);
+                break;
+            case Binary e: BinaryExpression(text, e, quotes); break;
+            case Call e:
+                Expression(text, e.Callee, Level.Postfix, quotes);
+                text.Append('(');
+                Items(text, e.Arguments, quotes);
+                for (int i = 0; i < e.Keywords.Count; i++)
+                {
+                    var keyword = e.Keywords[i];
+                    if (i > 0 || e.Arguments.Count > 0) text.Append(", ");
+                    text.Append(keyword.Name).Append('=');
+                    Expression(text, keyword.Value, Level.Or, quotes);
+                }
+                text.Append(')');
+                break;
+            case Index e:
+                Expression(text, e.Target, Level.Postfix, quotes);
+                text.Append('[');
+                Expression(text, e.Key, Level.Or, quotes);
+                text.Append(']');
+                break;
+            case Member e:
+                Expression(text, e.Target, Level.Postfix, quotes);
+                text.Append('.').Append(e.Name);
+                break;
+            default: throw new UnreachableException(expression.GetType().Name);
+        }
+        if (bracket) text.Append(')');
+    }
+
+    private static void BinaryExpression(StringBuilder text, Binary e, Quotes quotes)
+    {
+        // Comparisons and ranges do not chain; + - * / // % are left-associative; ^ is
+        // right-associative, its base a postfix expression and its exponent a unary one.
+        var (left, right) = LevelOf(e) switch
+        {
+            Level.Comparison => (Level.Range, Level.Range),
+            Level.Additive => (Level.Additive, Level.Multiplicative),
+            Level.Multiplicative => (Level.Multiplicative, Level.Unary),
+            Level.Power => (Level.Postfix, Level.Unary),
+            _ => throw new UnreachableException(e.Op.ToString()),
+        };
+        Expression(text, e.Left, left, quotes);
+        text.Append(' ').Append(Symbol(e.Op)).Append(' ');
+        Expression(text, e.Right, right, quotes);
+    }
+
+    private static void Items(StringBuilder text, IReadOnlyList<Expr> items, Quotes quotes)
+    {
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (i > 0) text.Append(", ");
+            Expression(text, items[i], Level.Or, quotes);
+        }
+    }
+
+    private static string Symbol(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => "+", BinaryOp.Subtract => "-", BinaryOp.Multiply => "*", BinaryOp.Divide => "/",
+        BinaryOp.FloorDivide => "//", BinaryOp.Modulo => "%", BinaryOp.Power => "^",
+        BinaryOp.Equal => "==", BinaryOp.NotEqual => "!=", BinaryOp.Less => "<", BinaryOp.LessEqual => "<=",
+        BinaryOp.Greater => ">", BinaryOp.GreaterEqual => ">=",
+        _ => throw new UnreachableException(op.ToString()),
+    };
+
+    // ------------------------------------------------------------------ literals
+
+    private static void Literal(StringBuilder text, object? value, Quotes quotes)
+    {
+        switch (value)
+        {
+            case null: text.Append("none"); break;
+            case bool b: text.Append(b ? "true" : "false"); break;
+            case long n: text.Append(NumberFormat.FormatInt(n)); break;
+            case double d: text.Append(FloatText(d)); break;
+            case string s: StringLiteral(text, s, quotes); break;
+            default: throw new UnreachableException(value.GetType().Name);
+        }
+    }
+
+    // As print shows it (shortest round-trip digits, always with a point or an exponent, so the
+    // lexer reads a float); infinity has no such text, but a literal too large for a double is it.
+    private static string FloatText(double d) => d switch
+    {
+        double.PositiveInfinity => "1e999",
+        double.NegativeInfinity => "-1e999",
+        _ => NumberFormat.FormatFloat(d),
+    };
+
+    private static void StringLiteral(StringBuilder text, string value, Quotes quotes)
+    {
+        char quote = quotes.HasFlag(Quotes.Double) ? '\'' : '"';
+        text.Append(quote);
+        StringBody(text, value, quote, quotes, braces: false);
+        text.Append(quote);
+    }
+
+    // Escapes what may not stand in a string as it is: its quote and those of the f-strings around
+    // it, backslashes, line ends and other control characters (an f-string's text also doubles its braces).
+    private static void StringBody(StringBuilder text, string value, char quote, Quotes quotes, bool braces)
+    {
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '\\': text.Append(@"\\"); break;
+                case '\n': text.Append(@"\n"); break;
+                case '\t': text.Append(@"\t"); break;
+                case '\r': text.Append(@"\r"); break;
+                case '\0': text.Append(@"\0"); break;
+                case '{' or '}' when braces: text.Append(c, 2); break;
+                default:
+                    if (c == quote || (c == '"' && quotes.HasFlag(Quotes.Double)) || (c == '\'' && quotes.HasFlag(Quotes.Single)))
+                        text.Append('\\').Append(c);
+                    else if (char.IsControl(c) || c is '\u2028' or '\u2029')
+                        text.Append(@"\u{").Append(((int)c).ToString("X", CultureInfo.InvariantCulture)).Append('}');
+                    else text.Append(c);
+                    break;
+            }
+        }
+    }
+
+    // The expressions inside an f-string are part of its token, so they may not use its quote.
+    private static void FormattedString(StringBuilder text, FString fstring, Quotes quotes)
+    {
+        char quote = quotes.HasFlag(Quotes.Double) ? '\'' : '"';
+        var inner = quotes | (quote == '"' ? Quotes.Double : Quotes.Single);
+        text.Append('f').Append(quote);
+        foreach (var part in fstring.Parts)
+        {
+            if (part.Value is null)
+            {
+                StringBody(text, part.Text ?? "", quote, quotes, braces: true);
+                continue;
+            }
+            text.Append('{');
+            Expression(text, part.Value, Level.Or, inner);
+            if (part.FormatSpec is not null) text.Append(':').Append(part.FormatSpec);
+            text.Append('}');
+        }
+        text.Append(quote);
+    }
+}
