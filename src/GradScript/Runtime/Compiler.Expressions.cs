@@ -18,7 +18,7 @@ internal sealed partial class Compiler
             Name n => VariableRead(n),
             Binary b => BinaryExpression(b),
             Unary u => UnaryExpression(u),
-            Not n => Expression(n.Operand) is Constant c ? new Constant(Value.Bool(!c.Value.IsTruthy), n.Span) : new NotCode(Expression(n.Operand), n.Span),
+            Not n => NotExpression(n),
             Logical l => LogicalExpression(l),
             RangeExpr r => new RangeCode(Expression(r.Start), Expression(r.Stop), r.Span),
             ListExpr l => new ListCode(Expressions(l.Items), l.Span),
@@ -96,6 +96,14 @@ internal sealed partial class Compiler
         if (Constants(left, right) is var (x, y))
             return new Constant(Value.Bool(Comparisons.Compare(b.Op, x, y, b.OpSpan)), b.Span);
         return new CompareCode(b.Op, left, right, b.OpSpan, b.Span);
+    }
+
+    // The operand is compiled once: compiling it again for the node would double the work at each
+    // level of `not not … x`, exponential in the nesting.
+    private Code NotExpression(Not n)
+    {
+        var operand = Expression(n.Operand);
+        return operand is Constant c ? new Constant(Value.Bool(!c.Value.IsTruthy), n.Span) : new NotCode(operand, n.Span);
     }
 
     private Code UnaryExpression(Unary u)
