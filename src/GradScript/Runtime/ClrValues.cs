@@ -5,7 +5,10 @@ using System.Collections;
 /// <summary>Conversions between script values and the CLR values a host passes and receives.</summary>
 internal static class ClrValues
 {
-    public static object? ToClr(Value value)
+    public static object? ToClr(Value value) =>
+        value.Reference is ListValue list ? ListToClr(list) : ScalarToClr(value);
+
+    private static object? ScalarToClr(Value value)
     {
         if (value.IsFloat) return value.AsFloat;
         if (value.IsInt) return value.AsInt;
@@ -15,9 +18,35 @@ internal static class ClrValues
         {
             string s => s,
             Autograd.TrackedValue t => t.Data,
-            ListValue l => l.Items.Select(ToClr).ToList().AsReadOnly(),
             _ => Formatter.Repr(value),
         };
+    }
+
+    // Lists are copied without recursion, each list once: a list nested a million deep, or one that
+    // contains itself (a = []; append(a, a)), would overflow the stack copied recursively, and that
+    // ends the process. A list that holds another twice, or itself, gives a CLR list that does too.
+    private static IReadOnlyList<object?> ListToClr(ListValue root)
+    {
+        var copies = new Dictionary<ListValue, (List<object?> Items, IReadOnlyList<object?> View)>(ReferenceEqualityComparer.Instance);
+        var unfilled = new Stack<ListValue>();
+        var result = CopyOf(root);
+        while (unfilled.Count > 0)
+        {
+            var list = unfilled.Pop();
+            var items = copies[list].Items;
+            foreach (var item in list.Items)
+                items.Add(item.Reference is ListValue inner ? CopyOf(inner) : ScalarToClr(item));
+        }
+        return result;
+
+        IReadOnlyList<object?> CopyOf(ListValue list)
+        {
+            if (copies.TryGetValue(list, out var copy)) return copy.View;
+            var items = new List<object?>(list.Count);
+            copies[list] = (items, items.AsReadOnly());
+            unfilled.Push(list);
+            return copies[list].View;
+        }
     }
 
     public static Value FromClr(object? value) => value switch

@@ -42,6 +42,26 @@ public class PinnedSurfaceTests
     }
 
     [Fact]
+    public void ListsThatContainThemselvesOrNestDeeplyConvertWithoutOverflowingTheStack()
+    {
+        var engine = new Engine();
+        var cycle = Assert.IsAssignableFrom<IReadOnlyList<object?>>(engine.Evaluate("a = [1]; append(a, a); a"));
+        Assert.Equal(1L, cycle[0]);
+        Assert.Same(cycle, cycle[1]);
+        var shared = Assert.IsAssignableFrom<IReadOnlyList<object?>>(engine.Evaluate("b = [2]; [b, b, [b]]"));
+        Assert.Same(shared[0], shared[1]);
+        Assert.Same(shared[0], ((IReadOnlyList<object?>)shared[2]!)[0]);
+
+        // A million levels, converted on a 256 KB thread: a recursive copy would end the process.
+        object? deep = null;
+        Assert.Null(SmallStack.Run(() => deep = engine.Evaluate("d = [0]\nfor i in 0..1000000 { d = [d] }\nd"), 256 * 1024));
+        int depth = 0;
+        for (var level = deep; level is IReadOnlyList<object?> items; level = items[0]) depth++;
+        Assert.Equal(1_000_001, depth);
+        Assert.IsAssignableFrom<IReadOnlyList<object?>>(engine.GetGlobal("d"));
+    }
+
+    [Fact]
     public void SetGlobalAcceptsEveryDocumentedType()
     {
         var engine = new Engine();
