@@ -6,8 +6,8 @@ using GradScript.Syntax.Generated;
 /// <summary>
 /// The lexer's tokens as the parser is to see them. Lexical errors (a stray character, an
 /// unterminated string, a bad escape, an int too large) are reported here, and bad characters left
-/// out so that the parser can still find the syntax errors after them. The parser facade reads
-/// every token before parsing, so all lexical errors come first.
+/// out so that the parser can still find the syntax errors after them. Tokens are read as the
+/// parser asks for them, so lexical errors are found in source order as far as the parse gets.
 /// </summary>
 internal sealed class CheckedTokenSource(GradScriptLexer lexer, SyntaxErrorCollector errors, SourcePositions positions) : ITokenSource
 {

@@ -10,7 +10,8 @@ using Antlr4.Runtime;
 //     `else` can continue a statement there): `for i in xs { if i { continue } print(i) }`;
 //   - the input always ends with a newline.
 // It also counts bracket depth against a fixed limit, so that absurd nesting is a clear syntax
-// error here instead of a stack exhaustion deep inside the parser.
+// error here instead of a stack exhaustion deep inside the parser: the input ends at the first
+// bracket past the limit, and nothing after it is read.
 /// <summary>GradScript's lexer (generated from grammar/GradScript.g4; not part of the API).</summary>
 public partial class GradScriptLexer
 {
@@ -59,6 +60,7 @@ public partial class GradScriptLexer
 
     private IToken NextSignificantToken()
     {
+        if (TooDeepBracket is not null) return EmitEOF();
         while (true)
         {
             IToken token = base.NextToken();

@@ -60,14 +60,10 @@ internal static class ScriptParser
     {
         var lexer = new GradScriptLexer(StringCharStream.For(text));
         lexer.RemoveErrorListeners();
+        // Tokens are read as the parser needs them, not all first: a nesting bomb is stopped where
+        // its nesting passes a limit, without reading (perhaps megabytes of) the rest. The lexer
+        // ends its input at a bracket past its limit.
         var tokens = new CommonTokenStream(new CheckedTokenSource(lexer, errors, positions));
-        tokens.Fill();
-        int lexicalErrors = errors.Errors.Count;
-        if (lexer.TooDeepBracket is { } deep)
-        {
-            errors.Add($"too many nested brackets (more than {GradScriptLexer.MaxBracketDepth})", deep);
-            return null;
-        }
 
         var parser = new GradScriptParser(tokens) { BuildParseTree = false };
         parser.RemoveErrorListeners();
@@ -86,6 +82,11 @@ internal static class ScriptParser
             errors.Add(TooDeep, e.Token);
             return null;
         }
+        if (lexer.TooDeepBracket is { } deep)
+        {
+            errors.Add($"too many nested brackets (more than {GradScriptLexer.MaxBracketDepth})", deep);
+            return null;
+        }
 
         // SLL could not decide or the input has errors: the full algorithm, reporting every error.
         parser.Reset();
@@ -99,7 +100,7 @@ internal static class ScriptParser
         try
         {
             rule(parser);
-            return errors.Errors.Count > lexicalErrors ? null : builder.Finish(errors);
+            return parser.NumberOfSyntaxErrors > 0 ? null : builder.Finish(errors);
         }
         catch (NestingTooDeepException e)
         {
