@@ -36,7 +36,7 @@ internal static class ScriptParser
         var positions = new SourcePositions(source);
         var errors = new SyntaxErrorCollector(positions);
         string text = Normalize(source.Text);
-        if (LoneSurrogates(source, text) is { Count: > 0 } invalid) return new Outcome(null, invalid, false);
+        if (InvalidCharacters(source, text) is { Count: > 0 } invalid) return new Outcome(null, invalid, false);
         var script = (ScriptNode?)Parse(text, errors, positions, p => p.program());
         return new Outcome(script, errors.Errors, errors.EndedEarly);
     }
@@ -50,6 +50,8 @@ internal static class ScriptParser
         foreach (var error in inner.Errors) errors.Add(error.Message, error.Span);
         return inner.HasErrors ? null : expression;
     }
+
+    private const string NulCharacter = "a NUL character (U+0000) cannot appear in a script; in a string, write \\0";
 
     private const string TooDeep = "too deeply nested: the parser's nesting limit was reached here";
 
@@ -111,11 +113,12 @@ internal static class ScriptParser
 
     // A .NET string can hold half of a surrogate pair, which is no character at all, and the lexer,
     // which reads code points, cannot take one. Such text is refused before lexing, as Python refuses
-    // a file that is not valid UTF-8, with each lone half reported where it stands.
-    private static List<ScriptDiagnostic> LoneSurrogates(SourceText source, string text)
+    // a file that is not valid UTF-8, with each lone half reported where it stands. So is a NUL
+    // character, which Python refuses anywhere in source, even in a string or a comment.
+    private static List<ScriptDiagnostic> InvalidCharacters(SourceText source, string text)
     {
         var errors = new List<ScriptDiagnostic>();
-        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) return errors;
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && !text.Contains('\0')) return errors;
         int line = 1, column = 1;
         for (int i = 0; i < text.Length && errors.Count < ScriptSyntaxException.MaxErrors; i++, column++)
         {
@@ -128,6 +131,8 @@ internal static class ScriptParser
             if (char.IsSurrogatePair(text, i)) i++;
             else if (char.IsSurrogate(c))
                 errors.Add(new ScriptDiagnostic($"invalid text: U+{(int)c:X4} is half of a surrogate pair, not a character", new SourceSpan(source, line, column, line, column + 1)));
+            else if (c == '\0')
+                errors.Add(new ScriptDiagnostic(NulCharacter, new SourceSpan(source, line, column, line, column + 1)));
         }
         return errors;
     }
