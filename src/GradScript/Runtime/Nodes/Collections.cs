@@ -22,7 +22,8 @@ internal sealed class RangeCode(Code start, Code stop, SourceSpan span) : Code(s
         var b = stop.Eval(frame);
         if (!(a.IsInt || a.IsBool) || !(b.IsInt || b.IsBool))
             throw new ScriptRuntimeException($"range bounds must be integers, not {a.TypeName} and {b.TypeName}", Span);
-        return Value.Object(new RangeValue(a.AsInt, b.AsInt, 1));
+        try { return Value.Object(new RangeValue(a.AsInt, b.AsInt, 1)); }
+        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span); }
     }
 }
 
