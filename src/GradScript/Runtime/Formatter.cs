@@ -23,6 +23,32 @@ internal static class Formatter
         return builder.ToString();
     }
 
+    /// <summary>Characters of a string or list an error message quotes at most.</summary>
+    private const int BriefLength = 60;
+
+    /// <summary>
+    /// A value as an error message quotes it: its repr, with a long string cut short and a long or
+    /// deep list summarised, so that a message never copies a huge argument.
+    /// </summary>
+    public static string Brief(Value value) => Brief(value, depth: 0);
+
+    private static string Brief(Value value, int depth)
+    {
+        switch (value.Reference)
+        {
+            case string s when s.Length > BriefLength:
+                int cut = char.IsHighSurrogate(s[BriefLength - 1]) ? BriefLength - 1 : BriefLength;
+                return Repr(Value.String(s[..cut]))[..^1] + "...\"";
+            case ListValue list:
+                string summary = $"a list of {list.Count} item{(list.Count == 1 ? "" : "s")}";
+                if (list.Count > 8 || depth > 2) return summary;
+                string items = "[" + string.Join(", ", list.Items.Select(item => Brief(item, depth + 1))) + "]";
+                return items.Length <= BriefLength ? items : summary;
+            default:
+                return Repr(value);
+        }
+    }
+
     private static void Append(StringBuilder builder, Value value, HashSet<ListValue>? open)
     {
         if (value.IsFloat) { builder.Append(NumberFormat.FormatFloat(value.AsFloat)); return; }

@@ -35,7 +35,7 @@ internal static partial class Builtins
             {
                 "float32" => true,
                 "float64" => false,
-                _ => throw new RuntimeError($"param() dtype must be \"float32\" or \"float64\", not {Formatter.Repr(dtype)}"),
+                _ => throw new RuntimeError($"param() dtype must be \"float32\" or \"float64\", not {Formatter.Brief(dtype)}"),
             };
         }
         return Value.Object(new TrackedValue(Number(args[0], "param"), float32));

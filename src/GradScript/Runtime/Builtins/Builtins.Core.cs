@@ -53,7 +53,7 @@ internal static partial class Builtins
         {
             if (long.TryParse(s.Trim().Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed))
                 return Value.Int(parsed);
-            throw new RuntimeError($"invalid literal for int(): {Formatter.Repr(v)}");
+            throw new RuntimeError($"invalid literal for int(): {Formatter.Brief(v)}");
         }
         return Value.Int(Truncate(Number(v, "int"), "int"));
     }
@@ -80,7 +80,7 @@ internal static partial class Builtins
                 "-inf" or "-infinity" => double.NegativeInfinity,
                 "nan" or "+nan" or "-nan" => double.NaN,
                 _ => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
-                    ? d : throw new RuntimeError($"could not convert string to float: {Formatter.Repr(v)}"),
+                    ? d : throw new RuntimeError($"could not convert string to float: {Formatter.Brief(v)}"),
             };
             return Value.Float(parsed);
         }

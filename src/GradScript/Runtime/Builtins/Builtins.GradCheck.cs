@@ -136,6 +136,6 @@ internal static partial class Builtins
     {
         if (!args.TryGetKeyword(keyword, out var v)) return fallback;
         if (v.IsPlainNumber && v.TryGetDouble(out double d) && double.IsFinite(d) && (d > 0 || (zeroAllowed && d == 0))) return d;
-        throw new RuntimeError($"gradcheck() {keyword} must be a {(zeroAllowed ? "non-negative" : "positive")} number, got {Formatter.Repr(v)}");
+        throw new RuntimeError($"gradcheck() {keyword} must be a {(zeroAllowed ? "non-negative" : "positive")} number, got {Formatter.Brief(v)}");
     }
 }
