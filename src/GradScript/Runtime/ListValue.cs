@@ -3,8 +3,12 @@ namespace GradScript.Runtime;
 /// <summary>A mutable list, 0-based, negative indices counting from the end.</summary>
 internal sealed class ListValue
 {
-    /// <summary>Items one list may hold: 2^26 values take 1 GiB, a clean error beyond instead of exhausting memory.</summary>
-    public const int MaxLength = 1 << 26;
+    /// <summary>
+    /// Items one list may hold: 2^24 values take 256 MiB, which one operation allocates and fills in
+    /// about a tenth of a second, so a time limit stops a script promptly even between two looks at
+    /// the clock; beyond it, a clean error instead of exhausting memory.
+    /// </summary>
+    public const int MaxLength = 1 << 24;
 
     public ListValue() => Items = new List<Value>();
 

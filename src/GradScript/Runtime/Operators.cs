@@ -4,6 +4,7 @@ using GradScript.Ast;
 using GradScript.Autograd;
 using GradScript.Diagnostics;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 /// <summary>
 /// The semantics of GradScript's operators over every pair of operand kinds (LANGUAGE.md §3, §4).
@@ -12,8 +13,8 @@ using System.Diagnostics;
 /// </summary>
 internal static class Operators
 {
-    /// <summary>Strings longer than this are refused: 2^28 characters take 512 MiB.</summary>
-    public const int MaxStringLength = 1 << 28;
+    /// <summary>Strings longer than this are refused: 2^27 characters take 256 MiB, as the longest list does (<see cref="ListValue.MaxLength"/>).</summary>
+    public const int MaxStringLength = 1 << 27;
 
     public static Value Arithmetic(BinaryOp op, Value a, Value b, Interpreter interpreter, in SourceSpan at)
     {
@@ -149,11 +150,18 @@ internal static class Operators
         throw Unsupported(op, a, b, at);
     }
 
+    // Repetition fills the result by doubling copies: a few block copies, not one append per
+    // repetition, so the largest allowed string or list is made in about the time of one memory copy.
     private static string RepeatString(string s, long times, in SourceSpan at)
     {
         if (times <= 0 || s.Length == 0) return "";
         if (s.Length * (double)times > MaxStringLength) throw TooLong(at);
-        return string.Concat(Enumerable.Repeat(s, (int)times));
+        return string.Create((int)(s.Length * times), s, static (span, s) =>
+        {
+            s.CopyTo(span);
+            for (int filled = s.Length; filled < span.Length; filled *= 2)
+                span[..Math.Min(filled, span.Length - filled)].CopyTo(span[filled..]);
+        });
     }
 
     private static ListValue RepeatList(ListValue list, long times, in SourceSpan at)
@@ -161,8 +169,13 @@ internal static class Operators
         if (times <= 0 || list.Count == 0) return new ListValue();
         if (list.Count * (double)times > ListValue.MaxLength)
             throw new ScriptRuntimeException($"list too long (more than {ListValue.MaxLength} items)", at);
-        var items = new List<Value>((int)(list.Count * times));
-        for (long i = 0; i < times; i++) items.AddRange(list.Items);
+        int length = (int)(list.Count * times);
+        var items = new List<Value>(length);
+        CollectionsMarshal.SetCount(items, length);
+        var span = CollectionsMarshal.AsSpan(items);
+        CollectionsMarshal.AsSpan(list.Items).CopyTo(span);
+        for (int filled = list.Count; filled < length; filled *= 2)
+            span[..Math.Min(filled, length - filled)].CopyTo(span[filled..]);
         return new ListValue(items);
     }
 
