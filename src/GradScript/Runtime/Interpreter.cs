@@ -17,6 +17,12 @@ internal sealed class Interpreter
 
     private static readonly TimeSpan TimerMargin = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>Allocations from this size on look at the memory limit first (see <see cref="Reserve"/>).</summary>
+    public const long LargeAllocation = 1 << 20;
+
+    /// <summary>Managed heap bytes beyond which a run stops (<see cref="EngineOptions.MaxMemory"/>).</summary>
+    private readonly long _memoryLimit;
+
     private readonly Dictionary<string, GlobalCell> _globals = new(StringComparer.Ordinal);
     private readonly EngineOptions _options;
 
@@ -41,6 +47,7 @@ internal sealed class Interpreter
         DetectAnomaly = options.DetectAnomaly;
         Output = options.Output ?? Console.Out;
         Error = options.Error ?? Console.Error;
+        _memoryLimit = options.MaxMemory ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 * 3;
         Progress = new Terminal.ProgressDisplay(Error, options.ShowProgress, options.ProgressWidth);
         Builtins.Install(Global);
         Modules = new Modules(this, options.ModuleResolver);
@@ -137,7 +144,28 @@ internal sealed class Interpreter
         _cancellation.ThrowIfCancellationRequested();
         if (Stopwatch.GetTimestamp() > _deadline)
             throw new ScriptLimitException($"time limit exceeded ({_options.Timeout!.Value.TotalSeconds:0.###} s)", at);
+        if (GC.GetTotalMemory(forceFullCollection: false) > _memoryLimit) CheckMemory(0, at);
         ScheduleNextCheck();
+    }
+
+    /// <summary>
+    /// Looks at the memory limit before an operation allocates about <paramref name="bytes"/> at
+    /// once, when that is a lot: a loop of large allocations would otherwise fill memory between two
+    /// periodic looks.
+    /// </summary>
+    public void Reserve(long bytes, in SourceSpan at)
+    {
+        if (bytes >= LargeAllocation && GC.GetTotalMemory(forceFullCollection: false) + bytes > _memoryLimit) CheckMemory(bytes, at);
+    }
+
+    // The heap counted so far may be mostly garbage: only what a full collection leaves counts.
+    // A heap still within a tenth of the limit after one is refused too, so that a script living
+    // just under the limit cannot make every look collect.
+    private void CheckMemory(long bytes, in SourceSpan at)
+    {
+        GC.Collect();
+        if (GC.GetTotalMemory(forceFullCollection: false) + bytes > _memoryLimit - _memoryLimit / 10)
+            throw new ScriptLimitException($"memory limit exceeded ({_memoryLimit / (1 << 20)} MB)", at);
     }
 
     private void ScheduleNextCheck()
