@@ -5,8 +5,15 @@ using GradScript.Diagnostics;
 /// <summary>Turning iterables (lists, ranges, strings) into items, for loops, destructuring and builtins.</summary>
 internal static class Iteration
 {
-    /// <summary>The items of an iterable, materialised; limited to what a list may hold.</summary>
-    public static List<Value> Items(Value source)
+    /// <summary>Items materialised between two looks at the limits.</summary>
+    private const int CheckInterval = 1 << 16;
+
+    /// <summary>
+    /// The items of an iterable, materialised; limited to what a list may hold. With an interpreter,
+    /// a large materialisation looks at the memory limit first and at every limit as it goes, as
+    /// at <paramref name="at"/>.
+    /// </summary>
+    public static List<Value> Items(Value source, Interpreter? limits = null, SourceSpan at = default)
     {
         switch (source.Reference)
         {
@@ -14,24 +21,58 @@ internal static class Iteration
             case RangeValue range:
                 long length = range.Length;
                 if (length > ListValue.MaxLength) throw new RuntimeError($"range too long to materialise (more than {ListValue.MaxLength} items)");
+                limits?.Reserve(Operators.ValueBytes * length, at);
                 var items = new List<Value>((int)length);
-                for (long i = 0; i < length; i++) items.Add(Value.Int(range[i]));
+                for (long i = 0; i < length; i++)
+                {
+                    items.Add(Value.Int(range[i]));
+                    if ((i & (CheckInterval - 1)) == CheckInterval - 1) limits?.CheckLimits(at);
+                }
                 return items;
-            case string s: return Characters(s).ToList();
-            case Terminal.ProgressLoop progress: return Items(progress.Source);
+            case string s:
+                if (s.Length > ListValue.MaxLength && CodePoints(s) > ListValue.MaxLength)
+                    throw new RuntimeError($"string too long to materialise (more than {ListValue.MaxLength} characters)");
+                limits?.Reserve((long)Operators.ValueBytes * s.Length, at);
+                var characters = new List<Value>(s.Length);
+                foreach (var c in Characters(s))
+                {
+                    characters.Add(c);
+                    if ((characters.Count & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
+                }
+                return characters;
+            case Terminal.ProgressLoop progress: return Items(progress.Source, limits, at);
         }
         throw new RuntimeError($"{source.TypeName} is not iterable");
     }
+
+    /// <summary>How many code points a string has (a surrogate pair is one), as <c>len</c> counts.</summary>
+    public static int CodePoints(string s) =>
+        s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? s.Length : s.EnumerateRunes().Count();
+
+    // One-character strings of the first 256 code points, shared, so that iterating over a long
+    // string does not make one string object per character.
+    private static readonly string[] Latin1 = Enumerable.Range(0, 256).Select(c => ((char)c).ToString()).ToArray();
 
     /// <summary>The characters of a string as one-character strings (whole code points).</summary>
     public static IEnumerable<Value> Characters(string s)
     {
         for (int i = 0; i < s.Length; i += char.IsSurrogatePair(s, i) ? 2 : 1)
-            yield return Value.String(char.IsSurrogatePair(s, i) ? s.Substring(i, 2) : s[i].ToString());
+        {
+            yield return Value.String(char.IsSurrogatePair(s, i) ? s.Substring(i, 2) : s[i] < 256 ? Latin1[s[i]] : s[i].ToString());
+        }
     }
 
+    /// <summary>The items of <paramref name="value"/> for <paramref name="count"/> names; a range or string of another length is refused before it is materialised.</summary>
     public static List<Value> Unpack(Value value, int count, in SourceSpan at)
     {
+        long length = value.Reference switch
+        {
+            RangeValue range => range.Length,
+            string s => CodePoints(s),
+            _ => -1,
+        };
+        if (length >= 0 && length != count)
+            throw new ScriptRuntimeException($"cannot unpack {length} values into {count} names", at);
         List<Value> items;
         try { items = Items(value); }
         catch (RuntimeError) { throw new ScriptRuntimeException($"cannot unpack {value.TypeName} into {count} names", at); }

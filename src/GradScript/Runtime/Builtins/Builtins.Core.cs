@@ -14,7 +14,7 @@ internal static partial class Builtins
         new("bool", (_, in a) => { Arity(a, "bool", 1); return Value.Bool(a[0].IsTruthy); }),
         new("type", (_, in a) => { Arity(a, "type", 1); return Value.String(a[0].TypeName); }),
         new("len", Length),
-        new("list", (_, in a) => { Arity(a, "list", 0, 1); return Value.Object(new ListValue(a.Count == 0 ? [] : [.. Iteration.Items(a[0])])); }),
+        new("list", MakeList),
         new("range", MakeRange, ["step"]),
         new("zip", Zip),
         new("enumerate", Enumerate, ["start"]),
@@ -87,13 +87,23 @@ internal static partial class Builtins
         return Value.Float(Number(v, "float"));
     }
 
+    private static Value MakeList(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "list", 0, 1);
+        if (args.Count == 0) return Value.Object(new ListValue());
+        var items = Iteration.Items(args[0], interpreter, args.CallSite);
+        if (args[0].Reference is not ListValue) return Value.Object(new ListValue(items));
+        interpreter.Reserve((long)Operators.ValueBytes * items.Count, args.CallSite);
+        return Value.Object(new ListValue([.. items]));
+    }
+
     private static Value Length(Interpreter interpreter, in Arguments args)
     {
         Arity(args, "len", 1);
         return args[0].Reference switch
         {
             ListValue l => Value.Int(l.Count),
-            string s => Value.Int(s.EnumerateRunes().Count()),
+            string s => Value.Int(Iteration.CodePoints(s)),
             RangeValue r => Value.Int(r.Length),
             _ => throw new RuntimeError($"{args[0].TypeName} has no len()"),
         };
@@ -117,23 +127,38 @@ internal static partial class Builtins
     // zip and enumerate give lists of lists (not lazy iterators): simple to print, index and reuse.
     private static Value Zip(Interpreter interpreter, in Arguments args)
     {
+        var site = args.CallSite;
         var sources = new List<List<Value>>();
-        foreach (var source in args.Positional) sources.Add(Iteration.Items(source));
+        foreach (var source in args.Positional) sources.Add(Iteration.Items(source, interpreter, site));
         int count = sources.Count == 0 ? 0 : sources.Min(s => s.Count);
+        interpreter.Reserve(count * PairBytes(sources.Count), site);
         var result = new List<Value>(count);
         for (int i = 0; i < count; i++)
-            result.Add(Value.Object(new ListValue(sources.Select(s => s[i]).ToList())));
+        {
+            var tuple = new List<Value>(sources.Count);
+            foreach (var source in sources) tuple.Add(source[i]);
+            result.Add(Value.Object(new ListValue(tuple)));
+            if ((i & 0xFFFF) == 0xFFFF) interpreter.CheckLimits(site);
+        }
         return Value.Object(new ListValue(result));
     }
+
+    // What one small list of n items takes: the list, its List<Value> and its array, and its place in the result.
+    private static long PairBytes(int n) => 96 + Operators.ValueBytes * (n + 1L);
 
     private static Value Enumerate(Interpreter interpreter, in Arguments args)
     {
         Arity(args, "enumerate", 1);
         long start = args.TryGetKeyword("start", out var s) ? Integer(s, "enumerate") : 0;
-        var items = Iteration.Items(args[0]);
+        var site = args.CallSite;
+        var items = Iteration.Items(args[0], interpreter, site);
+        interpreter.Reserve(items.Count * PairBytes(2), site);
         var result = new List<Value>(items.Count);
         for (int i = 0; i < items.Count; i++)
+        {
             result.Add(Value.Object(new ListValue([Value.Int(start + i), items[i]])));
+            if ((i & 0xFFFF) == 0xFFFF) interpreter.CheckLimits(site);
+        }
         return Value.Object(new ListValue(result));
     }
 

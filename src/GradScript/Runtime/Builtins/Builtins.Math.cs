@@ -63,7 +63,7 @@ internal static partial class Builtins
     private static Value Extreme(Interpreter interpreter, in Arguments args, string name, BinaryOp better)
     {
         Arity(args, name, 1, int.MaxValue);
-        IReadOnlyList<Value> items = args.Count == 1 ? Iteration.Items(args[0]) : args.Positional.ToArray();
+        IReadOnlyList<Value> items = args.Count == 1 ? Iteration.Items(args[0], interpreter, args.CallSite) : args.Positional.ToArray();
         if (items.Count == 0) throw new RuntimeError($"{name}() of an empty sequence");
         var op = better == BinaryOp.Greater ? Op.Maximum : Op.Minimum;
         var best = items[0];
@@ -80,6 +80,7 @@ internal static partial class Builtins
             {
                 best = item;
             }
+            if ((i & 0xFFFF) == 0xFFFF) interpreter.CheckLimits(args.CallSite);
         }
         return best;
     }
@@ -104,7 +105,7 @@ internal static partial class Builtins
             catch (OverflowException) { throw new RuntimeError("integer overflow in sum()"); }
             return Value.Int(total);
         }
-        var items = Iteration.Items(args[0]);
+        var items = Iteration.Items(args[0], interpreter, site);
         var sum = Value.Int(0);
         for (int i = 0; i < items.Count; i++)
         {
