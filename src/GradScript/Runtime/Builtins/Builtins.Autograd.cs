@@ -18,10 +18,10 @@ internal static partial class Builtins
         Data("value"),
         Data("detach"),
         new("zero_grad", ZeroGrad),
-        new("graph", (_, in a) =>
+        new("graph", (i, in a) =>
         {
             Arity(a, "graph", 1);
-            return Value.String(GraphDot.Render(Tracked(a[0], "graph")));
+            return Value.String(GraphDot.Render(Tracked(a[0], "graph"), null, i, a.CallSite));
         }),
     ];
 
