@@ -5,7 +5,35 @@ using System.Collections;
 /// <summary>Conversions between script values and the CLR values a host passes and receives.</summary>
 internal static class ClrValues
 {
+    /// <summary>
+    /// A script value as the host sees it; a list becomes a read-only list of such values. Lists are
+    /// converted without recursion, each once: a list shared in several places is one CLR list, and a
+    /// list that contains itself gives a CLR list that contains itself.
+    /// </summary>
     public static object? ToClr(Value value)
+    {
+        if (value.Reference is not ListValue root) return Scalar(value);
+        var converted = new Dictionary<ListValue, (List<object?> Items, IReadOnlyList<object?> View)>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<ListValue>();
+        IReadOnlyList<object?> Convert(ListValue list)
+        {
+            if (converted.TryGetValue(list, out var done)) return done.View;
+            var items = new List<object?>(list.Count);
+            converted[list] = (items, items.AsReadOnly());
+            pending.Push(list);
+            return converted[list].View;
+        }
+        var result = Convert(root);
+        while (pending.Count > 0)
+        {
+            var list = pending.Pop();
+            var items = converted[list].Items;
+            foreach (var item in list.Items) items.Add(item.Reference is ListValue inner ? Convert(inner) : Scalar(item));
+        }
+        return result;
+    }
+
+    private static object? Scalar(Value value)
     {
         if (value.IsFloat) return value.AsFloat;
         if (value.IsInt) return value.AsInt;
@@ -15,7 +43,6 @@ internal static class ClrValues
         {
             string s => s,
             Autograd.TrackedValue t => t.Data,
-            ListValue l => l.Items.Select(ToClr).ToList().AsReadOnly(),
             _ => Formatter.Repr(value),
         };
     }
