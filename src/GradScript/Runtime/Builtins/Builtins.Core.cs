@@ -8,7 +8,7 @@ internal static partial class Builtins
     private static IEnumerable<NativeFunction> CoreFunctions() =>
     [
         new("print", Print, ["sep", "end"]),
-        new("str", (_, in a) => { Arity(a, "str", 1); return Value.String(Formatter.Str(a[0])); }),
+        new("str", (i, in a) => { Arity(a, "str", 1); return Value.String(Formatter.Str(a[0], i, a.CallSite)); }),
         new("int", ToInt),
         new("float", ToFloat),
         new("bool", (_, in a) => { Arity(a, "bool", 1); return Value.Bool(a[0].IsTruthy); }),
@@ -30,14 +30,15 @@ internal static partial class Builtins
 
     private static Value Print(Interpreter interpreter, in Arguments args)
     {
-        string separator = args.TryGetKeyword("sep", out var sep) ? Formatter.Str(sep) : " ";
-        string end = args.TryGetKeyword("end", out var e) ? Formatter.Str(e) : "\n";
+        var site = args.CallSite;
+        string separator = args.TryGetKeyword("sep", out var sep) ? Formatter.Str(sep, interpreter, site) : " ";
+        string end = args.TryGetKeyword("end", out var e) ? Formatter.Str(e, interpreter, site) : "\n";
         var output = interpreter.Output;
         interpreter.Progress.BeforeOutput();
         for (int i = 0; i < args.Count; i++)
         {
             if (i > 0) output.Write(separator);
-            output.Write(Formatter.Str(args[i]));
+            output.Write(Formatter.Str(args[i], interpreter, site));
         }
         output.Write(end);
         return Value.None;
