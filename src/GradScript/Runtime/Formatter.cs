@@ -32,7 +32,7 @@ internal static class Formatter
     private sealed class Text(Interpreter? limits, SourceSpan at)
     {
         /// <summary>Characters written between two looks at the limits.</summary>
-        private const int CheckInterval = 1 << 20;
+        private const int CheckInterval = 1 << 18;
 
         public readonly StringBuilder Builder = new();
         public HashSet<ListValue>? Open;

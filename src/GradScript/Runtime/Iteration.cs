@@ -9,17 +9,17 @@ internal static class Iteration
     private const int CheckInterval = 1 << 16;
 
     /// <summary>
-    /// The items of an iterable, materialised; limited to what a list may hold. With an interpreter,
-    /// a large materialisation looks at the memory limit first and at every limit as it goes, as
-    /// at <paramref name="at"/>.
+    /// The items of an iterable, materialised (at most <paramref name="max"/> of them); limited to
+    /// what a list may hold. With an interpreter, a large materialisation looks at the memory limit
+    /// first and at every limit as it goes, as at <paramref name="at"/>.
     /// </summary>
-    public static List<Value> Items(Value source, Interpreter? limits = null, SourceSpan at = default)
+    public static List<Value> Items(Value source, Interpreter? limits = null, SourceSpan at = default, long max = long.MaxValue)
     {
         switch (source.Reference)
         {
-            case ListValue list: return list.Items;
+            case ListValue list: return max >= list.Count ? list.Items : list.Items.GetRange(0, (int)max);
             case RangeValue range:
-                long length = range.Length;
+                long length = Math.Min(range.Length, max);
                 if (length > ListValue.MaxLength) throw new RuntimeError($"range too long to materialise (more than {ListValue.MaxLength} items)");
                 limits?.Reserve(Operators.ValueBytes * length, at);
                 var items = new List<Value>((int)length);
@@ -30,13 +30,15 @@ internal static class Iteration
                 }
                 return items;
             case string s:
-                if (s.Length > ListValue.MaxLength && CodePoints(s) > ListValue.MaxLength)
+                long count = Math.Min(max, CodePoints(s));
+                if (count > ListValue.MaxLength)
                     throw new RuntimeError($"string too long to materialise (more than {ListValue.MaxLength} characters)");
-                limits?.Reserve((long)Operators.ValueBytes * s.Length, at);
-                var characters = new List<Value>(s.Length);
-                foreach (var c in Characters(s))
+                limits?.Reserve(Operators.ValueBytes * count, at);
+                var characters = new List<Value>((int)count);
+                bool plain = s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0;
+                for (int i = 0; characters.Count < count; i += plain || !char.IsSurrogatePair(s, i) ? 1 : 2)
                 {
-                    characters.Add(c);
+                    characters.Add(Value.String(plain || !char.IsSurrogatePair(s, i) ? Character(s[i]) : s.Substring(i, 2)));
                     if ((characters.Count & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
                 }
                 return characters;
@@ -44,6 +46,15 @@ internal static class Iteration
         }
         throw new RuntimeError($"{source.TypeName} is not iterable");
     }
+
+    /// <summary>How many items an iterable has, without materialising it.</summary>
+    public static long Length(Value source) => source.Reference switch
+    {
+        ListValue list => list.Count,
+        RangeValue range => range.Length,
+        string s => CodePoints(s),
+        _ => throw new RuntimeError($"{source.TypeName} is not iterable"),
+    };
 
     /// <summary>How many code points a string has (a surrogate pair is one), as <c>len</c> counts.</summary>
     public static int CodePoints(string s) =>
@@ -53,13 +64,13 @@ internal static class Iteration
     // string does not make one string object per character.
     private static readonly string[] Latin1 = Enumerable.Range(0, 256).Select(c => ((char)c).ToString()).ToArray();
 
+    private static string Character(char c) => c < 256 ? Latin1[c] : c.ToString();
+
     /// <summary>The characters of a string as one-character strings (whole code points).</summary>
     public static IEnumerable<Value> Characters(string s)
     {
         for (int i = 0; i < s.Length; i += char.IsSurrogatePair(s, i) ? 2 : 1)
-        {
-            yield return Value.String(char.IsSurrogatePair(s, i) ? s.Substring(i, 2) : s[i] < 256 ? Latin1[s[i]] : s[i].ToString());
-        }
+            yield return Value.String(char.IsSurrogatePair(s, i) ? s.Substring(i, 2) : Character(s[i]));
     }
 
     /// <summary>The items of <paramref name="value"/> for <paramref name="count"/> names; a range or string of another length is refused before it is materialised.</summary>

@@ -74,6 +74,11 @@ internal static partial class Builtins
         var v = args[0];
         if (v.Reference is string s)
         {
+            // A long string can only be a number if it is digits and the marks of one (the words
+            // inf, infinity and nan are short): anything else is refused before copying it twice.
+            var trimmed = s.AsSpan().Trim();
+            if (trimmed.Length > 16 && trimmed.IndexOfAnyExcept(NumberCharacters) >= 0)
+                throw new RuntimeError($"could not convert string to float: {Formatter.Brief(v)}");
             string text = s.Trim().ToLowerInvariant().Replace("_", "");
             double parsed = text switch
             {
@@ -97,6 +102,8 @@ internal static partial class Builtins
         interpreter.Reserve((long)Operators.ValueBytes * items.Count, args.CallSite);
         return Value.Object(new ListValue([.. items]));
     }
+
+    private static readonly System.Buffers.SearchValues<char> NumberCharacters = System.Buffers.SearchValues.Create("0123456789+-._eE");
 
     private static Value Length(Interpreter interpreter, in Arguments args)
     {
@@ -129,11 +136,13 @@ internal static partial class Builtins
     private static Value Zip(Interpreter interpreter, in Arguments args)
     {
         var site = args.CallSite;
+        // Each source is made into a list only as far as the shortest goes.
+        long count = args.Count == 0 ? 0 : long.MaxValue;
+        foreach (var source in args.Positional) count = Math.Min(count, Iteration.Length(source));
         var sources = new List<List<Value>>();
-        foreach (var source in args.Positional) sources.Add(Iteration.Items(source, interpreter, site));
-        int count = sources.Count == 0 ? 0 : sources.Min(s => s.Count);
+        foreach (var source in args.Positional) sources.Add(Iteration.Items(source, interpreter, site, count));
         interpreter.Reserve(count * PairBytes(sources.Count), site);
-        var result = new List<Value>(count);
+        var result = new List<Value>((int)count);
         for (int i = 0; i < count; i++)
         {
             var tuple = new List<Value>(sources.Count);
