@@ -9,6 +9,12 @@ internal static class Iteration
     private const int CheckInterval = 1 << 16;
 
     /// <summary>
+    /// Large lists start at this capacity and grow, so that the work done before a look at the
+    /// limits is never one allocation of the whole.
+    /// </summary>
+    private const int InitialCapacity = 1 << 16;
+
+    /// <summary>
     /// The items of an iterable, materialised (at most <paramref name="max"/> of them); limited to
     /// what a list may hold. With an interpreter, a large materialisation looks at the memory limit
     /// first and at every limit as it goes, as at <paramref name="at"/>.
@@ -22,7 +28,7 @@ internal static class Iteration
                 long length = Math.Min(range.Length, max);
                 if (length > ListValue.MaxLength) throw new RuntimeError($"range too long to materialise (more than {ListValue.MaxLength} items)");
                 limits?.Reserve(Operators.ValueBytes * length, at);
-                var items = new List<Value>((int)length);
+                var items = new List<Value>((int)Math.Min(length, InitialCapacity));
                 for (long i = 0; i < length; i++)
                 {
                     items.Add(Value.Int(range[i]));
@@ -30,13 +36,15 @@ internal static class Iteration
                 }
                 return items;
             case string s:
-                long count = Math.Min(max, CodePoints(s));
-                if (count > ListValue.MaxLength)
+                if (max >= ListValue.MaxLength && s.Length > ListValue.MaxLength && CodePoints(s) > ListValue.MaxLength)
                     throw new RuntimeError($"string too long to materialise (more than {ListValue.MaxLength} characters)");
-                limits?.Reserve(Operators.ValueBytes * count, at);
-                var characters = new List<Value>((int)count);
-                bool plain = s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0;
-                for (int i = 0; characters.Count < count; i += plain || !char.IsSurrogatePair(s, i) ? 1 : 2)
+                // Only as much of the string as the items taken need is looked at.
+                int units = (int)Math.Min(s.Length, Math.Min(max, int.MaxValue / 2) * 2);
+                bool plain = s.AsSpan(0, units).IndexOfAnyInRange('\uD800', '\uDFFF') < 0;
+                long capacity = Math.Min(max, s.Length);
+                limits?.Reserve(Operators.ValueBytes * capacity, at);
+                var characters = new List<Value>((int)Math.Min(capacity, InitialCapacity));
+                for (int i = 0; i < s.Length && characters.Count < max; i += plain || !char.IsSurrogatePair(s, i) ? 1 : 2)
                 {
                     characters.Add(Value.String(plain || !char.IsSurrogatePair(s, i) ? Character(s[i]) : s.Substring(i, 2)));
                     if ((characters.Count & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
@@ -45,6 +53,31 @@ internal static class Iteration
             case Terminal.ProgressLoop progress: return Items(progress.Source, limits, at);
         }
         throw new RuntimeError($"{source.TypeName} is not iterable");
+    }
+
+    /// <summary>
+    /// The items of an iterable one by one, without materialising it: a list by index (so items
+    /// appended meanwhile are seen, as by a for loop), a range by arithmetic, a string by code point.
+    /// </summary>
+    public static IEnumerable<Value> Each(Value source)
+    {
+        switch (source.Reference)
+        {
+            case ListValue list: return Elements(list);
+            case RangeValue range: return Numbers(range);
+            case string s: return Characters(s);
+        }
+        throw new RuntimeError($"{source.TypeName} is not iterable");
+
+        static IEnumerable<Value> Elements(ListValue list)
+        {
+            for (int i = 0; i < list.Count; i++) yield return list[i];
+        }
+
+        static IEnumerable<Value> Numbers(RangeValue range)
+        {
+            for (long i = 0; i < range.Length; i++) yield return Value.Int(range[i]);
+        }
     }
 
     /// <summary>How many items an iterable has, without materialising it.</summary>

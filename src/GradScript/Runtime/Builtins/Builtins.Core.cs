@@ -133,41 +133,47 @@ internal static partial class Builtins
     }
 
     // zip and enumerate give lists of lists (not lazy iterators): simple to print, index and reuse.
+    // Both walk their sources item by item, looking at the limits as they go, and stop at the
+    // shortest: zip("ab", 0..10^12) pairs two items, as Python's does.
     private static Value Zip(Interpreter interpreter, in Arguments args)
     {
         var site = args.CallSite;
-        // Each source is made into a list only as far as the shortest goes.
         long count = args.Count == 0 ? 0 : long.MaxValue;
-        foreach (var source in args.Positional) count = Math.Min(count, Iteration.Length(source));
-        var sources = new List<List<Value>>();
-        foreach (var source in args.Positional) sources.Add(Iteration.Items(source, interpreter, site, count));
-        interpreter.Reserve(count * PairBytes(sources.Count), site);
-        var result = new List<Value>((int)count);
-        for (int i = 0; i < count; i++)
+        foreach (var source in args.Positional)
         {
-            var tuple = new List<Value>(sources.Count);
-            foreach (var source in sources) tuple.Add(source[i]);
+            count = Math.Min(count, Iteration.Length(source));
+            interpreter.CheckLimits(site);
+        }
+        if (count > ListValue.MaxLength) throw new RuntimeError($"list too long (more than {ListValue.MaxLength} items)");
+        var sources = args.Positional.ToArray().Select(source => Iteration.Each(source).GetEnumerator()).ToArray();
+        var result = new List<Value>((int)Math.Min(count, 1 << 16));
+        for (long i = 0; i < count; i++)
+        {
+            var tuple = new List<Value>(sources.Length);
+            foreach (var source in sources)
+            {
+                source.MoveNext();
+                tuple.Add(source.Current);
+            }
             result.Add(Value.Object(new ListValue(tuple)));
             if ((i & 0xFFFF) == 0xFFFF) interpreter.CheckLimits(site);
         }
         return Value.Object(new ListValue(result));
     }
 
-    // What one small list of n items takes: the list, its List<Value> and its array, and its place in the result.
-    private static long PairBytes(int n) => 96 + Operators.ValueBytes * (n + 1L);
-
     private static Value Enumerate(Interpreter interpreter, in Arguments args)
     {
         Arity(args, "enumerate", 1);
         long start = args.TryGetKeyword("start", out var s) ? Integer(s, "enumerate") : 0;
         var site = args.CallSite;
-        var items = Iteration.Items(args[0], interpreter, site);
-        interpreter.Reserve(items.Count * PairBytes(2), site);
-        var result = new List<Value>(items.Count);
-        for (int i = 0; i < items.Count; i++)
+        long count = Iteration.Length(args[0]);
+        if (count > ListValue.MaxLength) throw new RuntimeError($"list too long (more than {ListValue.MaxLength} items)");
+        var result = new List<Value>((int)Math.Min(count, 1 << 16));
+        long i = 0;
+        foreach (var item in Iteration.Each(args[0]))
         {
-            result.Add(Value.Object(new ListValue([Value.Int(start + i), items[i]])));
-            if ((i & 0xFFFF) == 0xFFFF) interpreter.CheckLimits(site);
+            result.Add(Value.Object(new ListValue([Value.Int(start + i), item])));
+            if ((++i & 0xFFFF) == 0) interpreter.CheckLimits(site);
         }
         return Value.Object(new ListValue(result));
     }
