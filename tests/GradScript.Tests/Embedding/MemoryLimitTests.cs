@@ -28,6 +28,42 @@ public class MemoryLimitTests
         Assert.Equal(3L, engine.Evaluate("1 + 2"));
     }
 
+    /// <summary>
+    /// Every way a script can ask for memory without end, the memory limit it runs under (in MB),
+    /// and the clean error that ends it: the size of one string or list, or the memory limit. Under
+    /// 1 GB the size limits come first; under 128 MB, growth made of many objects meets the limit.
+    /// </summary>
+    public static TheoryData<string, int, string> Bombs() => new()
+    {
+        { "s = \"x\"\nwhile true { s = s + s }", 1024, "string too long (more than 134217728 characters)" },
+        { "s = \"ab\"\nwhile true { s = s * 2 }", 1024, "string too long (more than 134217728 characters)" },
+        { "s = \"x\" * 10^12", 1024, "string too long (more than 134217728 characters)" },
+        { "s = \"x\" * 2^26\nt = f\"{s}{s}{s}\"", 1024, "string too long (more than 134217728 characters)" },
+        { "s = f\"{1:>2000000000}\"", 1024, "format width too large (more than 1048576)" },
+        { "xs = [0]\nwhile true { xs = xs + xs }", 1024, "list too long (more than 16777216 items)" },
+        { "xs = [0]\nwhile true { xs += xs }", 1024, "list too long (more than 16777216 items)" },
+        { "xs = [0]\nwhile true { xs = xs * 2 }", 1024, "list too long (more than 16777216 items)" },
+        { "xs = [0] * (2^24 - 1000)\nwhile true { append(xs, 0) }", 1024, "list too long (more than 16777216 items)" },
+        { "xs = [0] * 10^12", 1024, "list too long (more than 16777216 items)" },
+        { "xs = list(0..10^12)", 1024, "range too long to materialise (more than 16777216 items)" },
+        { "xs = zip(0..10^12, 0..10^12)", 1024, "list too long (more than 16777216 items)" },
+        { "xs = enumerate(\"x\" * 2^27)", 1024, "list too long (more than 16777216 items)" },
+        { "xs = list(\"x\" * 2^27)", 1024, "string too long to materialise (more than 16777216 characters)" },
+        { "xs = [[0] * 2^20]\nwhile true { append(xs, xs[-1] + [1]) }", 128, "memory limit exceeded (128 MB)" },
+        { "d = []\nwhile true { d = [d, d, d, d] }", 128, "memory limit exceeded (128 MB)" },
+        { "xs = enumerate(0..2^24)", 128, "memory limit exceeded (128 MB)" },
+        { "x = param(1.0)\nfor i in 0..10^9 { x = x * 1.0 + x }", 128, "memory limit exceeded (128 MB)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bombs))]
+    public void EveryMemoryBombEndsInACleanRuntimeError(string script, int megabytes, string message)
+    {
+        var engine = new Engine(new EngineOptions { MaxMemory = (long)megabytes << 20, Output = TextWriter.Null });
+        var error = Assert.ThrowsAny<ScriptRuntimeException>(() => engine.Run(script, "bomb.grad"));
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public void GarbageDoesNotCountAgainstTheLimit()
     {
