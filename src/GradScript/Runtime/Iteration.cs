@@ -66,6 +66,7 @@ internal static class Iteration
             case ListValue list: return Elements(list);
             case RangeValue range: return Numbers(range);
             case string s: return Characters(s);
+            case Terminal.ProgressLoop progress: return Each(progress.Source);
         }
         throw new RuntimeError($"{source.TypeName} is not iterable");
 
@@ -86,6 +87,7 @@ internal static class Iteration
         ListValue list => list.Count,
         RangeValue range => range.Length,
         string s => CodePoints(s),
+        Terminal.ProgressLoop progress => Length(progress.Source),
         _ => throw new RuntimeError($"{source.TypeName} is not iterable"),
     };
 
