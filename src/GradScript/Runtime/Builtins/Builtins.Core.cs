@@ -20,11 +20,11 @@ internal static partial class Builtins
         new("enumerate", Enumerate, ["start"]),
         new("append", Append),
         new("pop", Pop),
-        new("error", (_, in a) =>
+        new("error", (i, in a) =>
         {
             // A script's own runtime error, as Python's raise: placed at the call, with the stack.
             Arity(a, "error", 1);
-            throw new RuntimeError(Formatter.Str(a[0]));
+            throw new RuntimeError(Formatter.Str(a[0], i, a.CallSite));
         }),
     ];
 
