@@ -83,7 +83,10 @@ internal sealed class GraphCommand(GraphRequest request, CliConsole console)
         else if (!cell.Value.IsTracked)
             _problem = $"'{name}' is {ValueGraph.NotTracked(cell.Value)}";
         else
-            _dot = ValueGraph.Dot(cell.Value, globals);
+        {
+            try { _dot = ValueGraph.Dot(cell.Value, globals); }
+            catch (RuntimeError e) { _problem = e.Message; }
+        }
     }
 
     private string ScriptName => request.Input is ScriptInput.File file ? file.Path : ScriptInput.StdinName;

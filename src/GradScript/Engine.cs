@@ -126,6 +126,7 @@ public sealed partial class Engine
         }
         finally
         {
+            _interpreter.EndRun();
             _interpreter.Echo = null;
             _interpreter.NoGradDepth = 0;
             Volatile.Write(ref _busy, 0);

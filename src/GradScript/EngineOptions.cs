@@ -36,6 +36,17 @@ public sealed class EngineOptions
     /// </summary>
     public IModuleResolver? ModuleResolver { get; init; }
 
+    /// <summary>
+    /// Bytes of managed memory the process may hold while a run goes on; a run that finds more in
+    /// use, even after a full garbage collection, stops with a <see cref="ScriptLimitException"/>.
+    /// The measure is the process's whole managed heap, not one script's share: the limit keeps a
+    /// runaway script (a list grown forever, a graph recorded without end) from taking the process
+    /// down, it does not divide memory between engines. Looked at every 1024 steps and before each
+    /// large allocation. When null, three quarters of the memory the runtime may use: physical
+    /// memory, or a container's limit, or <c>GCHeapHardLimit</c>.
+    /// </summary>
+    public long? MaxMemory { get; init; }
+
     /// <summary>Where <c>print</c> writes; the console when null.</summary>
     public TextWriter? Output { get; init; }
 

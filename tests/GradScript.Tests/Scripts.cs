@@ -25,5 +25,6 @@ internal static class Scripts
         MaxSteps = options?.MaxSteps,
         MaxCallDepth = options?.MaxCallDepth ?? EngineOptions.DefaultMaxCallDepth,
         MaxGraphNodes = options?.MaxGraphNodes,
+        MaxMemory = options?.MaxMemory,
     };
 }

@@ -48,7 +48,13 @@ internal sealed partial class GraphMetaCommand(ReplSession session, Graphviz gra
             return;
         }
 
-        string dot = ValueGraph.Dot(value, session.Engine.Interpreter.Globals);
+        string dot;
+        try { dot = ValueGraph.Dot(value, session.Engine.Interpreter.Globals); }
+        catch (RuntimeError e)
+        {
+            session.ReportError($":graph: {e.Message}");
+            return;
+        }
         if (file is null)
         {
             session.Output.Write(dot);

@@ -63,12 +63,13 @@ internal static class Differentiable
         _ => throw new UnreachableException(op.ToString()),
     };
 
-    // torch.maximum/minimum: the gradient goes to the chosen operand, split evenly on a tie; a NaN
-    // operand makes the result NaN.
+    // torch.maximum/minimum: the gradient goes to the chosen operand, split evenly on a tie. A NaN
+    // operand makes the result NaN, and then both operands get the whole gradient, as PyTorch's
+    // formula does (neither `x < y` nor `x == y` holds, so neither gradient is masked or halved).
     private static (T, T, T) Extreme<T>(T x, T y, bool first, bool second) where T : IFloatingPointIeee754<T>
     {
         T half = T.One / (T.One + T.One);
-        if (T.IsNaN(x) || T.IsNaN(y)) return (T.NaN, T.IsNaN(x) ? T.One : T.Zero, T.IsNaN(x) ? T.Zero : T.One);
+        if (T.IsNaN(x) || T.IsNaN(y)) return (T.NaN, T.One, T.One);
         return first ? (x, T.One, T.Zero) : second ? (y, T.Zero, T.One) : (x, half, half);
     }
 
@@ -110,7 +111,8 @@ internal static class Differentiable
             case Op.Tan: { T t = T.Tan(x); return (t, one + t * t); }
             case Op.Tanh: { T t = T.Tanh(x); return (t, one - t * t); }
             case Op.Sigmoid: { T s = one / (one + T.Exp(-x)); return (s, s * (one - s)); }
-            case Op.Relu: return (x > T.Zero || T.IsNaN(x) ? x : T.Zero, x > T.Zero ? one : T.Zero);
+            // PyTorch masks the gradient where relu(x) <= 0, so a NaN passes it on: relu′(NaN) = 1.
+            case Op.Relu: return x > T.Zero || T.IsNaN(x) ? (x, one) : (T.Zero, T.Zero);
             default: throw new UnreachableException(op.ToString());
         }
     }

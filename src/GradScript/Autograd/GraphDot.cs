@@ -1,6 +1,7 @@
 namespace GradScript.Autograd;
 
 using System.Text;
+using GradScript.Diagnostics;
 using GradScript.Runtime;
 
 /// <summary>
@@ -9,7 +10,8 @@ using GradScript.Runtime;
 /// for each value computed by an operation a small oval with the operation, which the inputs point
 /// into and which points at its result. A plain-number operand (the 2 of <c>2 * w</c>) is a bare
 /// number pointing into the oval, where micrograd, which wraps it in a Value, draws a record. Walked
-/// without recursion, so any graph that backward can handle can be written.
+/// without recursion, so any graph that backward can handle can be written, as long as its text fits
+/// in a string; with an interpreter, the limits are looked at as it goes.
 /// </summary>
 /// <remarks>
 /// The text is deterministic: node <c>nK</c> is the K-th value met walking back from the root (the
@@ -30,9 +32,12 @@ internal static class GraphDot
     /// <summary>The DOT text of the graph behind <paramref name="root"/>.</summary>
     /// <param name="root">The value whose graph is drawn.</param>
     /// <param name="labels">Names to show in the records of some values (variables that hold them); none by default.</param>
-    public static string Render(TrackedValue root, IReadOnlyDictionary<TrackedValue, string>? labels = null)
+    /// <param name="limits">The interpreter whose limits apply, as at <paramref name="at"/>; none for the command line's drawings.</param>
+    /// <param name="at">Where the drawing was asked for.</param>
+    public static string Render(TrackedValue root, IReadOnlyDictionary<TrackedValue, string>? labels = null,
+        Interpreter? limits = null, SourceSpan at = default)
     {
-        var order = Walk(root);
+        var order = Walk(root, limits, at);
         var ids = new Dictionary<TrackedValue, int>(order.Count, ReferenceEqualityComparer.Instance);
         for (int i = 0; i < order.Count; i++) ids[order[i]] = i;
 
@@ -46,6 +51,7 @@ internal static class GraphDot
                 ? $"{{ {EscapeRecord(name)} | data {data} | grad {grad} }}"
                 : $"{{ data {data} | grad {grad} }}";
             dot.Append($"  n{id} [shape=record, label=\"{label}\"];\n");
+            Checkpoint(dot, id, limits, at);
             if (node.IsLeaf) continue;
             dot.Append($"  n{id}_op [label=\"{Name(node.Op)}\"];\n");
             dot.Append($"  n{id}_op -> n{id};\n");
@@ -59,9 +65,22 @@ internal static class GraphDot
             if (node.A is { } a) dot.Append($"  n{ids[a]} -> n{id}_op;\n");
             if (node.B is { } b) dot.Append($"  n{ids[b]} -> n{id}_op;\n");
             if (constant && !node.ConstantOnLeft) dot.Append($"  n{id}_c -> n{id}_op;\n");
+            Checkpoint(dot, id, limits, at);
         }
         dot.Append("}\n");
         return dot.ToString();
+    }
+
+    private const int CheckInterval = 4096;
+
+    // Every few thousand values: text beyond the longest string is an error, and the limits apply.
+    private static void Checkpoint(StringBuilder dot, int id, Interpreter? limits, in SourceSpan at)
+    {
+        if ((id & (CheckInterval - 1)) != CheckInterval - 1) return;
+        if (dot.Length > Operators.MaxStringLength)
+            throw new RuntimeError($"graph too large to draw (more than {Operators.MaxStringLength} characters)");
+        limits?.CheckLimits(at);
+        limits?.Reserve(2L * dot.Length, at);
     }
 
     /// <summary>Whether a node is a binary operator with a plain-number operand, kept as its <see cref="TrackedValue.Constant"/>.</summary>
@@ -69,7 +88,7 @@ internal static class GraphDot
         node.B is null && node.Op is Op.Add or Op.Subtract or Op.Multiply or Op.Divide or Op.Power or Op.Maximum or Op.Minimum;
 
     /// <summary>Every value in the root's graph once, the root first, each then its inputs, depth first.</summary>
-    private static List<TrackedValue> Walk(TrackedValue root)
+    private static List<TrackedValue> Walk(TrackedValue root, Interpreter? limits, in SourceSpan at)
     {
         var seen = new HashSet<TrackedValue>(ReferenceEqualityComparer.Instance) { root };
         var order = new List<TrackedValue>();
@@ -79,6 +98,7 @@ internal static class GraphDot
         {
             var node = pending.Pop();
             order.Add(node);
+            if ((order.Count & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
             // B is pushed first so that A, the first operand, is walked first.
             if (node.B is { } b && seen.Add(b)) pending.Push(b);
             if (node.A is { } a && seen.Add(a)) pending.Push(a);

@@ -70,7 +70,7 @@ public class ScriptRuntimeException : ScriptException
     internal List<(string Function, SourceSpan CallSite)> Frames { get; } = new();
 }
 
-/// <summary>A limit of <see cref="EngineOptions"/> was reached: time, steps, call depth or graph size.</summary>
+/// <summary>A limit of <see cref="EngineOptions"/> was reached: time, steps, call depth, graph size or memory.</summary>
 public sealed class ScriptLimitException : ScriptRuntimeException
 {
     /// <summary>Creates a limit error at a place.</summary>

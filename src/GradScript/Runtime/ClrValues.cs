@@ -5,6 +5,7 @@ using System.Collections;
 /// <summary>Conversions between script values and the CLR values a host passes and receives.</summary>
 internal static class ClrValues
 {
+    /// <summary>A script value as the host sees it; a list becomes a read-only list of such values.</summary>
     public static object? ToClr(Value value) =>
         value.Reference is ListValue list ? ListToClr(list) : ScalarToClr(value);
 

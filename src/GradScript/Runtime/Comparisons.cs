@@ -18,14 +18,16 @@ internal static class Comparisons
         _ => Order(op, a, b, at),
     };
 
-    public static bool AreEqual(Value a, Value b, in SourceSpan at)
+    public static bool AreEqual(Value a, Value b, in SourceSpan at) => AreEqual(a, b, at, null);
+
+    private static bool AreEqual(Value a, Value b, in SourceSpan at, HashSet<(ListValue, ListValue)>? assumed)
     {
         if (IsNumeric(a) && IsNumeric(b)) return CompareNumbers(a, b) == 0;
         if (a.IsBool || b.IsBool) return a.IsBool && b.IsBool && a.AsBool == b.AsBool;
         switch (a.Reference, b.Reference)
         {
             case (string s, string t): return s == t;
-            case (ListValue l, ListValue m): return ListsEqual(l, m, at);
+            case (ListValue l, ListValue m): return ListsEqual(l, m, at, assumed);
             case (RangeValue r, RangeValue q): return r.Length == q.Length && (r.Length == 0 || (r.Start == q.Start && (r.Length == 1 || r.Step == q.Step)));
         }
         if (a.IsNone || b.IsNone) return a.IsNone && b.IsNone;
@@ -63,14 +65,20 @@ internal static class Comparisons
         return c != 0 ? c : (d > floor ? -1 : 0);
     }
 
-    private static bool ListsEqual(ListValue l, ListValue m, in SourceSpan at)
+    // Lists nested in lists: a pair of lists met again while comparing is taken as equal, since
+    // any difference found anywhere makes the whole comparison false. So a list shared in many
+    // places (xs = [xs, xs], repeated) is compared once, not once per path to it, and lists that
+    // contain themselves compare in finite time. Flat lists never allocate the set.
+    private static bool ListsEqual(ListValue l, ListValue m, in SourceSpan at, HashSet<(ListValue, ListValue)>? assumed)
     {
         if (ReferenceEquals(l, m)) return true;
         if (l.Count != m.Count) return false;
+        if (assumed is not null && !assumed.Add((l, m))) return true;
         EnsureStack(at);
         for (int i = 0; i < l.Count; i++)
         {
-            if (!AreEqual(l[i], m[i], at)) return false;
+            if (assumed is null && l[i].Reference is ListValue && m[i].Reference is ListValue) assumed = [(l, m)];
+            if (!AreEqual(l[i], m[i], at, assumed)) return false;
         }
         return true;
     }

@@ -2,6 +2,7 @@ namespace GradScript.Runtime;
 
 using System.Runtime.CompilerServices;
 using System.Text;
+using GradScript.Diagnostics;
 
 /// <summary>
 /// How values print (LANGUAGE.md §6, pinned): numbers as Python's <c>repr</c>, a tracked value as its
@@ -10,21 +11,73 @@ using System.Text;
 /// </summary>
 internal static class Formatter
 {
-    /// <summary>The text <c>print</c> and <c>str</c> give: strings as they are.</summary>
-    public static string Str(Value value) => value.Reference is string s ? s : Repr(value);
+    /// <summary>
+    /// The text <c>print</c> and <c>str</c> give: strings as they are. With an interpreter, printing
+    /// a large list looks at the limits as it goes, as at <paramref name="at"/>.
+    /// </summary>
+    public static string Str(Value value, Interpreter? limits = null, SourceSpan at = default) =>
+        value.Reference is string s ? s : Repr(value, limits, at);
 
     /// <summary>The text inside a list, and what the REPL echoes: strings quoted.</summary>
-    public static string Repr(Value value)
+    public static string Repr(Value value, Interpreter? limits = null, SourceSpan at = default)
     {
         if (value.IsFloat) return NumberFormat.FormatFloat(value.AsFloat);
         if (value.IsInt) return NumberFormat.FormatInt(value.AsInt);
-        var builder = new StringBuilder();
-        Append(builder, value, null);
-        return builder.ToString();
+        var text = new Text(limits, at);
+        Append(text, value);
+        return text.Builder.ToString();
     }
 
-    private static void Append(StringBuilder builder, Value value, HashSet<ListValue>? open)
+    /// <summary>The text being made, with what it needs to stop: the lists open around the current item, and the limits.</summary>
+    private sealed class Text(Interpreter? limits, SourceSpan at)
     {
+        /// <summary>Characters written between two looks at the limits.</summary>
+        private const int CheckInterval = 1 << 18;
+
+        public readonly StringBuilder Builder = new();
+        public HashSet<ListValue>? Open;
+        private int _nextCheck = CheckInterval;
+
+        /// <summary>Stops a text that would be longer than a string may be, and looks at the limits now and then.</summary>
+        public void Grew()
+        {
+            if (Builder.Length > Operators.MaxStringLength) throw new RuntimeError("list too large to print");
+            if (Builder.Length < _nextCheck) return;
+            _nextCheck = Builder.Length + CheckInterval;
+            limits?.CheckLimits(at);
+            limits?.Reserve(2L * Builder.Length, at);
+        }
+    }
+
+    /// <summary>Characters of a string or list an error message quotes at most.</summary>
+    private const int BriefLength = 60;
+
+    /// <summary>
+    /// A value as an error message quotes it: its repr, with a long string cut short and a long or
+    /// deep list summarised, so that a message never copies a huge argument.
+    /// </summary>
+    public static string Brief(Value value) => Brief(value, depth: 0);
+
+    private static string Brief(Value value, int depth)
+    {
+        switch (value.Reference)
+        {
+            case string s when s.Length > BriefLength:
+                int cut = char.IsHighSurrogate(s[BriefLength - 1]) ? BriefLength - 1 : BriefLength;
+                return Repr(Value.String(s[..cut]))[..^1] + "...\"";
+            case ListValue list:
+                string summary = $"a list of {list.Count} item{(list.Count == 1 ? "" : "s")}";
+                if (list.Count > 8 || depth > 2) return summary;
+                string items = "[" + string.Join(", ", list.Items.Select(item => Brief(item, depth + 1))) + "]";
+                return items.Length <= BriefLength ? items : summary;
+            default:
+                return Repr(value);
+        }
+    }
+
+    private static void Append(Text text, Value value)
+    {
+        var builder = text.Builder;
         if (value.IsFloat) { builder.Append(NumberFormat.FormatFloat(value.AsFloat)); return; }
         if (value.IsInt) { builder.Append(NumberFormat.FormatInt(value.AsInt)); return; }
         if (value.IsBool) { builder.Append(value.AsBool ? "true" : "false"); return; }
@@ -38,15 +91,17 @@ internal static class Formatter
                 if (r.Step != 1) builder.Append(" step ").Append(r.Step);
                 return;
             case Callable c: builder.Append(c is NativeFunction ? "<builtin " : "<function ").Append(c.Name).Append('>'); return;
-            case ListValue list: AppendList(builder, list, open ?? new HashSet<ListValue>(ReferenceEqualityComparer.Instance)); return;
+            case ListValue list: AppendList(text, list); return;
             case ModuleValue module: builder.Append("<module ").Append(module.Name).Append('>'); return;
             case null: builder.Append("undefined"); return;
         }
         builder.Append(value.Reference);
     }
 
-    private static void AppendList(StringBuilder builder, ListValue list, HashSet<ListValue> open)
+    private static void AppendList(Text text, ListValue list)
     {
+        var open = text.Open ??= new HashSet<ListValue>(ReferenceEqualityComparer.Instance);
+        var builder = text.Builder;
         if (!open.Add(list)) { builder.Append("[...]"); return; }
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
             throw new RuntimeError("list nested too deeply to print");
@@ -54,8 +109,8 @@ internal static class Formatter
         for (int i = 0; i < list.Count; i++)
         {
             if (i > 0) builder.Append(", ");
-            Append(builder, list[i], open);
-            if (builder.Length > Operators.MaxStringLength) throw new RuntimeError("list too large to print");
+            Append(text, list[i]);
+            text.Grew();
         }
         builder.Append(']');
         open.Remove(list);

@@ -1,6 +1,7 @@
 namespace GradScript.Runtime;
 
 using GradScript.Autograd;
+using GradScript.Diagnostics;
 
 /// <summary>Wraps a host's C# delegates as script functions.</summary>
 internal static class HostFunctions
@@ -44,12 +45,12 @@ internal static class HostFunctions
     public static NativeFunction FromDelegate(string name, Delegate function)
     {
         var parameters = function.Method.GetParameters();
-        return new NativeFunction(name, (_, in args) =>
+        return new NativeFunction(name, (interpreter, in args) =>
         {
             if (args.Count != parameters.Length)
                 throw new RuntimeError($"{name}() takes {parameters.Length} arguments but {args.Count} were given");
             var values = new object?[parameters.Length];
-            for (int i = 0; i < values.Length; i++) values[i] = Convert(args[i], parameters[i].ParameterType, name);
+            for (int i = 0; i < values.Length; i++) values[i] = Convert(args[i], parameters[i].ParameterType, name, interpreter, args.CallSite);
             object? result;
             try { result = function.DynamicInvoke(values); }
             catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
@@ -61,13 +62,13 @@ internal static class HostFunctions
         });
     }
 
-    private static object? Convert(Value v, Type type, string name)
+    private static object? Convert(Value v, Type type, string name, Interpreter interpreter, in SourceSpan at)
     {
         if (type == typeof(object)) return ClrValues.ToClr(v);
         if (type == typeof(string)) return v.Reference as string ?? Formatter.Str(v);
         if (type == typeof(bool)) return v.IsTruthy;
         if (type == typeof(double[]))
-            return Iteration.Items(v).Select(item => item.TryGetDouble(out double d) ? d : throw new RuntimeError($"{name}() expects a list of numbers")).ToArray();
+            return Iteration.Items(v, interpreter, at).Select(item => item.TryGetDouble(out double d) ? d : throw new RuntimeError($"{name}() expects a list of numbers")).ToArray();
         if (!v.TryGetDouble(out double x) || v.IsNone) throw new RuntimeError($"{name}() expects a number, got {v.TypeName}");
         if (type == typeof(double)) return x;
         if (type == typeof(float)) return (float)x;

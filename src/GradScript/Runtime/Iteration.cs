@@ -5,33 +5,120 @@ using GradScript.Diagnostics;
 /// <summary>Turning iterables (lists, ranges, strings) into items, for loops, destructuring and builtins.</summary>
 internal static class Iteration
 {
-    /// <summary>The items of an iterable, materialised; limited to what a list may hold.</summary>
-    public static List<Value> Items(Value source)
+    /// <summary>Items materialised between two looks at the limits.</summary>
+    private const int CheckInterval = 1 << 16;
+
+    /// <summary>
+    /// Large lists start at this capacity and grow, so that the work done before a look at the
+    /// limits is never one allocation of the whole.
+    /// </summary>
+    private const int InitialCapacity = 1 << 16;
+
+    /// <summary>
+    /// The items of an iterable, materialised (at most <paramref name="max"/> of them); limited to
+    /// what a list may hold. With an interpreter, a large materialisation looks at the memory limit
+    /// first and at every limit as it goes, as at <paramref name="at"/>.
+    /// </summary>
+    public static List<Value> Items(Value source, Interpreter? limits = null, SourceSpan at = default, long max = long.MaxValue)
     {
         switch (source.Reference)
         {
-            case ListValue list: return list.Items;
+            case ListValue list: return max >= list.Count ? list.Items : list.Items.GetRange(0, (int)max);
             case RangeValue range:
-                long length = range.Length;
+                long length = Math.Min(range.Length, max);
                 if (length > ListValue.MaxLength) throw new RuntimeError($"range too long to materialise (more than {ListValue.MaxLength} items)");
-                var items = new List<Value>((int)length);
-                for (long i = 0; i < length; i++) items.Add(Value.Int(range[i]));
+                limits?.Reserve(Operators.ValueBytes * length, at);
+                var items = new List<Value>((int)Math.Min(length, InitialCapacity));
+                for (long i = 0; i < length; i++)
+                {
+                    items.Add(Value.Int(range[i]));
+                    if ((i & (CheckInterval - 1)) == CheckInterval - 1) limits?.CheckLimits(at);
+                }
                 return items;
-            case string s: return Characters(s).ToList();
-            case Terminal.ProgressLoop progress: return Items(progress.Source);
+            case string s:
+                if (max >= ListValue.MaxLength && s.Length > ListValue.MaxLength && CodePoints(s) > ListValue.MaxLength)
+                    throw new RuntimeError($"string too long to materialise (more than {ListValue.MaxLength} characters)");
+                // Only as much of the string as the items taken need is looked at.
+                int units = (int)Math.Min(s.Length, Math.Min(max, int.MaxValue / 2) * 2);
+                bool plain = s.AsSpan(0, units).IndexOfAnyInRange('\uD800', '\uDFFF') < 0;
+                long capacity = Math.Min(max, s.Length);
+                limits?.Reserve(Operators.ValueBytes * capacity, at);
+                var characters = new List<Value>((int)Math.Min(capacity, InitialCapacity));
+                for (int i = 0; i < s.Length && characters.Count < max; i += plain || !char.IsSurrogatePair(s, i) ? 1 : 2)
+                {
+                    characters.Add(Value.String(plain || !char.IsSurrogatePair(s, i) ? Character(s[i]) : s.Substring(i, 2)));
+                    if ((characters.Count & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
+                }
+                return characters;
+            case Terminal.ProgressLoop progress: return Items(progress.Source, limits, at);
         }
         throw new RuntimeError($"{source.TypeName} is not iterable");
     }
+
+    /// <summary>
+    /// The items of an iterable one by one, without materialising it: a list by index (so items
+    /// appended meanwhile are seen, as by a for loop), a range by arithmetic, a string by code point.
+    /// </summary>
+    public static IEnumerable<Value> Each(Value source)
+    {
+        switch (source.Reference)
+        {
+            case ListValue list: return Elements(list);
+            case RangeValue range: return Numbers(range);
+            case string s: return Characters(s);
+            case Terminal.ProgressLoop progress: return Each(progress.Source);
+        }
+        throw new RuntimeError($"{source.TypeName} is not iterable");
+
+        static IEnumerable<Value> Elements(ListValue list)
+        {
+            for (int i = 0; i < list.Count; i++) yield return list[i];
+        }
+
+        static IEnumerable<Value> Numbers(RangeValue range)
+        {
+            for (long i = 0; i < range.Length; i++) yield return Value.Int(range[i]);
+        }
+    }
+
+    /// <summary>How many items an iterable has, without materialising it.</summary>
+    public static long Length(Value source) => source.Reference switch
+    {
+        ListValue list => list.Count,
+        RangeValue range => range.Length,
+        string s => CodePoints(s),
+        Terminal.ProgressLoop progress => Length(progress.Source),
+        _ => throw new RuntimeError($"{source.TypeName} is not iterable"),
+    };
+
+    /// <summary>How many code points a string has (a surrogate pair is one), as <c>len</c> counts.</summary>
+    public static int CodePoints(string s) =>
+        s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? s.Length : s.EnumerateRunes().Count();
+
+    // One-character strings of the first 256 code points, shared, so that iterating over a long
+    // string does not make one string object per character.
+    private static readonly string[] Latin1 = Enumerable.Range(0, 256).Select(c => ((char)c).ToString()).ToArray();
+
+    private static string Character(char c) => c < 256 ? Latin1[c] : c.ToString();
 
     /// <summary>The characters of a string as one-character strings (whole code points).</summary>
     public static IEnumerable<Value> Characters(string s)
     {
         for (int i = 0; i < s.Length; i += char.IsSurrogatePair(s, i) ? 2 : 1)
-            yield return Value.String(char.IsSurrogatePair(s, i) ? s.Substring(i, 2) : s[i].ToString());
+            yield return Value.String(char.IsSurrogatePair(s, i) ? s.Substring(i, 2) : Character(s[i]));
     }
 
+    /// <summary>The items of <paramref name="value"/> for <paramref name="count"/> names; a range or string of another length is refused before it is materialised.</summary>
     public static List<Value> Unpack(Value value, int count, in SourceSpan at)
     {
+        long length = value.Reference switch
+        {
+            RangeValue range => range.Length,
+            string s => CodePoints(s),
+            _ => -1,
+        };
+        if (length >= 0 && length != count)
+            throw new ScriptRuntimeException($"cannot unpack {length} values into {count} names", at);
         List<Value> items;
         try { items = Items(value); }
         catch (RuntimeError) { throw new ScriptRuntimeException($"cannot unpack {value.TypeName} into {count} names", at); }

@@ -3,8 +3,12 @@ namespace GradScript.Runtime;
 /// <summary>A mutable list, 0-based, negative indices counting from the end.</summary>
 internal sealed class ListValue
 {
-    /// <summary>Items one list may hold: 2^26 values take 1 GiB, a clean error beyond instead of exhausting memory.</summary>
-    public const int MaxLength = 1 << 26;
+    /// <summary>
+    /// Items one list may hold: 2^24 values take 256 MiB, which one operation allocates and fills in
+    /// about a tenth of a second, so a time limit stops a script promptly even between two looks at
+    /// the clock; beyond it, a clean error instead of exhausting memory.
+    /// </summary>
+    public const int MaxLength = 1 << 24;
 
     public ListValue() => Items = new List<Value>();
 
@@ -24,16 +28,24 @@ internal sealed class ListValue
 }
 
 /// <summary>The lazy range <c>start..stop</c> with a step, like Python's <c>range</c>.</summary>
-internal sealed class RangeValue(long start, long stop, long step)
+internal sealed class RangeValue
 {
-    public long Start { get; } = start;
-    public long Stop { get; } = stop;
-    public long Step { get; } = step;
+    /// <summary>A range of more than long.MaxValue numbers (-2^63..2^63-1 has 2^64 - 1) is refused, so every length, index and loop counter fits in a long.</summary>
+    public RangeValue(long start, long stop, long step)
+    {
+        UInt128 count = step > 0
+            ? (stop > start ? ((UInt128)(ulong)(stop - start) + (ulong)step - 1) / (ulong)step : 0)
+            : (start > stop ? ((UInt128)(ulong)(start - stop) + (ulong)(-step) - 1) / (ulong)(-step) : 0);
+        if (count > long.MaxValue) throw new RuntimeError($"range too long (more than {long.MaxValue} items)");
+        (Start, Stop, Step, Length) = (start, stop, step, (long)count);
+    }
+
+    public long Start { get; }
+    public long Stop { get; }
+    public long Step { get; }
 
     /// <summary>How many numbers the range yields.</summary>
-    public long Length =>
-        Step > 0 ? (Stop > Start ? (long)(((UInt128)(Stop - Start) + (ulong)Step - 1) / (ulong)Step) : 0)
-                 : (Start > Stop ? (long)(((UInt128)(Start - Stop) + (ulong)(-Step) - 1) / (ulong)(-Step)) : 0);
+    public long Length { get; }
 
     public long this[long i] => Start + i * Step;
 }

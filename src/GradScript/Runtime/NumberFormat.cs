@@ -85,6 +85,13 @@ internal static class NumberFormat
         return Repeat(s.Fill, left) + value + Repeat(s.Fill, pad - left);
     }
 
+    /// <summary>
+    /// The largest width and precision a format spec may give: 2^20 characters. CPython takes any,
+    /// but a field of a billion characters is only ever an attack on memory, and zero-padding with
+    /// separators costs far more than one copy per character.
+    /// </summary>
+    public const int MaxWidth = 1 << 20;
+
     /// <summary>Parses a spec as CPython's <c>parse_internal_render_format_spec</c> does, with its messages.</summary>
     private static Spec Parse(string spec, string typeName, int defaultType, char defaultAlign)
     {
@@ -103,6 +110,7 @@ internal static class NumberFormat
         // A leading '0' pads with zeros after the sign, unless a fill or an alignment says otherwise.
         if (!fillGiven && pos < r.Length && r[pos] == '0') (fill, align, pos) = ("0", !alignGiven && defaultAlign == '>' ? '=' : align, pos + 1);
         int width = Integer(r, ref pos, -1);
+        if (width > MaxWidth) throw new FormatException($"format width too large (more than {MaxWidth})");
         if (pos < r.Length && r[pos] == ',') (sep, pos) = (',', pos + 1);
         if (pos < r.Length && r[pos] == '_') (sep, pos) = (sep == 0 ? '_' : throw Both(), pos + 1);
         if (pos < r.Length && r[pos] == ',' && sep == '_') throw Both();
@@ -112,6 +120,7 @@ internal static class NumberFormat
             pos++;
             precision = Integer(r, ref pos, -2);
             if (precision == -2) throw new FormatException("Format specifier missing precision");
+            if (precision > MaxWidth) throw new FormatException($"format precision too large (more than {MaxWidth})");
         }
         if (r.Length - pos > 1) throw new FormatException($"Invalid format specifier '{spec}' for object of type '{typeName}'");
         int type = pos < r.Length ? r[pos] : defaultType;

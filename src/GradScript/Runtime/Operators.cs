@@ -4,6 +4,7 @@ using GradScript.Ast;
 using GradScript.Autograd;
 using GradScript.Diagnostics;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 /// <summary>
 /// The semantics of GradScript's operators over every pair of operand kinds (LANGUAGE.md §3, §4).
@@ -12,8 +13,8 @@ using System.Diagnostics;
 /// </summary>
 internal static class Operators
 {
-    /// <summary>Strings longer than this are refused: 2^28 characters take 512 MiB.</summary>
-    public const int MaxStringLength = 1 << 28;
+    /// <summary>Strings longer than this are refused: 2^27 characters take 256 MiB, as the longest list does (<see cref="ListValue.MaxLength"/>).</summary>
+    public const int MaxStringLength = 1 << 27;
 
     public static Value Arithmetic(BinaryOp op, Value a, Value b, Interpreter interpreter, in SourceSpan at)
     {
@@ -21,7 +22,7 @@ internal static class Operators
         if ((a.IsInt || a.IsBool) && (b.IsInt || b.IsBool)) return IntArithmetic(op, a.AsInt, b.AsInt, at);
         if (a.IsTracked || b.IsTracked) return TrackedArithmetic(op, a, b, interpreter, at);
         if (IsNumber(a) && IsNumber(b)) return FloatArithmetic(op, ToDouble(a), ToDouble(b), at, a.IsInt || a.IsBool, b.IsInt || b.IsBool);
-        return SequenceArithmetic(op, a, b, at);
+        return SequenceArithmetic(op, a, b, interpreter, at);
     }
 
     private static bool IsNumber(Value v) => v.IsFloat || v.IsInt || v.IsBool;
@@ -124,45 +125,64 @@ internal static class Operators
         return Value.Object(interpreter.Record(Differentiable.Binary(autogradOp, ta, x, tb, y), at));
     }
 
-    private static Value SequenceArithmetic(BinaryOp op, Value a, Value b, in SourceSpan at)
+    private static Value SequenceArithmetic(BinaryOp op, Value a, Value b, Interpreter interpreter, in SourceSpan at)
     {
         switch (op, a.Reference, b.Reference)
         {
             case (BinaryOp.Add, string s, string t):
                 if ((long)s.Length + t.Length > MaxStringLength) throw TooLong(at);
+                interpreter.Reserve(2L * (s.Length + t.Length), at);
                 return Value.String(s + t);
             case (BinaryOp.Add, ListValue l, ListValue m):
                 if ((long)l.Count + m.Count > ListValue.MaxLength) throw new ScriptRuntimeException($"list too long (more than {ListValue.MaxLength} items)", at);
+                interpreter.Reserve(ValueBytes * (l.Count + m.Count), at);
                 var items = new List<Value>(l.Count + m.Count);
                 items.AddRange(l.Items);
                 items.AddRange(m.Items);
                 return Value.Object(new ListValue(items));
             case (BinaryOp.Multiply, string s, _) when b.IsInt:
-                return Value.String(RepeatString(s, b.AsInt, at));
+                return Value.String(RepeatString(s, b.AsInt, interpreter, at));
             case (BinaryOp.Multiply, _, string s) when a.IsInt:
-                return Value.String(RepeatString(s, a.AsInt, at));
+                return Value.String(RepeatString(s, a.AsInt, interpreter, at));
             case (BinaryOp.Multiply, ListValue l, _) when b.IsInt:
-                return Value.Object(RepeatList(l, b.AsInt, at));
+                return Value.Object(RepeatList(l, b.AsInt, interpreter, at));
             case (BinaryOp.Multiply, _, ListValue l) when a.IsInt:
-                return Value.Object(RepeatList(l, a.AsInt, at));
+                return Value.Object(RepeatList(l, a.AsInt, interpreter, at));
         }
         throw Unsupported(op, a, b, at);
     }
 
-    private static string RepeatString(string s, long times, in SourceSpan at)
+    // Repetition fills the result by doubling copies: a few block copies, not one append per
+    // repetition, so the largest allowed string or list is made in about the time of one memory copy.
+    /// <summary>Bytes a <see cref="Value"/> takes in a list.</summary>
+    public const int ValueBytes = 16;
+
+    private static string RepeatString(string s, long times, Interpreter interpreter, in SourceSpan at)
     {
         if (times <= 0 || s.Length == 0) return "";
         if (s.Length * (double)times > MaxStringLength) throw TooLong(at);
-        return string.Concat(Enumerable.Repeat(s, (int)times));
+        interpreter.Reserve(2 * s.Length * times, at);
+        return string.Create((int)(s.Length * times), s, static (span, s) =>
+        {
+            s.CopyTo(span);
+            for (int filled = s.Length; filled < span.Length; filled *= 2)
+                span[..Math.Min(filled, span.Length - filled)].CopyTo(span[filled..]);
+        });
     }
 
-    private static ListValue RepeatList(ListValue list, long times, in SourceSpan at)
+    private static ListValue RepeatList(ListValue list, long times, Interpreter interpreter, in SourceSpan at)
     {
         if (times <= 0 || list.Count == 0) return new ListValue();
         if (list.Count * (double)times > ListValue.MaxLength)
             throw new ScriptRuntimeException($"list too long (more than {ListValue.MaxLength} items)", at);
-        var items = new List<Value>((int)(list.Count * times));
-        for (long i = 0; i < times; i++) items.AddRange(list.Items);
+        int length = (int)(list.Count * times);
+        interpreter.Reserve((long)ValueBytes * length, at);
+        var items = new List<Value>(length);
+        CollectionsMarshal.SetCount(items, length);
+        var span = CollectionsMarshal.AsSpan(items);
+        CollectionsMarshal.AsSpan(list.Items).CopyTo(span);
+        for (int filled = list.Count; filled < length; filled *= 2)
+            span[..Math.Min(filled, length - filled)].CopyTo(span[filled..]);
         return new ListValue(items);
     }
 

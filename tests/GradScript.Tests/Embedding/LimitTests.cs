@@ -26,6 +26,48 @@ public class LimitTests
     }
 
     [Fact]
+    public void ATimeoutStopsALoopOfSlowStepsAtTheFirstStepPastTheDeadline()
+    {
+        // Each step makes a 32 MB string: the limits used to be looked at only every 1024 steps,
+        // many seconds past a 100 ms deadline.
+        var engine = new Engine(new EngineOptions { Timeout = TimeSpan.FromMilliseconds(100) });
+        var compiled = engine.Compile("while true { s = \"x\" * 2^24 }", "slow.grad");
+        Assert.Throws<ScriptLimitException>(() => engine.Run(compiled));
+        var clock = Stopwatch.StartNew();
+        Assert.Contains("time limit exceeded", Assert.Throws<ScriptLimitException>(() => engine.Run(compiled)).Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(400), $"stopped after {clock.Elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public void CancellationStopsALoopOfSlowStepsQuickly()
+    {
+        var engine = new Engine();
+        using var source = new CancellationTokenSource();
+        var stopped = TimeSpan.Zero;
+        var clock = new Stopwatch();
+        var runner = new Thread(() =>
+        {
+            try { engine.Run("while true { s = \"x\" * 2^24 }", "slow.grad", source.Token); }
+            catch (OperationCanceledException) { stopped = clock.Elapsed; }
+        });
+        runner.Start();
+        Thread.Sleep(100);
+        clock.Start();
+        source.Cancel();
+        runner.Join();
+        Assert.InRange(stopped, TimeSpan.FromTicks(1), TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void ARunAfterATimedOutRunKeepsItsOwnDeadline()
+    {
+        var engine = new Engine(new EngineOptions { Timeout = TimeSpan.FromMilliseconds(50) });
+        Assert.Throws<ScriptLimitException>(() => engine.Run("while true { }"));
+        engine.Run("n = 0\nfor i in 0..10000 { n += i }");   // short: finishes well within its own 50 ms
+        Assert.Equal(49995000L, engine.GetGlobal("n"));
+    }
+
+    [Fact]
     public void ATimeoutStopsALongBuiltin()
     {
         var engine = new Engine(new EngineOptions { Timeout = TimeSpan.FromMilliseconds(100) });

@@ -102,6 +102,7 @@ internal sealed partial class ProgramGenerator
         (2, () => Not(Make(Ty.Bool, d))),
         (3, () => Binary(Make(Ty.Bool, d), _dice.OneOf("and", "or"), Make(Ty.Bool, d))),
         (1, () => Call("bool", Make(RandomType(allowTracked: false), d, counted: false))),
+        (1, () => GradCheck(d)),
         (1, () => CallReturning(Ty.Bool) ?? Atom(Ty.Bool)))();
 
     private Code StrCode(int d) => _dice.Weighted<Func<Code>>(

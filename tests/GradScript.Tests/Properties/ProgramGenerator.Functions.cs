@@ -128,6 +128,23 @@ internal sealed partial class ProgramGenerator
         return Postfix($"{transform}({inner})({Make(Ty.Float, d).Text})");
     }
 
+    // `gradcheck(f, x, …, raise_exception=false)`: a function of numbers checked at a point, as a
+    // transform takes one; false rather than an error where the gradients disagree (at a kink).
+    private Code GradCheck(int d)
+    {
+        var functions = Callable(f => f.Parameters.Count > 0 && f.Parameters.All(p => p.Type == Ty.Float)
+            && f.Returns is Ty.Float or Ty.Tracked).ToList();
+        if (functions.Count > 0 && _dice.Chance(0.6))
+        {
+            var f = _dice.Pick(functions);
+            int count = Math.Max(1, _dice.Between(f.Parameters.Count(p => p.Default is null), f.Parameters.Count));
+            var arguments = Enumerable.Range(0, count).Select(_ => Make(Ty.Float, d).Text);
+            return Postfix($"gradcheck({f.Name}, {string.Join(", ", arguments)}, raise_exception=false)");
+        }
+        string builtin = _dice.OneOf("sin", "cos", "tanh", "exp", "sigmoid", "sqrt", "log", "abs", "relu");
+        return Postfix($"gradcheck({builtin}, {Make(Ty.Float, d).Text}, raise_exception=false)");
+    }
+
     /// <summary>The functions in reach that <paramref name="which"/> accepts; inside no_grad, none that touches autograd.</summary>
     private IEnumerable<Fn> Callable(Func<Fn, bool> which)
     {

@@ -18,10 +18,10 @@ internal static partial class Builtins
         Data("value"),
         Data("detach"),
         new("zero_grad", ZeroGrad),
-        new("graph", (_, in a) =>
+        new("graph", (i, in a) =>
         {
             Arity(a, "graph", 1);
-            return Value.String(GraphDot.Render(Tracked(a[0], "graph")));
+            return Value.String(GraphDot.Render(Tracked(a[0], "graph"), null, i, a.CallSite));
         }),
     ];
 
@@ -35,7 +35,7 @@ internal static partial class Builtins
             {
                 "float32" => true,
                 "float64" => false,
-                _ => throw new RuntimeError($"param() dtype must be \"float32\" or \"float64\", not {Formatter.Repr(dtype)}"),
+                _ => throw new RuntimeError($"param() dtype must be \"float32\" or \"float64\", not {Formatter.Brief(dtype)}"),
             };
         }
         return Value.Object(new TrackedValue(Number(args[0], "param"), float32));
@@ -128,12 +128,14 @@ internal static partial class Builtins
 
     private static Value ZeroGrad(Interpreter interpreter, in Arguments args)
     {
-        foreach (var v in args.Positional) ZeroGrad(interpreter, v);
+        var visited = new HashSet<ListValue>(ReferenceEqualityComparer.Instance);
+        foreach (var v in args.Positional) ZeroGrad(interpreter, v, visited);
         return Value.None;
     }
 
-    // Lists of parameters may nest (layers of neurons of weights); an optimizer zeroes its own.
-    private static void ZeroGrad(Interpreter interpreter, Value v)
+    // Lists of parameters may nest (layers of neurons of weights); an optimizer zeroes its own. Each
+    // list is cleared once, however many times it is shared, and a list that contains itself ends.
+    private static void ZeroGrad(Interpreter interpreter, Value v, HashSet<ListValue> visited)
     {
         if (v.IsTracked)
         {
@@ -144,8 +146,9 @@ internal static partial class Builtins
         if (v.Reference is Optimizers.Optimizer optimizer) { optimizer.ZeroGrad(interpreter); return; }
         if (v.Reference is not ListValue list)
             throw new RuntimeError($"zero_grad() expects tracked values, lists of them or optimizers, got {v.TypeName}");
+        if (!visited.Add(list)) return;
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new RuntimeError("zero_grad(): lists nested too deeply");
-        foreach (var item in list.Items) ZeroGrad(interpreter, item);
+        foreach (var item in list.Items) ZeroGrad(interpreter, item, visited);
     }
 
     private static TrackedValue Tracked(Value v, string function) =>

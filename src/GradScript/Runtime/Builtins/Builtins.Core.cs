@@ -8,36 +8,37 @@ internal static partial class Builtins
     private static IEnumerable<NativeFunction> CoreFunctions() =>
     [
         new("print", Print, ["sep", "end"]),
-        new("str", (_, in a) => { Arity(a, "str", 1); return Value.String(Formatter.Str(a[0])); }),
+        new("str", (i, in a) => { Arity(a, "str", 1); return Value.String(Formatter.Str(a[0], i, a.CallSite)); }),
         new("int", ToInt),
         new("float", ToFloat),
         new("bool", (_, in a) => { Arity(a, "bool", 1); return Value.Bool(a[0].IsTruthy); }),
         new("type", (_, in a) => { Arity(a, "type", 1); return Value.String(a[0].TypeName); }),
         new("len", Length),
-        new("list", (_, in a) => { Arity(a, "list", 0, 1); return Value.Object(new ListValue(a.Count == 0 ? [] : [.. Iteration.Items(a[0])])); }),
+        new("list", MakeList),
         new("range", MakeRange, ["step"]),
         new("zip", Zip),
         new("enumerate", Enumerate, ["start"]),
         new("append", Append),
         new("pop", Pop),
-        new("error", (_, in a) =>
+        new("error", (i, in a) =>
         {
             // A script's own runtime error, as Python's raise: placed at the call, with the stack.
             Arity(a, "error", 1);
-            throw new RuntimeError(Formatter.Str(a[0]));
+            throw new RuntimeError(Formatter.Str(a[0], i, a.CallSite));
         }),
     ];
 
     private static Value Print(Interpreter interpreter, in Arguments args)
     {
-        string separator = args.TryGetKeyword("sep", out var sep) ? Formatter.Str(sep) : " ";
-        string end = args.TryGetKeyword("end", out var e) ? Formatter.Str(e) : "\n";
+        var site = args.CallSite;
+        string separator = args.TryGetKeyword("sep", out var sep) ? Formatter.Str(sep, interpreter, site) : " ";
+        string end = args.TryGetKeyword("end", out var e) ? Formatter.Str(e, interpreter, site) : "\n";
         var output = interpreter.Output;
         interpreter.Progress.BeforeOutput();
         for (int i = 0; i < args.Count; i++)
         {
             if (i > 0) output.Write(separator);
-            output.Write(Formatter.Str(args[i]));
+            output.Write(Formatter.Str(args[i], interpreter, site));
         }
         output.Write(end);
         return Value.None;
@@ -53,7 +54,7 @@ internal static partial class Builtins
         {
             if (long.TryParse(s.Trim().Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed))
                 return Value.Int(parsed);
-            throw new RuntimeError($"invalid literal for int(): {Formatter.Repr(v)}");
+            throw new RuntimeError($"invalid literal for int(): {Formatter.Brief(v)}");
         }
         return Value.Int(Truncate(Number(v, "int"), "int"));
     }
@@ -73,6 +74,11 @@ internal static partial class Builtins
         var v = args[0];
         if (v.Reference is string s)
         {
+            // A long string can only be a number if it is digits and the marks of one (the words
+            // inf, infinity and nan are short): anything else is refused before copying it twice.
+            var trimmed = s.AsSpan().Trim();
+            if (trimmed.Length > 16 && trimmed.IndexOfAnyExcept(NumberCharacters) >= 0)
+                throw new RuntimeError($"could not convert string to float: {Formatter.Brief(v)}");
             string text = s.Trim().ToLowerInvariant().Replace("_", "");
             double parsed = text switch
             {
@@ -80,12 +86,24 @@ internal static partial class Builtins
                 "-inf" or "-infinity" => double.NegativeInfinity,
                 "nan" or "+nan" or "-nan" => double.NaN,
                 _ => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
-                    ? d : throw new RuntimeError($"could not convert string to float: {Formatter.Repr(v)}"),
+                    ? d : throw new RuntimeError($"could not convert string to float: {Formatter.Brief(v)}"),
             };
             return Value.Float(parsed);
         }
         return Value.Float(Number(v, "float"));
     }
+
+    private static Value MakeList(Interpreter interpreter, in Arguments args)
+    {
+        Arity(args, "list", 0, 1);
+        if (args.Count == 0) return Value.Object(new ListValue());
+        var items = Iteration.Items(args[0], interpreter, args.CallSite);
+        if (args[0].Reference is not ListValue) return Value.Object(new ListValue(items));
+        interpreter.Reserve((long)Operators.ValueBytes * items.Count, args.CallSite);
+        return Value.Object(new ListValue([.. items]));
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NumberCharacters = System.Buffers.SearchValues.Create("0123456789+-._eE");
 
     private static Value Length(Interpreter interpreter, in Arguments args)
     {
@@ -93,7 +111,7 @@ internal static partial class Builtins
         return args[0].Reference switch
         {
             ListValue l => Value.Int(l.Count),
-            string s => Value.Int(s.EnumerateRunes().Count()),
+            string s => Value.Int(Iteration.CodePoints(s)),
             RangeValue r => Value.Int(r.Length),
             _ => throw new RuntimeError($"{args[0].TypeName} has no len()"),
         };
@@ -115,14 +133,31 @@ internal static partial class Builtins
     }
 
     // zip and enumerate give lists of lists (not lazy iterators): simple to print, index and reuse.
+    // Both walk their sources item by item, looking at the limits as they go, and stop at the
+    // shortest: zip("ab", 0..10^12) pairs two items, as Python's does.
     private static Value Zip(Interpreter interpreter, in Arguments args)
     {
-        var sources = new List<List<Value>>();
-        foreach (var source in args.Positional) sources.Add(Iteration.Items(source));
-        int count = sources.Count == 0 ? 0 : sources.Min(s => s.Count);
-        var result = new List<Value>(count);
-        for (int i = 0; i < count; i++)
-            result.Add(Value.Object(new ListValue(sources.Select(s => s[i]).ToList())));
+        var site = args.CallSite;
+        long count = args.Count == 0 ? 0 : long.MaxValue;
+        foreach (var source in args.Positional)
+        {
+            count = Math.Min(count, Iteration.Length(source));
+            interpreter.CheckLimits(site);
+        }
+        if (count > ListValue.MaxLength) throw new RuntimeError($"list too long (more than {ListValue.MaxLength} items)");
+        var sources = args.Positional.ToArray().Select(source => Iteration.Each(source).GetEnumerator()).ToArray();
+        var result = new List<Value>((int)Math.Min(count, 1 << 16));
+        for (long i = 0; i < count; i++)
+        {
+            var tuple = new List<Value>(sources.Length);
+            foreach (var source in sources)
+            {
+                source.MoveNext();
+                tuple.Add(source.Current);
+            }
+            result.Add(Value.Object(new ListValue(tuple)));
+            if ((i & 0xFFFF) == 0xFFFF) interpreter.CheckLimits(site);
+        }
         return Value.Object(new ListValue(result));
     }
 
@@ -130,10 +165,16 @@ internal static partial class Builtins
     {
         Arity(args, "enumerate", 1);
         long start = args.TryGetKeyword("start", out var s) ? Integer(s, "enumerate") : 0;
-        var items = Iteration.Items(args[0]);
-        var result = new List<Value>(items.Count);
-        for (int i = 0; i < items.Count; i++)
-            result.Add(Value.Object(new ListValue([Value.Int(start + i), items[i]])));
+        var site = args.CallSite;
+        long count = Iteration.Length(args[0]);
+        if (count > ListValue.MaxLength) throw new RuntimeError($"list too long (more than {ListValue.MaxLength} items)");
+        var result = new List<Value>((int)Math.Min(count, 1 << 16));
+        long i = 0;
+        foreach (var item in Iteration.Each(args[0]))
+        {
+            result.Add(Value.Object(new ListValue([Value.Int(start + i), item])));
+            if ((++i & 0xFFFF) == 0) interpreter.CheckLimits(site);
+        }
         return Value.Object(new ListValue(result));
     }
 

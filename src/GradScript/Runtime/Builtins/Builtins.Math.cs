@@ -63,24 +63,34 @@ internal static partial class Builtins
     private static Value Extreme(Interpreter interpreter, in Arguments args, string name, BinaryOp better)
     {
         Arity(args, name, 1, int.MaxValue);
-        IReadOnlyList<Value> items = args.Count == 1 ? Iteration.Items(args[0]) : args.Positional.ToArray();
-        if (items.Count == 0) throw new RuntimeError($"{name}() of an empty sequence");
-        var op = better == BinaryOp.Greater ? Op.Maximum : Op.Minimum;
-        var best = items[0];
-        for (int i = 1; i < items.Count; i++)
+        var site = args.CallSite;
+        if (args.Count == 1 && args[0].Reference is RangeValue range)
         {
-            var item = items[i];
+            // A range is ordered: its extremes are its ends.
+            if (range.Length == 0) throw new RuntimeError($"{name}() of an empty sequence");
+            bool first = (better == BinaryOp.Greater) == (range.Step < 0);
+            return Value.Int(first ? range[0] : range[range.Length - 1]);
+        }
+        IEnumerable<Value> items = args.Count == 1 ? Iteration.Each(args[0]) : args.Positional.ToArray();
+        var op = better == BinaryOp.Greater ? Op.Maximum : Op.Minimum;
+        Value best = default;
+        long i = 0;
+        foreach (var item in items)
+        {
+            if (i++ == 0) { best = item; continue; }
             if ((best.IsTracked || item.IsTracked) && interpreter.IsRecording)
             {
                 var node = Differentiable.Binary(op, best.IsTracked ? best.AsTracked : null, Number(best, name),
                     item.IsTracked ? item.AsTracked : null, Number(item, name));
-                best = Value.Object(interpreter.Record(node, args.CallSite));
+                best = Value.Object(interpreter.Record(node, site));
             }
-            else if (Comparisons.Compare(better, item, best, args.CallSite))
+            else if (Comparisons.Compare(better, item, best, site))
             {
                 best = item;
             }
+            if ((i & 0xFFFF) == 0) interpreter.CheckLimits(site);
         }
+        if (i == 0) throw new RuntimeError($"{name}() of an empty sequence");
         return best;
     }
 
@@ -104,12 +114,12 @@ internal static partial class Builtins
             catch (OverflowException) { throw new RuntimeError("integer overflow in sum()"); }
             return Value.Int(total);
         }
-        var items = Iteration.Items(args[0]);
         var sum = Value.Int(0);
-        for (int i = 0; i < items.Count; i++)
+        long count = 0;
+        foreach (var item in Iteration.Each(args[0]))
         {
-            sum = Operators.Arithmetic(BinaryOp.Add, sum, items[i], interpreter, site);
-            if ((i & 0xFFFF) == 0xFFFF) interpreter.CheckLimits(site);
+            sum = Operators.Arithmetic(BinaryOp.Add, sum, item, interpreter, site);
+            if ((++count & 0xFFFF) == 0) interpreter.CheckLimits(site);
         }
         return sum;
     }

@@ -103,37 +103,55 @@ internal static partial class Builtins
             throw new RuntimeError($"{function}() expects a list of parameters, got {parameters.TypeName}{hint}");
         }
         var collector = new LeafCollector(function);
-        collector.Collect(list, "params");
+        collector.Collect(list);
         if (collector.Leaves.Count == 0) throw new RuntimeError($"{function}() got an empty list of parameters");
         return [.. collector.Leaves];
     }
 
+    // Places (params[1][0]) are written out only for a message: a list nested a hundred thousand
+    // deep would otherwise build a string per level, each as long as the depth.
     private sealed class LeafCollector(string function)
     {
-        private readonly Dictionary<TrackedValue, string> _places = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<TrackedValue, int[]> _places = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<ListValue> _open = new(ReferenceEqualityComparer.Instance);
+        private readonly List<int> _path = [];
 
         public List<TrackedValue> Leaves { get; } = [];
 
-        public void Collect(ListValue list, string place)
+        public void Collect(ListValue list)
         {
-            if (!_open.Add(list)) throw new RuntimeError($"{function}(): {place} is a list that contains itself");
+            if (!_open.Add(list)) throw new RuntimeError($"{function}(): {Place(_path)} is a list that contains itself");
             if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new RuntimeError($"{function}(): lists nested too deeply");
             for (int i = 0; i < list.Count; i++)
             {
                 var item = list[i];
-                string at = $"{place}[{i}]";
-                if (item.Reference is ListValue inner) { Collect(inner, at); continue; }
-                if (!item.IsTracked)
-                    throw new RuntimeError($"{function}(): {at} is not a tracked value ({item.TypeName}): make parameters with param()");
-                var leaf = item.AsTracked;
-                if (!leaf.IsLeaf)
-                    throw new RuntimeError($"{function}(): {at} is not a leaf but the result of an operation: pass the param() values themselves");
-                if (!_places.TryAdd(leaf, at))
-                    throw new RuntimeError($"{function}(): {at} is the same parameter as {_places[leaf]}");
-                Leaves.Add(leaf);
+                _path.Add(i);
+                if (item.Reference is ListValue inner) Collect(inner);
+                else Take(item);
+                _path.RemoveAt(_path.Count - 1);
             }
             _open.Remove(list);
+        }
+
+        private void Take(Value item)
+        {
+            if (!item.IsTracked)
+                throw new RuntimeError($"{function}(): {Place(_path)} is not a tracked value ({item.TypeName}): make parameters with param()");
+            var leaf = item.AsTracked;
+            if (!leaf.IsLeaf)
+                throw new RuntimeError($"{function}(): {Place(_path)} is not a leaf but the result of an operation: pass the param() values themselves");
+            if (!_places.TryAdd(leaf, [.. _path]))
+                throw new RuntimeError($"{function}(): {Place(_path)} is the same parameter as {Place(_places[leaf])}");
+            Leaves.Add(leaf);
+        }
+
+        // A deep place shows its first and last indices: params[0][0][0][0]…[0][3] (100001 levels).
+        private static string Place(IReadOnlyList<int> path)
+        {
+            string Indices(IEnumerable<int> part) => string.Concat(part.Select(i => $"[{i}]"));
+            return path.Count <= 10
+                ? "params" + Indices(path)
+                : $"params{Indices(path.Take(4))}…{Indices(path.Skip(path.Count - 2))} ({path.Count} levels)";
         }
     }
 }

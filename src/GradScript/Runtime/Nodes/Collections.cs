@@ -22,7 +22,8 @@ internal sealed class RangeCode(Code start, Code stop, SourceSpan span) : Code(s
         var b = stop.Eval(frame);
         if (!(a.IsInt || a.IsBool) || !(b.IsInt || b.IsBool))
             throw new ScriptRuntimeException($"range bounds must be integers, not {a.TypeName} and {b.TypeName}", Span);
-        return Value.Object(new RangeValue(a.AsInt, b.AsInt, 1));
+        try { return Value.Object(new RangeValue(a.AsInt, b.AsInt, 1)); }
+        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span); }
     }
 }
 
@@ -48,19 +49,26 @@ internal sealed class FStringCode(FStringCode.Piece[] pieces, SourceSpan span) :
         var builder = new StringBuilder();
         foreach (var piece in pieces)
         {
-            if (piece.Text is not null) { builder.Append(piece.Text); continue; }
-            var value = piece.Value!.Eval(frame);
-            try { builder.Append(piece.FormatSpec is null ? Formatter.Str(value) : Format(value, piece.FormatSpec)); }
-            catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, piece.Value.Span); }
-            catch (FormatException e) { throw new ScriptRuntimeException(e.Message, piece.Value.Span); }
+            if (piece.Text is not null) builder.Append(piece.Text);
+            else
+            {
+                var value = piece.Value!.Eval(frame);
+                var at = piece.Value.Span;
+                try { builder.Append(piece.FormatSpec is null ? Formatter.Str(value, frame.Interpreter, at) : Format(value, piece.FormatSpec, frame.Interpreter, at)); }
+                catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at); }
+                catch (FormatException e) { throw new ScriptRuntimeException(e.Message, at); }
+            }
+            if (builder.Length > Operators.MaxStringLength)
+                throw new ScriptRuntimeException($"string too long (more than {Operators.MaxStringLength} characters)", Span);
         }
+        frame.Interpreter.Reserve(2L * builder.Length, Span);
         return Value.String(builder.ToString());
     }
 
-    private static string Format(Value value, string spec)
+    private static string Format(Value value, string spec, Interpreter interpreter, in SourceSpan at)
     {
         if (value.IsInt || value.IsBool) return NumberFormat.Format(value.AsInt, spec);
         if (value.TryGetDouble(out double d) && !value.IsNone) return NumberFormat.Format(d, spec);
-        return NumberFormat.FormatString(Formatter.Str(value), spec);
+        return NumberFormat.FormatString(Formatter.Str(value, interpreter, at), spec);
     }
 }

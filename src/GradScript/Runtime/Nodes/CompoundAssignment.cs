@@ -15,7 +15,7 @@ internal sealed class CompoundAssignInstruction(BinaryOp op, Code read, Store wr
     {
         var current = read.Eval(frame);
         var operand = value.Eval(frame);
-        if (!InPlace.TryUpdate(op, current, operand, opSpan))
+        if (!InPlace.TryUpdate(op, current, operand, frame.Interpreter, opSpan))
             write.Set(frame, Operators.Arithmetic(op, current, operand, frame.Interpreter, opSpan));
         return Completion.Normal;
     }
@@ -32,7 +32,7 @@ internal sealed class CompoundIndexInstruction(BinaryOp op, Code target, Code ke
         {
             var current = Indexing.Get(t, k);
             var operand = value.Eval(frame);
-            if (!InPlace.TryUpdate(op, current, operand, opSpan))
+            if (!InPlace.TryUpdate(op, current, operand, frame.Interpreter, opSpan))
                 Indexing.Set(t, k, Operators.Arithmetic(op, current, operand, frame.Interpreter, opSpan));
         }
         catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span); }
@@ -42,13 +42,14 @@ internal sealed class CompoundIndexInstruction(BinaryOp op, Code target, Code ke
 
 internal static class InPlace
 {
-    public static bool TryUpdate(BinaryOp op, Value current, Value operand, in SourceSpan at)
+    public static bool TryUpdate(BinaryOp op, Value current, Value operand, Interpreter interpreter, in SourceSpan at)
     {
         if (current.Reference is ListValue list && op == BinaryOp.Add)
         {
             try
             {
-                var items = Iteration.Items(operand);
+                var items = Iteration.Items(operand, interpreter, at);
+                interpreter.Reserve((long)Operators.ValueBytes * (list.Count + items.Count), at);
                 foreach (var item in ReferenceEquals(items, list.Items) ? items.ToList() : items) list.Add(item);
             }
             catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at); }

@@ -19,7 +19,7 @@ internal sealed class ZipForInstruction(
         var completion = Completion.Normal;
         if (builtin == Builtins.EnumerateFunction)
         {
-            var items = Sequence.Of(Evaluate(sources[0], frame));
+            var items = Sequence.Of(Evaluate(sources[0], frame), frame.Interpreter, callSpan);
             long first = start is null ? 0 : StartIndex(start.Eval(frame));
             for (int i = 0; i < items.Count; i++)
             {
@@ -31,7 +31,7 @@ internal sealed class ZipForInstruction(
         }
 
         var columns = new Sequence[sources.Length];
-        for (int j = 0; j < columns.Length; j++) columns[j] = Sequence.Of(Evaluate(sources[j], frame));
+        for (int j = 0; j < columns.Length; j++) columns[j] = Sequence.Of(Evaluate(sources[j], frame), frame.Interpreter, callSpan);
         for (int i = 0; i < Shortest(columns); i++)
         {
             for (int j = 0; j < columns.Length; j++) targets[j].Set(frame, columns[j][i]);
@@ -66,11 +66,12 @@ internal sealed class ZipForInstruction(
     /// <summary>A list, range or string read by index without copying a list or a range.</summary>
     private readonly struct Sequence(List<Value>? list, RangeValue? range)
     {
-        public static Sequence Of(Value source) => source.Reference switch
+        // A string is made into a list under the run's limits: it may be 2^24 characters long.
+        public static Sequence Of(Value source, Interpreter interpreter, SourceSpan at) => source.Reference switch
         {
             ListValue list => new(list.Items, null),
             RangeValue range => new(null, range),
-            _ => new(Iteration.Items(source), null),
+            _ => new(Iteration.Items(source, interpreter, at), null),
         };
 
         public long Count => list?.Count ?? range!.Length;

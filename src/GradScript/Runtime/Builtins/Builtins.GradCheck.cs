@@ -1,0 +1,141 @@
+namespace GradScript.Runtime;
+
+using GradScript.Autograd;
+using GradScript.Diagnostics;
+using GradScript.Runtime.Nodes;
+
+// gradcheck(f, x1, x2, …): PyTorch's torch.autograd.gradcheck for a script's own functions.
+internal static partial class Builtins
+{
+    /// <summary>PyTorch gradcheck's defaults: the central difference's step and the tolerances |a − n| ≤ atol + rtol·|n|.</summary>
+    private const double GradCheckEps = 1e-6, GradCheckAtol = 1e-5, GradCheckRtol = 1e-3;
+
+    private static IEnumerable<NativeFunction> GradCheckFunctions() =>
+    [
+        new("gradcheck", GradCheck, ["eps", "atol", "rtol", "raise_exception"]),
+    ];
+
+    /// <summary>
+    /// Compares backward's gradient of f at a point with central differences, argument by argument.
+    /// The analytic gradient comes from one call of f on fresh float64 params (recorded even inside
+    /// no_grad); the numeric one from calls on plain floats, unrecorded. Gradients that backward
+    /// sets on values f reaches from outside (a global param) are put back afterwards, so a check
+    /// in the middle of training changes nothing. Returns true, or raises an error naming the
+    /// first argument whose gradients disagree (false instead with raise_exception=false).
+    /// </summary>
+    private static Value GradCheck(Interpreter interpreter, in Arguments args)
+    {
+        if (args.Count == 0 || args[0].Reference is not Callable function)
+            throw new RuntimeError($"gradcheck() expects a function, got {(args.Count == 0 ? "nothing" : args[0].TypeName)}");
+        if (args.Count == 1) throw new RuntimeError("gradcheck() needs a point: at least one number after the function");
+        var point = new double[args.Count - 1];
+        for (int i = 0; i < point.Length; i++) point[i] = Number(args[i + 1], "gradcheck");
+        double eps = Tolerance(args, "eps", GradCheckEps, zeroAllowed: false);
+        double atol = Tolerance(args, "atol", GradCheckAtol, zeroAllowed: true);
+        double rtol = Tolerance(args, "rtol", GradCheckRtol, zeroAllowed: true);
+        bool raise = Flag(args, "raise_exception", true);
+        var site = args.CallSite;
+
+        double[] analytic = AnalyticGradient(interpreter, function, point, site);
+        int saved = interpreter.NoGradDepth;
+        interpreter.NoGradDepth = saved + 1;
+        try
+        {
+            var shifted = (double[])point.Clone();
+            for (int i = 0; i < point.Length; i++)
+            {
+                shifted[i] = point[i] + eps;
+                double above = Result(CallWith(interpreter, function, shifted, site), function);
+                shifted[i] = point[i] - eps;
+                double below = Result(CallWith(interpreter, function, shifted, site), function);
+                shifted[i] = point[i];
+                double numeric = (above - below) / (2 * eps);
+                if (Math.Abs(analytic[i] - numeric) <= atol + rtol * Math.Abs(numeric)) continue;
+                if (!raise) return Value.False;
+                throw new RuntimeError(
+                    $"gradcheck(): gradient mismatch for {ArgumentName(function, i)} of {function.Name} at " +
+                    $"({string.Join(", ", point.Select(NumberFormat.FormatFloat))}): " +
+                    $"analytic {NumberFormat.FormatFloat(analytic[i])}, numeric {NumberFormat.FormatFloat(numeric)}");
+            }
+        }
+        finally { interpreter.NoGradDepth = saved; }
+        return Value.True;
+    }
+
+    private static double[] AnalyticGradient(Interpreter interpreter, Callable function, double[] point, in SourceSpan site)
+    {
+        var leaves = new TrackedValue[point.Length];
+        var values = new Value[point.Length];
+        for (int i = 0; i < point.Length; i++)
+        {
+            leaves[i] = new TrackedValue(point[i], isFloat32: false);
+            values[i] = Value.Object(leaves[i]);
+        }
+        int saved = interpreter.NoGradDepth;
+        interpreter.NoGradDepth = 0;
+        Value result;
+        try { result = Call(interpreter, function, values, site); }
+        finally { interpreter.NoGradDepth = saved; }
+
+        var gradient = new double[point.Length];
+        if (!result.IsTracked)
+        {
+            Result(result, function);   // a number that does not depend on the point: a zero gradient
+            return gradient;
+        }
+        var outside = GradientsOutside(result.AsTracked, leaves);
+        interpreter.Backpropagation.Run(result.AsTracked, accumulate: false, interpreter, site);
+        for (int i = 0; i < leaves.Length; i++) gradient[i] = leaves[i].Grad;
+        foreach (var (node, grad) in outside) node.Grad = grad;
+        return gradient;
+    }
+
+    // The gradients of the nodes that existed before the check (a global param f uses, values
+    // computed from it), walked without recursion, so that they can be put back after backward.
+    private static List<(TrackedValue Node, double Grad)> GradientsOutside(TrackedValue root, TrackedValue[] leaves)
+    {
+        var seen = new HashSet<TrackedValue>(leaves, ReferenceEqualityComparer.Instance);
+        var saved = new List<(TrackedValue, double)>();
+        var pending = new Stack<TrackedValue>();
+        if (seen.Add(root)) pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            saved.Add((node, node.Grad));
+            if (node.A is { } a && seen.Add(a)) pending.Push(a);
+            if (node.B is { } b && seen.Add(b)) pending.Push(b);
+        }
+        return saved;
+    }
+
+    private static Value CallWith(Interpreter interpreter, Callable function, double[] point, in SourceSpan site)
+    {
+        var values = new Value[point.Length];
+        for (int i = 0; i < point.Length; i++) values[i] = Value.Float(point[i]);
+        return Call(interpreter, function, values, site);
+    }
+
+    private static Value Call(Interpreter interpreter, Callable function, Value[] values, in SourceSpan site) => function switch
+    {
+        ScriptFunction script => script.Run(script.Bind(values, site), interpreter, site),
+        NativeFunction native => native.Call(interpreter, new Arguments(values, [], [], site)),
+        _ => throw new RuntimeError($"gradcheck() cannot call {function.Name}"),
+    };
+
+    private static double Result(Value result, Callable function) =>
+        result.TryGetDouble(out double d) && !result.IsNone
+            ? d
+            : throw new RuntimeError($"gradcheck(): {function.Name}() returned a {result.TypeName}, not a number");
+
+    private static string ArgumentName(Callable function, int i) =>
+        function is ScriptFunction script && i < script.Proto.Parameters.Length
+            ? $"argument {i + 1} ({script.Proto.Parameters[i]})"
+            : $"argument {i + 1}";
+
+    private static double Tolerance(in Arguments args, string keyword, double fallback, bool zeroAllowed)
+    {
+        if (!args.TryGetKeyword(keyword, out var v)) return fallback;
+        if (v.IsPlainNumber && v.TryGetDouble(out double d) && double.IsFinite(d) && (d > 0 || (zeroAllowed && d == 0))) return d;
+        throw new RuntimeError($"gradcheck() {keyword} must be a {(zeroAllowed ? "non-negative" : "positive")} number, got {Formatter.Brief(v)}");
+    }
+}
