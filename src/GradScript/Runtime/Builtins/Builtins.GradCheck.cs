@@ -2,7 +2,6 @@ namespace GradScript.Runtime;
 
 using GradScript.Autograd;
 using GradScript.Diagnostics;
-using GradScript.Runtime.Nodes;
 
 // gradcheck(f, x1, x2, …): PyTorch's torch.autograd.gradcheck for a script's own functions.
 internal static partial class Builtins
@@ -18,10 +17,10 @@ internal static partial class Builtins
     /// <summary>
     /// Compares backward's gradient of f at a point with central differences, argument by argument.
     /// The analytic gradient comes from one call of f on fresh float64 params (recorded even inside
-    /// no_grad); the numeric one from calls on plain floats, unrecorded. Gradients that backward
-    /// sets on values f reaches from outside (a global param) are put back afterwards, so a check
-    /// in the middle of training changes nothing. Returns true, or raises an error naming the
-    /// first argument whose gradients disagree (false instead with raise_exception=false).
+    /// no_grad), backpropagated as a function transform is, leaving every node's grad as it was (a
+    /// global param f uses included), so a check in the middle of training changes nothing; the
+    /// numeric one from calls on plain floats, unrecorded. Returns true, or raises an error naming
+    /// the first argument whose gradients disagree (false instead with raise_exception=false).
     /// </summary>
     private static Value GradCheck(Interpreter interpreter, in Arguments args)
     {
@@ -74,53 +73,20 @@ internal static partial class Builtins
         int saved = interpreter.NoGradDepth;
         interpreter.NoGradDepth = 0;
         Value result;
-        try { result = Call(interpreter, function, values, site); }
+        try { result = Callable.CallValue(Value.Object(function), values, interpreter, site); }
         finally { interpreter.NoGradDepth = saved; }
 
-        var gradient = new double[point.Length];
-        if (!result.IsTracked)
-        {
-            Result(result, function);   // a number that does not depend on the point: a zero gradient
-            return gradient;
-        }
-        var outside = GradientsOutside(result.AsTracked, leaves);
-        interpreter.Backpropagation.Run(result.AsTracked, accumulate: false, interpreter, site);
-        for (int i = 0; i < leaves.Length; i++) gradient[i] = leaves[i].Grad;
-        foreach (var (node, grad) in outside) node.Grad = grad;
-        return gradient;
-    }
-
-    // The gradients of the nodes that existed before the check (a global param f uses, values
-    // computed from it), walked without recursion, so that they can be put back after backward.
-    private static List<(TrackedValue Node, double Grad)> GradientsOutside(TrackedValue root, TrackedValue[] leaves)
-    {
-        var seen = new HashSet<TrackedValue>(leaves, ReferenceEqualityComparer.Instance);
-        var saved = new List<(TrackedValue, double)>();
-        var pending = new Stack<TrackedValue>();
-        if (seen.Add(root)) pending.Push(root);
-        while (pending.Count > 0)
-        {
-            var node = pending.Pop();
-            saved.Add((node, node.Grad));
-            if (node.A is { } a && seen.Add(a)) pending.Push(a);
-            if (node.B is { } b && seen.Add(b)) pending.Push(b);
-        }
-        return saved;
+        if (result.IsTracked) return interpreter.Backpropagation.GradientsOf(result.AsTracked, leaves, interpreter, site);
+        Result(result, function);   // a number that does not depend on the point: a zero gradient
+        return new double[point.Length];
     }
 
     private static Value CallWith(Interpreter interpreter, Callable function, double[] point, in SourceSpan site)
     {
         var values = new Value[point.Length];
         for (int i = 0; i < point.Length; i++) values[i] = Value.Float(point[i]);
-        return Call(interpreter, function, values, site);
+        return Callable.CallValue(Value.Object(function), values, interpreter, site);
     }
-
-    private static Value Call(Interpreter interpreter, Callable function, Value[] values, in SourceSpan site) => function switch
-    {
-        ScriptFunction script => script.Run(script.Bind(values, site), interpreter, site),
-        NativeFunction native => native.Call(interpreter, new Arguments(values, [], [], site)),
-        _ => throw new RuntimeError($"gradcheck() cannot call {function.Name}"),
-    };
 
     private static double Result(Value result, Callable function) =>
         result.TryGetDouble(out double d) && !result.IsNone
@@ -128,7 +94,7 @@ internal static partial class Builtins
             : throw new RuntimeError($"gradcheck(): {function.Name}() returned a {result.TypeName}, not a number");
 
     private static string ArgumentName(Callable function, int i) =>
-        function is ScriptFunction script && i < script.Proto.Parameters.Length
+        function is Nodes.ScriptFunction script && i < script.Proto.Parameters.Length
             ? $"argument {i + 1} ({script.Proto.Parameters[i]})"
             : $"argument {i + 1}";
 
