@@ -26,6 +26,19 @@ public class GradCheckTests
     }
 
     [Fact]
+    public void ItChecksSecondDerivativesThroughGradOfF()
+    {
+        // grad(f) records its gradient, so gradcheck(grad(f), x) checks f's second derivative. A host
+        // function's derivative is a number, constant to a second backward: gradcheck shows that
+        // grad(softplus) has no gradient of its own, where its true derivative is s(x)(1 - s(x)).
+        var engine = new Engine(new EngineOptions { Output = TextWriter.Null });
+        engine.SetFunction("softplus", v => Math.Log(1 + Math.Exp(v)), v => 1 / (1 + Math.Exp(-v)));
+        Assert.Equal(true, engine.Evaluate("def f(x) { return log(1 + exp(x)) }\ngradcheck(grad(f), 0.3)"));
+        var error = Assert.Throws<ScriptRuntimeException>(() => engine.Run("gradcheck(grad(softplus), 0.3)"));
+        Assert.StartsWith("gradcheck(): gradient mismatch for argument 1 of grad(softplus) at (0.3): analytic 0.0, numeric 0.24445831", error.Message);
+    }
+
+    [Fact]
     public void AnErrorInTheCheckedFunctionHasItsPlaceAndAStackTrace()
     {
         var engine = new Engine(new EngineOptions { Output = TextWriter.Null });
