@@ -23,6 +23,7 @@ public class TerminalReplTests
 
             terminal.Type("x = 41");
             terminal.Press("Enter");
+            terminal.WaitForLastLine(">>>");   // typed ahead of the prompt, the lines could run together on a busy machine
             terminal.Type("x + 1");
             terminal.Press("Enter");
             terminal.WaitFor(screen => Tmux.Count(screen, "42") == 1, "x + 1 to echo 42");
