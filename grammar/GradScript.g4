@@ -58,11 +58,13 @@ expressions  : expr (',' NEWLINE* expr)* ;
 
 // `and`, `or` and `not`. The left-recursive rules here and in `arith` are ANTLR's precedence
 // climbing: earlier alternatives bind tighter, and a flat chain a or b or ... is a loop, not a recursion.
+// Their alternatives are not labelled: a label costs a second context object per rule invocation,
+// which for `arith` is every operand of every expression. The AST builder tells them apart by `op`.
 expr
-    : comparison                                            # comparisonExpr
-    | 'not' expr                                            # notExpr
-    | expr 'and' NEWLINE* expr                              # andExpr
-    | expr 'or' NEWLINE* expr                               # orExpr
+    : comparison
+    | op='not' expr
+    | expr op='and' NEWLINE* expr
+    | expr op='or' NEWLINE* expr
     ;
 
 // Comparisons and ranges do not chain (`1 < 2 < 3` is an error), so each is a rule of its own
@@ -73,11 +75,11 @@ rangeExpr    : arith ('..' NEWLINE* arith)? ;
 // `^` is right-associative and binds tighter than a unary sign on its left (-2^2 == -4) but takes
 // one on its right (2^-1).
 arith
-    : postfix                                               # postfixExpr
-    | <assoc=right> arith op='^' NEWLINE* arith             # powerExpr
-    | op=('-' | '+') arith                                  # unaryExpr
-    | arith op=('*' | '/' | '//' | '%') NEWLINE* arith      # multiplicativeExpr
-    | arith op=('+' | '-') NEWLINE* arith                   # additiveExpr
+    : postfix
+    | <assoc=right> arith op='^' NEWLINE* arith
+    | op=('-' | '+') arith
+    | arith op=('*' | '/' | '//' | '%') NEWLINE* arith
+    | arith op=('+' | '-') NEWLINE* arith
     ;
 
 postfix      : primary (callSuffix | indexSuffix | memberSuffix)* ;
@@ -87,17 +89,18 @@ memberSuffix : '.' name=NAME ;
 arguments    : argument (',' argument)* ','? ;
 argument     : (name=NAME '=')? expr ;
 
+// Unlabelled for the same reason as `arith`; its first token tells the alternatives apart.
 primary
-    : INT                                   # intLiteral
-    | FLOAT                                 # floatLiteral
-    | STRING                                # stringLiteral
-    | FSTRING                               # fstringLiteral
-    | 'true'                                # trueLiteral
-    | 'false'                               # falseLiteral
-    | 'none'                                # noneLiteral
-    | NAME                                  # nameReference
-    | '(' expr ')'                          # parenthesized
-    | '[' (expr (',' expr)* ','?)? ']'      # listLiteral
+    : INT
+    | FLOAT
+    | STRING
+    | FSTRING
+    | 'true'
+    | 'false'
+    | 'none'
+    | NAME
+    | '(' expr ')'
+    | '[' (expr (',' expr)* ','?)? ']'
     ;
 
 // ---------------------------------------------------------------- tokens

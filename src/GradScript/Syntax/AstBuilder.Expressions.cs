@@ -12,17 +12,17 @@ using static GradScript.Syntax.Generated.GradScriptParser;
 // node takes the top two values.
 internal sealed partial class AstBuilder
 {
-    private void Expression(ParserRuleContext context)
+    private void Expression(ExprContext context)
     {
-        switch (context)
+        switch (context.op?.Type)
         {
-            case NotExprContext:
+            case NOT:
                 _values.Add(new Not(Pop<Expr>(), positions.Span(context)));
                 break;
-            case AndExprContext or OrExprContext:
+            case AND or OR:
                 var right = Pop<Expr>();
                 var left = Pop<Expr>();
-                _values.Add(new Logical(context is AndExprContext, left, right, SourceSpan.Cover(left.Span, right.Span)));
+                _values.Add(new Logical(context.op.Type == AND, left, right, SourceSpan.Cover(left.Span, right.Span)));
                 break;
             // A comparison has left its node already.
         }
@@ -52,32 +52,27 @@ internal sealed partial class AstBuilder
         _values.Add(new RangeExpr(start, stop, SourceSpan.Cover(start.Span, stop.Span)));
     }
 
-    private void Arithmetic(ParserRuleContext context)
+    private void Arithmetic(ArithContext context)
     {
-        switch (context)
+        // A postfix expression has left its node already.
+        if (context.op is not { } op) return;
+        // A unary operator starts its expression; a binary one follows its left operand.
+        if (op == context.Start)
         {
-            case UnaryExprContext unary:
-                var op = unary.op.Type == MINUS ? UnaryOp.Negate : UnaryOp.Plus;
-                _values.Add(new Unary(op, Pop<Expr>(), positions.Span(context)));
-                break;
-            case PowerExprContext power:
-                PushBinary(BinaryOp.Power, power.op);
-                break;
-            case MultiplicativeExprContext multiplicative:
-                PushBinary(multiplicative.op.Type switch
-                {
-                    STAR => BinaryOp.Multiply,
-                    SLASH => BinaryOp.Divide,
-                    SLASHSLASH => BinaryOp.FloorDivide,
-                    PERCENT => BinaryOp.Modulo,
-                    _ => throw new UnreachableException(),
-                }, multiplicative.op);
-                break;
-            case AdditiveExprContext additive:
-                PushBinary(additive.op.Type == PLUS ? BinaryOp.Add : BinaryOp.Subtract, additive.op);
-                break;
-            // A postfix expression has left its node already.
+            _values.Add(new Unary(op.Type == MINUS ? UnaryOp.Negate : UnaryOp.Plus, Pop<Expr>(), positions.Span(context)));
+            return;
         }
+        PushBinary(op.Type switch
+        {
+            CARET => BinaryOp.Power,
+            STAR => BinaryOp.Multiply,
+            SLASH => BinaryOp.Divide,
+            SLASHSLASH => BinaryOp.FloorDivide,
+            PERCENT => BinaryOp.Modulo,
+            PLUS => BinaryOp.Add,
+            MINUS => BinaryOp.Subtract,
+            _ => throw new UnreachableException(),
+        }, op);
     }
 
     private void PushBinary(BinaryOp op, IToken token)
@@ -112,7 +107,7 @@ internal sealed partial class AstBuilder
     private void MemberSuffix(MemberSuffixContext context)
     {
         var target = Pop<Expr>();
-        _values.Add(new Member(target, context.name.Text, SourceSpan.Cover(target.Span, positions.Span(context))));
+        _values.Add(new Member(target, names.Text(context.name), SourceSpan.Cover(target.Span, positions.Span(context))));
     }
 
     // Checked as each argument ends, against the call's arguments before it, which begin at the mark
@@ -128,9 +123,10 @@ internal sealed partial class AstBuilder
             return;
         }
         var nameSpan = positions.Span(name);
-        if (ValuesExist<KeywordArgument>(first, k => k.Name == name.Text))
-            errors.Add($"keyword argument '{name.Text}' repeated", nameSpan);
-        _values[^1] = new KeywordArgument(name.Text, value, SourceSpan.Cover(nameSpan, value.Span));
+        string keyword = names.Text(name);
+        if (ValuesExist<KeywordArgument>(first, k => k.Name == keyword))
+            errors.Add($"keyword argument '{keyword}' repeated", nameSpan);
+        _values[^1] = new KeywordArgument(keyword, value, SourceSpan.Cover(nameSpan, value.Span));
     }
 
     // Whether a value of type T below the top one, from `first` up, matches.
@@ -147,17 +143,17 @@ internal sealed partial class AstBuilder
     {
         var token = context.Start;
         var span = positions.Span(context);
-        switch (context)
+        switch (token.Type)
         {
-            case IntLiteralContext: _values.Add(new Literal(Literals.Integer(token, positions, errors), span)); break;
-            case FloatLiteralContext: _values.Add(new Literal(FloatValue(token.Text), span)); break;
-            case StringLiteralContext: _values.Add(new Literal(StringValue(token), span)); break;
-            case FstringLiteralContext: _values.Add(FormattedString(token)); break;
-            case TrueLiteralContext: _values.Add(new Literal(true, span)); break;
-            case FalseLiteralContext: _values.Add(new Literal(false, span)); break;
-            case NoneLiteralContext: _values.Add(new Literal(null, span)); break;
-            case NameReferenceContext: _values.Add(new Name(token.Text, span)); break;
-            case ListLiteralContext: _values.Add(new ListExpr(Take<Expr>(mark), span)); break;
+            case INT: _values.Add(new Literal(Literals.Box(Literals.Integer(token, positions, errors)), span)); break;
+            case FLOAT: _values.Add(new Literal(FloatValue(token.Text), span)); break;
+            case STRING: _values.Add(new Literal(StringValue(token), span)); break;
+            case FSTRING: _values.Add(FormattedString(token)); break;
+            case TRUE: _values.Add(new Literal(true, span)); break;
+            case FALSE: _values.Add(new Literal(false, span)); break;
+            case NONE: _values.Add(new Literal(null, span)); break;
+            case NAME: _values.Add(new Name(names.Text(token), span)); break;
+            case LBRACKET: _values.Add(new ListExpr(Take<Expr>(mark), span)); break;
             // A parenthesized expression is its inner expression, already left.
         }
     }

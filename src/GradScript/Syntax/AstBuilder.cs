@@ -36,6 +36,8 @@ internal sealed partial class AstBuilder : IParseTreeListener
     // For each rule being parsed, the number of values when it began: its children's results lie above.
     private readonly List<int> _marks = new();
 
+    private readonly NameTable names = new();
+
     private bool _abandoned;
     private Node? _result;
 
@@ -53,7 +55,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
     public Node? Finish(SyntaxErrorCollector collector)
     {
         if (_abandoned || _result is null) return null;
-        foreach (var error in errors.Errors) collector.Add(error.Message, error.Span);
+        errors.CopyTo(collector);
         return _result;
     }
 
@@ -84,10 +86,10 @@ internal sealed partial class AstBuilder : IParseTreeListener
             case RULE_parameters: Parameters(mark); break;
             case RULE_parameter: Parameter(context, mark); break;
             case RULE_expressions: Expressions(context, mark); break;
-            case RULE_expr: Expression(context); break;
+            case RULE_expr: Expression((ExprContext)context); break;
             case RULE_comparison: Comparison((ComparisonContext)context); break;
             case RULE_rangeExpr: Range(mark); break;
-            case RULE_arith: Arithmetic(context); break;
+            case RULE_arith: Arithmetic((ArithContext)context); break;
             case RULE_callSuffix: CallSuffix(context, mark); break;
             case RULE_indexSuffix: IndexSuffix(context); break;
             case RULE_memberSuffix: MemberSuffix((MemberSuffixContext)context); break;
@@ -139,7 +141,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
             ReturnStatementContext => new Return(_values.Count > mark ? Pop<Expr>() : null, span),
             BreakStatementContext => new Break(span),
             ContinueStatementContext => new Continue(span),
-            GlobalStatementContext s => new Global(s._names.Select(n => n.Text).ToList(), span),
+            GlobalStatementContext s => new Global(s._names.Select(names.Text).ToList(), span),
             NoGradStatementContext => new NoGrad(Pop<List<Stmt>>(), span),
             ImportStatementContext s => Import(s, span),
             _ => throw new UnreachableException(context.GetType().Name),
@@ -151,7 +153,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
     private Import Import(ImportStatementContext context, SourceSpan span)
     {
         string specifier = StringValue(context.path);
-        string name = context.alias?.Text ?? Path.GetFileNameWithoutExtension(specifier);
+        string name = (context.alias is { } alias ? names.Text(alias) : null) ?? Path.GetFileNameWithoutExtension(specifier);
         if (context.alias is null && !IsIdentifier(name))
             errors.Add($"import \"{specifier}\" needs `as NAME`: '{name}' is not a name", positions.Span(context.path));
         return new Import(specifier, name, span);
@@ -208,7 +210,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
     {
         var body = Pop<List<Stmt>>();
         var parameters = _values.Count > mark ? Pop<List<Parameter>>() : [];
-        return new FunctionDef(context.name.Text, parameters, body, positions.Span(context.name), span);
+        return new FunctionDef(names.Text(context.name), parameters, body, positions.Span(context.name), span);
     }
 
     // Values: the condition, the body, and an else block or an else-if statement.
@@ -242,7 +244,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
     private void Parameter(ParserRuleContext context, int mark)
     {
         var defaultValue = _values.Count > mark ? Pop<Expr>() : null;
-        _values.Add(new Parameter(context.Start.Text, defaultValue, positions.Span(context.Start)));
+        _values.Add(new Parameter(names.Text(context.Start), defaultValue, positions.Span(context.Start)));
     }
 
     // `a, b = x, y`: several values make a list display.

@@ -41,6 +41,21 @@ public abstract class GuardedParser : Parser
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// ANTLR links the finished left operand's context to the new one (its parent, for the parse
+    /// tree). With no tree nothing reads that link, and it points from an older object to a newer
+    /// one: once one context of a long chain a + b + c … had survived a collection, it kept every
+    /// later context, and each one's tokens, alive until a full collection, so most of a long
+    /// expression's garbage was copied from generation to generation. The link is cut.
+    /// </remarks>
+    public override void PushNewRecursionContext(ParserRuleContext localctx, int state, int ruleIndex)
+    {
+        var previous = Context;
+        base.PushNewRecursionContext(localctx, state, ruleIndex);
+        if (!BuildParseTree) previous.Parent = null;
+    }
+
+    /// <inheritdoc/>
     public override void ExitRule()
     {
         _depth--;
@@ -94,9 +109,6 @@ public abstract class GuardedParser : Parser
             Context.EnterRule(listeners[i]);
         }
     }
-
-    /// <summary>Resets the depth budget between the fast and the full parse of the same input.</summary>
-    public void ResetDepth() => _depth = 0;
 }
 
 /// <summary>Raised by <see cref="GuardedParser"/> when the input nests too deeply to parse safely.</summary>

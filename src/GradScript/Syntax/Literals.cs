@@ -15,11 +15,23 @@ internal static class Literals
     /// <summary>The value of an int token; 0 (with an error) when it does not fit in 64 bits.</summary>
     public static long Integer(IToken token, SourcePositions positions, SyntaxErrorCollector errors)
     {
-        var digits = token.Text.Replace("_", "");
+        var digits = StringCharStream.TryGetChars(token, out var chars) ? chars : token.Text.AsSpan();
+        if (digits.Contains('_')) digits = digits.ToString().Replace("_", "");
         if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long value)) return value;
         errors.Add("integer literal too large for 64 bits", positions.Span(token));
         return 0;
     }
+
+    /// <summary>
+    /// An integer literal's value as an object. Small ones, which most literals are, share their
+    /// box (as CPython shares its small ints), so a script of many `1`s holds one boxed 1.
+    /// </summary>
+    public static object Box(long value) =>
+        (ulong)(value - SmallestShared) < (ulong)SharedBoxes.Length ? SharedBoxes[value - SmallestShared] : value;
+
+    private const int SmallestShared = -5;
+
+    private static readonly object[] SharedBoxes = Enumerable.Range(SmallestShared, 262).Select(i => (object)(long)i).ToArray();
 
     /// <summary>The value of a string token (quotes removed, escapes decoded).</summary>
     public static string String(IToken token, SourcePositions positions, SyntaxErrorCollector errors) =>

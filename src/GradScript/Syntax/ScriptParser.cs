@@ -47,7 +47,7 @@ internal static class ScriptParser
         // Its own collector, so that its errors are placed with its own (shifted) positions.
         var inner = new SyntaxErrorCollector(positions);
         var expression = (Expr?)Parse(Normalize(text), inner, positions, p => p.fstringExpr());
-        foreach (var error in inner.Errors) errors.Add(error.Message, error.Span);
+        inner.CopyTo(errors);
         return inner.HasErrors ? null : expression;
     }
 
@@ -60,15 +60,14 @@ internal static class ScriptParser
     private static Node? Parse(string text, SyntaxErrorCollector errors, SourcePositions positions,
         Action<GradScriptParser> rule)
     {
-        var lexer = new GradScriptLexer(StringCharStream.For(text));
-        lexer.RemoveErrorListeners();
-        // Tokens are read as the parser needs them, not all first: a nesting bomb is stopped where
-        // its nesting passes a limit, without reading (perhaps megabytes of) the rest. The lexer
-        // ends its input at a bracket past its limit.
-        var tokens = new CommonTokenStream(new CheckedTokenSource(lexer, errors, positions));
-
-        var parser = new GradScriptParser(tokens) { BuildParseTree = false };
-        parser.RemoveErrorListeners();
+        // The fast pass: SLL prediction, and at the first error give up. Its tokens are read as the
+        // parser needs them, not all first, so a nesting bomb is stopped where its nesting passes a
+        // limit without reading (perhaps megabytes of) the rest; and they are dropped once the
+        // parser is past them, so a long script's tokens are not all alive at once. Its lexical
+        // errors are kept apart: if the pass fails, the full pass reads the text again.
+        var lexical = new SyntaxErrorCollector(positions);
+        var lexer = NewLexer(text);
+        var parser = NewParser(new UnbufferedTokenStream(new CheckedTokenSource(lexer, lexical, positions)));
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
         parser.ErrorHandler = new FastFail();
         var builder = new AstBuilder(positions, parser);
@@ -76,24 +75,26 @@ internal static class ScriptParser
         try
         {
             rule(parser);
+            lexical.CopyTo(errors);
             return builder.Finish(errors);
         }
         catch (ParseCanceledException) { }
         catch (NestingTooDeepException e)
         {
+            lexical.CopyTo(errors);
             errors.Add(TooDeep, e.Token);
             return null;
         }
         if (lexer.TooDeepBracket is { } deep)
         {
+            lexical.CopyTo(errors);
             errors.Add($"too many nested brackets (more than {GradScriptLexer.MaxBracketDepth})", deep);
             return null;
         }
 
-        // SLL could not decide or the input has errors: the full algorithm, reporting every error.
-        parser.Reset();
-        parser.ResetDepth();
-        parser.RemoveParseListeners();
+        // SLL could not decide or the input has errors: the full algorithm, reporting every error,
+        // over buffered tokens, which error recovery and its messages look back on.
+        parser = NewParser(new CommonTokenStream(new CheckedTokenSource(NewLexer(text), errors, positions)));
         builder = new AstBuilder(positions, parser);
         parser.AddParseListener(builder);
         parser.AddErrorListener(errors);
@@ -109,6 +110,20 @@ internal static class ScriptParser
             errors.Add(TooDeep, e.Token);
             return null;
         }
+    }
+
+    private static GradScriptLexer NewLexer(string text)
+    {
+        var lexer = new GradScriptLexer(StringCharStream.For(text));
+        lexer.RemoveErrorListeners();
+        return lexer;
+    }
+
+    private static GradScriptParser NewParser(ITokenStream tokens)
+    {
+        var parser = new GradScriptParser(tokens) { BuildParseTree = false };
+        parser.RemoveErrorListeners();
+        return parser;
     }
 
     // A .NET string can hold half of a surrogate pair, which is no character at all, and the lexer,

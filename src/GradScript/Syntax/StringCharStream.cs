@@ -20,6 +20,21 @@ internal sealed class StringCharStream : ICharStream
     public static ICharStream For(string text) =>
         text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? new StringCharStream(text) : CharStreams.fromString(text);
 
+    /// <summary>
+    /// The characters of a token read from a <see cref="StringCharStream"/>, without making a
+    /// string of them; false for tokens from any other stream or of no characters. Only for tokens
+    /// whose text is never replaced (names and numbers), as a token's own text is not consulted.
+    /// </summary>
+    public static bool TryGetChars(IToken token, out ReadOnlySpan<char> chars)
+    {
+        chars = default;
+        if (token.InputStream is not StringCharStream stream || token.StartIndex < 0 || token.StopIndex < token.StartIndex
+            || token.StopIndex >= stream._text.Length)
+            return false;
+        chars = stream._text.AsSpan(token.StartIndex, token.StopIndex - token.StartIndex + 1);
+        return true;
+    }
+
     public int Index => _position;
 
     public int Size => _text.Length;

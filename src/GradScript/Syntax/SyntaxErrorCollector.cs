@@ -30,6 +30,12 @@ internal sealed class SyntaxErrorCollector(SourcePositions positions) : BaseErro
 
     public void Add(string message, IToken token) => Add(message, positions.Span(token));
 
+    /// <summary>Adds the errors collected here to <paramref name="other"/>.</summary>
+    public void CopyTo(SyntaxErrorCollector other)
+    {
+        foreach (var error in _errors) other.Add(error.Message, error.Span);
+    }
+
     public override void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol,
         int line, int charPositionInLine, string msg, RecognitionException e)
     {
