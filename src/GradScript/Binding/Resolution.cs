@@ -25,11 +25,26 @@ internal sealed class Resolution
     private readonly Dictionary<string, int> _globalSlots = new(StringComparer.Ordinal);
     private readonly List<string> _globalNames = new();
 
-    public Dictionary<Node, Variable> Variables { get; } = new(ReferenceEqualityComparer.Instance);
+    // Only locals and enclosing variables have entries: a global is known by its identifier alone,
+    // and a script's top level, all globals, may be a million names long.
+    private readonly Dictionary<Node, Variable> _variables = new(ReferenceEqualityComparer.Instance);
 
     public Dictionary<FunctionDef, FunctionScope> Functions { get; } = new(ReferenceEqualityComparer.Instance);
 
     public IReadOnlyList<string> GlobalNames => _globalNames;
+
+    /// <summary>Records where the name (or binding statement) <paramref name="node"/> lives.</summary>
+    public void Set(Node node, Variable variable)
+    {
+        if (variable.Kind != VariableKind.Global) _variables[node] = variable;
+    }
+
+    /// <summary>Where <paramref name="node"/>, a name or binding statement for <paramref name="identifier"/>, lives.</summary>
+    public Variable Of(Node node, string identifier) =>
+        _variables.TryGetValue(node, out var variable) ? variable : new Variable(VariableKind.Global, GlobalSlot(identifier), 0);
+
+    /// <summary>Where the name <paramref name="name"/> lives.</summary>
+    public Variable Of(Name name) => Of(name, name.Identifier);
 
     public int GlobalSlot(string name)
     {

@@ -131,7 +131,7 @@ internal sealed class Resolver
         switch (target)
         {
             case Name name when creates: Bind(name, name.Identifier); break;
-            case Name name: _resolution.Variables[name] = Lookup(name.Identifier); break;
+            case Name name: _resolution.Set(name, Lookup(name.Identifier)); break;
             case Index index:
                 Expression(index.Target);
                 Expression(index.Key);
@@ -141,9 +141,9 @@ internal sealed class Resolver
 
     // A name being assigned: a local of the current function unless declared global.
     private void Bind(Node node, string name) =>
-        _resolution.Variables[node] = _function is { } f && f.TryGetLocal(name, out int slot)
+        _resolution.Set(node, _function is { } f && f.TryGetLocal(name, out int slot)
             ? new Variable(VariableKind.Local, slot, 0)
-            : new Variable(VariableKind.Global, _resolution.GlobalSlot(name), 0);
+            : new Variable(VariableKind.Global, _resolution.GlobalSlot(name), 0));
 
     private Variable Lookup(string name)
     {
@@ -172,7 +172,7 @@ internal sealed class Resolver
         {
             switch (pending.Pop())
             {
-                case Name name: _resolution.Variables[name] = Lookup(name.Identifier); break;
+                case Name name: _resolution.Set(name, Lookup(name.Identifier)); break;
                 case Literal: break;
                 case FString f:
                     for (int i = 0; i < f.Parts.Count; i++)

@@ -54,7 +54,7 @@ internal sealed partial class Compiler
 
     private Code VariableRead(Name name)
     {
-        var variable = resolution.Variables[name];
+        var variable = resolution.Of(name);
         return variable.Kind switch
         {
             VariableKind.Local => new LocalGet(variable.Slot, name.Identifier, name.Span),
@@ -67,21 +67,29 @@ internal sealed partial class Compiler
     // as nested nodes when short or as one looping node when long.
     private Code BinaryExpression(Binary binary)
     {
-        var spine = new List<Binary>();
+        int length = 0;
         Expr leftmost = binary;
-        while (leftmost is Binary b && !IsComparison(b.Op))
+        for (; leftmost is Binary b && !IsComparison(b.Op); length++) leftmost = b.Left;
+        if (length == 0) return Comparison(binary);
+
+        // The spine from its innermost (first evaluated) operator out.
+        var spine = new Binary[length];
+        leftmost = binary;
+        for (int i = length - 1; i >= 0; i--)
         {
-            spine.Add(b);
-            leftmost = b.Left;
+            spine[i] = (Binary)leftmost;
+            leftmost = spine[i].Left;
         }
-        if (spine.Count == 0) return Comparison(binary);
-        spine.Reverse();
 
         var first = Expression(leftmost);
-        if (spine.Count > ChainThreshold)
+        if (length > ChainThreshold)
         {
-            return new ArithmeticChain(first, spine.Select(b => b.Op).ToArray(), spine.Select(b => Expression(b.Right)).ToArray(),
-                spine.Select(b => b.OpSpan).ToArray(), binary.Span);
+            var ops = new BinaryOp[length];
+            var operands = new Code[length];
+            var opSpans = new SourceSpan[length];
+            for (int i = 0; i < length; i++)
+                (ops[i], operands[i], opSpans[i]) = (spine[i].Op, Expression(spine[i].Right), spine[i].OpSpan);
+            return new ArithmeticChain(first, ops, operands, opSpans, binary.Span);
         }
         var result = first;
         foreach (var b in spine) result = Arithmetic(b.Op, result, Expression(b.Right), b.OpSpan, b.Span);

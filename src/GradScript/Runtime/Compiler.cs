@@ -48,7 +48,7 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
             FunctionDef s => Function(s),
             NoGrad s => new NoGradInstruction(Block(s.Body), s.Span),
             Global s => new NoOpInstruction(s.Span), // the resolver has used it
-            Import s => new ImportInstruction(s.Specifier, s.Name, VariableStore(s, s.Span), s.Span),
+            Import s => new ImportInstruction(s.Specifier, s.Name, VariableStore(s, s.Name, s.Span), s.Span),
             _ => throw new UnreachableException(statement.GetType().Name),
         };
     }
@@ -58,7 +58,7 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
         var scope = resolution.Functions[def];
         var proto = new FunctionProto(def.Name, def.Parameters.Select(p => p.Name).ToArray(), scope.SlotCount, Block(def.Body), def.Span);
         var defaults = def.Parameters.Select(p => p.Default is null ? null : Expression(p.Default)).ToArray();
-        return new DefInstruction(proto, defaults, VariableStore(def, def.NameSpan), def.Span);
+        return new DefInstruction(proto, defaults, VariableStore(def, def.Name, def.NameSpan), def.Span);
     }
 
     private Instruction CompoundAssignment(CompoundAssign s)
@@ -66,7 +66,7 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
         var value = Expression(s.Value);
         return s.Target switch
         {
-            Name name => new CompoundAssignInstruction(s.Op, Expression(name), VariableStore(name, name.Span), value, s.Span, s.Span),
+            Name name => new CompoundAssignInstruction(s.Op, Expression(name), VariableStore(name, name.Identifier, name.Span), value, s.Span, s.Span),
             Index index => new CompoundIndexInstruction(s.Op, Expression(index.Target), Expression(index.Key), value, s.Span, s.Span),
             _ => throw new UnreachableException(),
         };
@@ -92,14 +92,14 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
 
     private Store Target(Expr target) => target switch
     {
-        Name name => VariableStore(name, name.Span),
+        Name name => VariableStore(name, name.Identifier, name.Span),
         Index index => new IndexStore(Expression(index.Target), Expression(index.Key), index.Span),
         _ => throw new UnreachableException(target.GetType().Name),
     };
 
-    private Store VariableStore(Node node, SourceSpan span)
+    private Store VariableStore(Node node, string identifier, SourceSpan span)
     {
-        var variable = resolution.Variables[node];
+        var variable = resolution.Of(node, identifier);
         return variable.Kind switch
         {
             VariableKind.Local => new LocalSet(variable.Slot, span),

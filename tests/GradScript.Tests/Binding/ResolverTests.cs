@@ -13,16 +13,25 @@ public class ResolverTests
         return (script, Resolver.Resolve(script));
     }
 
-    private static IEnumerable<Name> Names(Resolution resolution, string identifier) =>
-        resolution.Variables.Keys.OfType<Name>().Where(n => n.Identifier == identifier);
+    // Every Name node in the tree spelling `identifier`, found by walking the records' properties.
+    private static IEnumerable<Name> Names(object? node, string identifier) => node switch
+    {
+        Name name when name.Identifier == identifier => [name],
+        Node or FStringPart or KeywordArgument or Parameter => node.GetType().GetProperties()
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .SelectMany(p => Names(p.GetValue(node), identifier)),
+        System.Collections.IEnumerable items and not string => items.Cast<object?>().SelectMany(item => Names(item, identifier)),
+        _ => [],
+    };
 
     [Fact]
     public void TopLevelNamesAreGlobalsInOrderOfFirstUse()
     {
         // An assignment's value is resolved before its target, as it is evaluated.
-        var (_, resolution) = Resolve("a = 1\nb = a + c");
+        var (script, resolution) = Resolve("a = 1\nb = a + c");
         Assert.Equal(["a", "c", "b"], resolution.GlobalNames);
-        Assert.All(resolution.Variables.Values, v => Assert.Equal(VariableKind.Global, v.Kind));
+        Assert.Equal(new Variable(VariableKind.Global, 1, 0), resolution.Of(Names(script, "c").Single()));
+        Assert.All(Names(script, "a"), n => Assert.Equal(new Variable(VariableKind.Global, 0, 0), resolution.Of(n)));
     }
 
     [Fact]
@@ -33,30 +42,30 @@ public class ResolverTests
         Assert.Equal(5, scope.SlotCount);
         Assert.True(scope.TryGetLocal("a", out int a) && a == 0);
         Assert.True(scope.TryGetLocal("b", out int b) && b == 1);
-        Assert.All(Names(resolution, "c"), n => Assert.Equal(VariableKind.Local, resolution.Variables[n].Kind));
+        Assert.All(Names(script, "c"), n => Assert.Equal(VariableKind.Local, resolution.Of(n).Kind));
     }
 
     [Fact]
     public void ANameAssignedAnywhereInAFunctionIsLocalThroughout()
     {
-        var (_, resolution) = Resolve("x = 1\ndef f() { print(x); x = 2 }");
-        var read = Names(resolution, "x").Single(n => n.Span.Line == 2 && n.Span.Column == 17);
-        Assert.Equal(VariableKind.Local, resolution.Variables[read].Kind);
+        var (script, resolution) = Resolve("x = 1\ndef f() { print(x); x = 2 }");
+        var read = Names(script, "x").Single(n => n.Span.Line == 2 && n.Span.Column == 17);
+        Assert.Equal(VariableKind.Local, resolution.Of(read).Kind);
     }
 
     [Fact]
     public void ClosuresReachEnclosingFunctionsByDepth()
     {
-        var (_, resolution) = Resolve("def outer() { n = 0; def mid() { def inner() { return n } return inner } return mid }");
-        var read = Names(resolution, "n").Single(n => resolution.Variables[n].Kind != VariableKind.Local);
-        Assert.Equal(new Variable(VariableKind.Enclosing, 0, 2), resolution.Variables[read]);
+        var (script, resolution) = Resolve("def outer() { n = 0; def mid() { def inner() { return n } return inner } return mid }");
+        var read = Names(script, "n").Single(n => resolution.Of(n).Kind != VariableKind.Local);
+        Assert.Equal(new Variable(VariableKind.Enclosing, 0, 2), resolution.Of(read));
     }
 
     [Fact]
     public void GlobalDeclarationsWinEvenAfterAnAssignment()
     {
-        var (_, resolution) = Resolve("def f() { g = 1; global g }");
-        Assert.All(Names(resolution, "g"), n => Assert.Equal(VariableKind.Global, resolution.Variables[n].Kind));
+        var (script, resolution) = Resolve("def f() { g = 1; global g }");
+        Assert.All(Names(script, "g"), n => Assert.Equal(VariableKind.Global, resolution.Of(n).Kind));
     }
 
     [Fact]
@@ -64,10 +73,10 @@ public class ResolverTests
     {
         var (script, resolution) = Resolve("total = 0\ndef add(x) { total += x }\ndef make() { n = 0; def inc() { n += 1 } return inc }");
         Assert.Equal(1, resolution.Functions[(FunctionDef)script.Body[1]].SlotCount);
-        var total = Names(resolution, "total").Single(n => n.Span.Line == 2);
-        Assert.Equal(VariableKind.Global, resolution.Variables[total].Kind);
-        var n = Names(resolution, "n").Single(n => n.Span.Column > 30);
-        Assert.Equal(VariableKind.Enclosing, resolution.Variables[n].Kind);
+        var total = Names(script, "total").Single(n => n.Span.Line == 2);
+        Assert.Equal(VariableKind.Global, resolution.Of(total).Kind);
+        var n = Names(script, "n").Single(n => n.Span.Column > 30);
+        Assert.Equal(VariableKind.Enclosing, resolution.Of(n).Kind);
     }
 
     [Theory]
