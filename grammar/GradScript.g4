@@ -75,7 +75,7 @@ rangeExpr    : arith ('..' NEWLINE* arith)? ;
 // `^` is right-associative and binds tighter than a unary sign on its left (-2^2 == -4) but takes
 // one on its right (2^-1).
 arith
-    : postfix
+    : primary (callSuffix | indexSuffix | memberSuffix)*     // a postfix expression, inlined: one rule less per operand
     | <assoc=right> arith op='^' NEWLINE* arith
     | op=('-' | '+') arith
     | arith op=('*' | '/' | '//' | '%') NEWLINE* arith
