@@ -49,7 +49,7 @@ internal static class AstPrinter
                 break;
             case CompoundAssign s:
                 Expression(text, s.Target, Level.Postfix, Quotes.None);
-                text.Append(' ').Append(Symbol(s.Op)).Append("= ");
+                text.Append(' ').Append(Binary.Symbol(s.Op)).Append("= ");
                 Expression(text, s.Value, Level.Or, Quotes.None);
                 break;
             case If s: IfChain(text, s, depth); break;
@@ -249,7 +249,7 @@ internal static class AstPrinter
             _ => throw new UnreachableException(e.Op.ToString()),
         };
         Expression(text, e.Left, left, quotes);
-        text.Append(' ').Append(Symbol(e.Op)).Append(' ');
+        text.Append(' ').Append(Binary.Symbol(e.Op)).Append(' ');
         Expression(text, e.Right, right, quotes);
     }
 
@@ -261,15 +261,6 @@ internal static class AstPrinter
             Expression(text, items[i], Level.Or, quotes);
         }
     }
-
-    private static string Symbol(BinaryOp op) => op switch
-    {
-        BinaryOp.Add => "+", BinaryOp.Subtract => "-", BinaryOp.Multiply => "*", BinaryOp.Divide => "/",
-        BinaryOp.FloorDivide => "//", BinaryOp.Modulo => "%", BinaryOp.Power => "^",
-        BinaryOp.Equal => "==", BinaryOp.NotEqual => "!=", BinaryOp.Less => "<", BinaryOp.LessEqual => "<=",
-        BinaryOp.Greater => ">", BinaryOp.GreaterEqual => ">=",
-        _ => throw new UnreachableException(op.ToString()),
-    };
 
     // ------------------------------------------------------------------ literals
 

@@ -24,7 +24,49 @@ internal sealed record Name(string Identifier, SourceSpan Span) : Expr(Span);
 internal sealed record Unary(UnaryOp Op, Expr Operand, SourceSpan Span) : Expr(Span);
 
 /// <summary>An arithmetic or comparison operator; Span covers both operands, OpSpan the operator.</summary>
-internal sealed record Binary(BinaryOp Op, Expr Left, Expr Right, SourceSpan OpSpan, SourceSpan Span) : Expr(Span);
+/// <remarks>
+/// The operator's place is kept as a line and a column, not a whole span: it is one token on one
+/// line, in the script of <see cref="Node.Span"/>, as wide as its spelling. A flat chain of a
+/// million operators is a million of these nodes, all alive until compiled, and every byte of
+/// each is copied by the garbage collector as they age.
+/// </remarks>
+internal sealed record Binary : Expr
+{
+    private readonly int _opLine, _opColumn;
+
+    public Binary(BinaryOp op, Expr left, Expr right, SourceSpan opSpan, SourceSpan span) : base(span)
+    {
+        (Op, Left, Right) = (op, left, right);
+        (_opLine, _opColumn) = (opSpan.Line, opSpan.Column);
+    }
+
+    public BinaryOp Op { get; }
+
+    public Expr Left { get; }
+
+    public Expr Right { get; }
+
+    public SourceSpan OpSpan => new(Span.Source, _opLine, _opColumn, _opLine, _opColumn + Symbol(Op).Length);
+
+    /// <summary>How the operator is written.</summary>
+    public static string Symbol(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => "+",
+        BinaryOp.Subtract => "-",
+        BinaryOp.Multiply => "*",
+        BinaryOp.Divide => "/",
+        BinaryOp.FloorDivide => "//",
+        BinaryOp.Modulo => "%",
+        BinaryOp.Power => "^",
+        BinaryOp.Equal => "==",
+        BinaryOp.NotEqual => "!=",
+        BinaryOp.Less => "<",
+        BinaryOp.LessEqual => "<=",
+        BinaryOp.Greater => ">",
+        BinaryOp.GreaterEqual => ">=",
+        _ => throw new ArgumentOutOfRangeException(nameof(op)),
+    };
+}
 
 /// <summary><c>and</c> / <c>or</c>: short-circuiting, and yielding an operand as Python does.</summary>
 internal sealed record Logical(bool IsAnd, Expr Left, Expr Right, SourceSpan Span) : Expr(Span);

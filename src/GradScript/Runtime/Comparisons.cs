@@ -114,7 +114,7 @@ internal static class Comparisons
                 return l.Count.CompareTo(m.Count);
         }
         throw new ScriptRuntimeException(
-            $"'{Operators.Symbol(op)}' is not supported between {a.TypeName} and {b.TypeName}", at);
+            $"'{Binary.Symbol(op)}' is not supported between {a.TypeName} and {b.TypeName}", at);
     }
 
     private static void EnsureStack(in SourceSpan at)

@@ -211,16 +211,7 @@ internal static class Operators
     }
 
     public static ScriptRuntimeException Unsupported(BinaryOp op, Value a, Value b, in SourceSpan at) =>
-        new($"unsupported operand types for {Symbol(op)}: {a.TypeName} and {b.TypeName}", at);
-
-    public static string Symbol(BinaryOp op) => op switch
-    {
-        BinaryOp.Add => "+", BinaryOp.Subtract => "-", BinaryOp.Multiply => "*", BinaryOp.Divide => "/",
-        BinaryOp.FloorDivide => "//", BinaryOp.Modulo => "%", BinaryOp.Power => "^",
-        BinaryOp.Equal => "==", BinaryOp.NotEqual => "!=", BinaryOp.Less => "<", BinaryOp.LessEqual => "<=",
-        BinaryOp.Greater => ">", BinaryOp.GreaterEqual => ">=",
-        _ => throw new UnreachableException(),
-    };
+        new($"unsupported operand types for {Binary.Symbol(op)}: {a.TypeName} and {b.TypeName}", at);
 
     public static ScriptRuntimeException DivisionByZero(in SourceSpan at) => new("division by zero", at);
 
