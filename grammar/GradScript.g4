@@ -20,14 +20,13 @@ options { superClass = GuardedParser; }
 // parser decides everything here on one token: an expression cannot run on into the next
 // statement (`1 +1` is one expression), and after a syntax error recovery resumes at the next
 // separator (StatementRecovery). Only an angle block's last statement, before `>`, has none.
-program      : (statement? sep)* EOF ;
+// (The separator is written out, not a rule of its own: a rule costs a context per statement.)
+program      : (statement? (NEWLINE | ';'))* EOF ;
 fstringExpr  : NEWLINE* expr NEWLINE* EOF ;
 
-sep          : NEWLINE | ';' ;
-
 block
-    : '{' (statement? sep)* '}'
-    | '<' (statement? sep)* statement? '>'
+    : '{' (statement? (NEWLINE | ';'))* '}'
+    | '<' (statement? (NEWLINE | ';'))* statement? '>'
     ;
 
 statement

@@ -67,7 +67,8 @@ internal static class ScriptParser
         // errors are kept apart: if the pass fails, the full pass reads the text again.
         var lexical = new SyntaxErrorCollector(positions);
         var lexer = NewLexer(text);
-        var parser = NewParser(new UnbufferedTokenStream(new CheckedTokenSource(lexer, lexical, positions)));
+        // The stream's window starts small: an f-string's every {field} is a parse of its own.
+        var parser = NewParser(new UnbufferedTokenStream(new CheckedTokenSource(lexer, lexical, positions), 16));
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
         parser.ErrorHandler = new FastFail();
         var builder = new AstBuilder(positions, parser);

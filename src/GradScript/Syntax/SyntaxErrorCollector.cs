@@ -41,7 +41,7 @@ internal sealed class SyntaxErrorCollector(SourcePositions positions) : BaseErro
     {
         if (_errors.Count == 0 && offendingSymbol.Type == TokenConstants.EOF) EndedEarly = true;
         // `a + 1 = 2`: a whole expression statement, then `=` where a statement ought to end.
-        if (offendingSymbol.Type == GradScriptLexer.ASSIGN && recognizer is Parser { Context: GradScriptParser.ProgramContext or GradScriptParser.BlockContext or GradScriptParser.SepContext })
+        if (offendingSymbol.Type == GradScriptLexer.ASSIGN && recognizer is Parser { Context: GradScriptParser.ProgramContext or GradScriptParser.BlockContext })
         {
             Add("cannot assign to an expression: only a name or an item xs[i] can be assigned (to compare, write '==')", offendingSymbol);
             return;
