@@ -55,21 +55,22 @@ expressions  : expr (',' NEWLINE* expr)* ;
 
 // ---------------------------------------------------------------- expressions, loosest first
 
-// `and`, `or` and `not`. The left-recursive rules here and in `arith` are ANTLR's precedence
-// climbing: earlier alternatives bind tighter, and a flat chain a or b or ... is a loop, not a recursion.
-// Their alternatives are not labelled: a label costs a second context object per rule invocation,
-// which for `arith` is every operand of every expression. The AST builder tells them apart by `op`.
+// `and`, `or` and `not`, and below them the comparisons and ranges. The left-recursive rules here
+// and in `arith` are ANTLR's precedence climbing: earlier alternatives bind tighter, and a flat
+// chain a or b or ... is a loop, not a recursion. Their alternatives are not labelled: a label
+// costs a second context object per rule invocation, which for `arith` is every operand of every
+// expression. The AST builder tells them apart by `op` and the dots.
+//
+// Comparisons and ranges do not chain (`1 < 2 < 3` is an error): they are the optional parts of
+// the first alternative, which is not recursive, rather than rules of their own, which would cost
+// two more rule invocations for every expression.
 expr
-    : comparison
+    : arith (dots='..' NEWLINE* arith)?
+        (op=('==' | '!=' | '<' | '<=' | '>' | '>=') NEWLINE* arith (rightDots='..' NEWLINE* arith)?)?
     | op='not' expr
     | expr op='and' NEWLINE* expr
     | expr op='or' NEWLINE* expr
     ;
-
-// Comparisons and ranges do not chain (`1 < 2 < 3` is an error), so each is a rule of its own
-// around an optional operator, not an alternative of a left-recursive rule.
-comparison   : rangeExpr (op=('==' | '!=' | '<' | '<=' | '>' | '>=') NEWLINE* rangeExpr)? ;
-rangeExpr    : arith ('..' NEWLINE* arith)? ;
 
 // `^` is right-associative and binds tighter than a unary sign on its left (-2^2 == -4) but takes
 // one on its right (2^-1).

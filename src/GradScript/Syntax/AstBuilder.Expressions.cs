@@ -24,13 +24,22 @@ internal sealed partial class AstBuilder
                 var left = Pop<Expr>();
                 _values.Add(new Logical(context.op.Type == AND, left, right, SourceSpan.Cover(left.Span, right.Span)));
                 break;
-            // A comparison has left its node already.
+            default:
+                Comparison(context);
+                break;
         }
     }
 
-    private void Comparison(ComparisonContext context)
+    // The first alternative of `expr`: an operand, perhaps a range, perhaps compared with another.
+    // Its values are the operands, left to right; with neither dots nor an operator, the one
+    // operand is the expression and stays.
+    private void Comparison(ExprContext context)
     {
-        if (context.op is not { } token) return;
+        if (context.op is not { } token)
+        {
+            if (context.dots is not null) PushRange();
+            return;
+        }
         var op = token.Type switch
         {
             EQ => BinaryOp.Equal,
@@ -41,12 +50,15 @@ internal sealed partial class AstBuilder
             GE => BinaryOp.GreaterEqual,
             _ => throw new UnreachableException(),
         };
+        if (context.rightDots is not null) PushRange();
+        var right = Pop<Expr>();
+        if (context.dots is not null) PushRange();
+        _values.Add(right);
         PushBinary(op, token);
     }
 
-    private void Range(int mark)
+    private void PushRange()
     {
-        if (_values.Count - mark < 2) return;
         var stop = Pop<Expr>();
         var start = Pop<Expr>();
         _values.Add(new RangeExpr(start, stop, SourceSpan.Cover(start.Span, stop.Span)));

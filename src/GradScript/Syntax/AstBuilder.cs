@@ -87,8 +87,6 @@ internal sealed partial class AstBuilder : IParseTreeListener
             case RULE_parameter: Parameter(context, mark); break;
             case RULE_expressions: Expressions(context, mark); break;
             case RULE_expr: Expression((ExprContext)context); break;
-            case RULE_comparison: Comparison((ComparisonContext)context); break;
-            case RULE_rangeExpr: Range(mark); break;
             case RULE_arith: Arithmetic((ArithContext)context); break;
             case RULE_callSuffix: CallSuffix(context, mark); break;
             case RULE_indexSuffix: IndexSuffix(context); break;
