@@ -29,7 +29,8 @@ internal sealed class Interpreter
     private long _steps;
     private long _nextCheck;
     private long _deadline;
-    private long _graphNodes;
+    // Recorded operations the run may still make (EngineOptions.MaxGraphNodes), set when it begins.
+    private long _graphNodesLeft;
     private CancellationToken _cancellation;
 
     /// <summary>
@@ -44,6 +45,7 @@ internal sealed class Interpreter
     public Interpreter(EngineOptions options)
     {
         _options = options;
+        _graphNodesLeft = options.MaxGraphNodes ?? long.MaxValue;
         DetectAnomaly = options.DetectAnomaly;
         Output = options.Output ?? Console.Out;
         Error = options.Error ?? Console.Error;
@@ -101,7 +103,7 @@ internal sealed class Interpreter
     {
         _cancellation = cancellation;
         _steps = 0;
-        _graphNodes = 0;
+        _graphNodesLeft = _options.MaxGraphNodes ?? long.MaxValue;
         CallDepth = 0;
         NoGradDepth = 0;
         _deadline = _options.Timeout is { } timeout ? Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
@@ -181,7 +183,7 @@ internal sealed class Interpreter
     /// </summary>
     public TrackedValue Record(TrackedValue node, SourceSpan at)
     {
-        if (++_graphNodes > (_options.MaxGraphNodes ?? long.MaxValue))
+        if (--_graphNodesLeft < 0)
             throw new ScriptLimitException($"graph limit exceeded (more than {_options.MaxGraphNodes} recorded operations)", at);
         if (DetectAnomaly) Anomalies.Record(node, at);
         return node;

@@ -63,22 +63,41 @@ internal static class Iteration
     {
         switch (source.Reference)
         {
-            case ListValue list: return Elements(list);
-            case RangeValue range: return Numbers(range);
+            case ListValue or RangeValue: return ByIndex(Indexed.Of(source));
             case string s: return Characters(s);
             case Terminal.ProgressLoop progress: return Each(progress.Source);
         }
         throw new RuntimeError($"{source.TypeName} is not iterable");
 
-        static IEnumerable<Value> Elements(ListValue list)
+        static IEnumerable<Value> ByIndex(Indexed items)
         {
-            for (int i = 0; i < list.Count; i++) yield return list[i];
+            for (long i = 0; i < items.Count; i++) yield return items[i];
         }
+    }
 
-        static IEnumerable<Value> Numbers(RangeValue range)
+    /// <summary>
+    /// A list or range read by index, without copying either; its count is read afresh each time,
+    /// as a list may grow while it is walked. A string (or a progress loop over one) is made into a
+    /// list first, under the run's limits (<see cref="Of"/>): it may be 2^24 characters long, and its
+    /// code points are not at fixed indexes.
+    /// </summary>
+    public readonly struct Indexed
+    {
+        private readonly List<Value>? _list;
+        private readonly RangeValue? _range;
+
+        private Indexed(List<Value>? list, RangeValue? range) => (_list, _range) = (list, range);
+
+        public static Indexed Of(Value source, Interpreter? limits = null, SourceSpan at = default) => source.Reference switch
         {
-            for (long i = 0; i < range.Length; i++) yield return Value.Int(range[i]);
-        }
+            ListValue list => new(list.Items, null),
+            RangeValue range => new(null, range),
+            _ => new(Items(source, limits, at), null),
+        };
+
+        public long Count => _list?.Count ?? _range!.Length;
+
+        public Value this[long i] => _list is not null ? _list[(int)i] : Value.Int(_range![i]);
     }
 
     /// <summary>How many items an iterable has, without materialising it.</summary>

@@ -19,7 +19,7 @@ internal sealed class ZipForInstruction(
         var completion = Completion.Normal;
         if (builtin == Builtins.EnumerateFunction)
         {
-            var items = Sequence.Of(Evaluate(sources[0], frame), frame.Interpreter, callSpan);
+            var items = Iteration.Indexed.Of(Evaluate(sources[0], frame), frame.Interpreter, callSpan);
             long first = start is null ? 0 : StartIndex(start.Eval(frame));
             for (int i = 0; i < items.Count; i++)
             {
@@ -30,8 +30,8 @@ internal sealed class ZipForInstruction(
             return completion;
         }
 
-        var columns = new Sequence[sources.Length];
-        for (int j = 0; j < columns.Length; j++) columns[j] = Sequence.Of(Evaluate(sources[j], frame), frame.Interpreter, callSpan);
+        var columns = new Iteration.Indexed[sources.Length];
+        for (int j = 0; j < columns.Length; j++) columns[j] = Iteration.Indexed.Of(Evaluate(sources[j], frame), frame.Interpreter, callSpan);
         for (int i = 0; i < Shortest(columns); i++)
         {
             for (int j = 0; j < columns.Length; j++) targets[j].Set(frame, columns[j][i]);
@@ -41,7 +41,7 @@ internal sealed class ZipForInstruction(
     }
 
     // Recomputed each iteration: a list may grow while the loop runs.
-    private static long Shortest(Sequence[] columns)
+    private static long Shortest(Iteration.Indexed[] columns)
     {
         long shortest = long.MaxValue;
         foreach (var column in columns) shortest = Math.Min(shortest, column.Count);
@@ -61,21 +61,5 @@ internal sealed class ZipForInstruction(
     {
         try { return Builtins.Integer(start, "enumerate"); }
         catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, callSpan); }
-    }
-
-    /// <summary>A list, range or string read by index without copying a list or a range.</summary>
-    private readonly struct Sequence(List<Value>? list, RangeValue? range)
-    {
-        // A string is made into a list under the run's limits: it may be 2^24 characters long.
-        public static Sequence Of(Value source, Interpreter interpreter, SourceSpan at) => source.Reference switch
-        {
-            ListValue list => new(list.Items, null),
-            RangeValue range => new(null, range),
-            _ => new(Iteration.Items(source, interpreter, at), null),
-        };
-
-        public long Count => list?.Count ?? range!.Length;
-
-        public Value this[long i] => list is not null ? list[(int)i] : Value.Int(range![i]);
     }
 }
