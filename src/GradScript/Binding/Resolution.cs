@@ -17,34 +17,37 @@ internal enum VariableKind
 internal readonly record struct Variable(VariableKind Kind, int Slot, int Depth);
 
 /// <summary>
-/// The resolver's side tables, keyed by node identity: the variable of each name and each binding
-/// statement, the scope of each function, and the script's global names in slot order.
+/// What the resolver found: the scope of each function (keyed by node identity) and the script's
+/// global names in slot order. Where a name lives follows from the function it is written in and
+/// its identifier alone (<see cref="Of"/>), so no table of names is kept: a script's top level
+/// may be a million names long.
 /// </summary>
 internal sealed class Resolution
 {
     private readonly Dictionary<string, int> _globalSlots = new(StringComparer.Ordinal);
     private readonly List<string> _globalNames = new();
 
-    // Only locals and enclosing variables have entries: a global is known by its identifier alone,
-    // and a script's top level, all globals, may be a million names long.
-    private readonly Dictionary<Node, Variable> _variables = new(ReferenceEqualityComparer.Instance);
-
     public Dictionary<FunctionDef, FunctionScope> Functions { get; } = new(ReferenceEqualityComparer.Instance);
 
     public IReadOnlyList<string> GlobalNames => _globalNames;
 
-    /// <summary>Records where the name (or binding statement) <paramref name="node"/> lives.</summary>
-    public void Set(Node node, Variable variable)
+    /// <summary>
+    /// Where the name <paramref name="identifier"/>, read or bound in <paramref name="scope"/>'s
+    /// function (null: at top level), lives: a local of that function, else of the nearest enclosing
+    /// function that has it, unless declared global on the way; else a global. A function's bound
+    /// names are all its locals (<see cref="LocalsCollector"/>), so one rule serves reads and writes.
+    /// </summary>
+    public Variable Of(FunctionScope? scope, string identifier)
     {
-        if (variable.Kind != VariableKind.Global) _variables[node] = variable;
+        int depth = 0;
+        for (; scope is not null; scope = scope.Parent, depth++)
+        {
+            if (scope.IsDeclaredGlobal(identifier)) break;
+            if (scope.TryGetLocal(identifier, out int slot))
+                return new Variable(depth == 0 ? VariableKind.Local : VariableKind.Enclosing, slot, depth);
+        }
+        return new Variable(VariableKind.Global, GlobalSlot(identifier), 0);
     }
-
-    /// <summary>Where <paramref name="node"/>, a name or binding statement for <paramref name="identifier"/>, lives.</summary>
-    public Variable Of(Node node, string identifier) =>
-        _variables.TryGetValue(node, out var variable) ? variable : new Variable(VariableKind.Global, GlobalSlot(identifier), 0);
-
-    /// <summary>Where the name <paramref name="name"/> lives.</summary>
-    public Variable Of(Name name) => Of(name, name.Identifier);
 
     public int GlobalSlot(string name)
     {

@@ -10,9 +10,10 @@ using GradScript.Diagnostics;
 /// <c>global</c>; any other name is read from the nearest enclosing function that has it as a local,
 /// else from the globals; a compound assignment creates nothing and updates the nearest existing
 /// variable. At top level every name is global. Blocks open no scopes.
-/// After <see cref="Resolve(ScriptNode)"/> succeeds, every <see cref="Name"/> (read or assigned), every
-/// <see cref="FunctionDef"/> and every <see cref="For"/> target has a <see cref="Variable"/>, and
-/// <c>return</c>, <c>break</c> and <c>continue</c> stand where they may.
+/// After <see cref="Resolve(ScriptNode)"/> succeeds, every function has its scope, every global its
+/// slot (in order of first use, as the script is walked in evaluation order), and <c>return</c>,
+/// <c>break</c> and <c>continue</c> stand where they may; <see cref="Resolution.Of"/> then says
+/// where any name lives.
 /// </summary>
 internal sealed class Resolver
 {
@@ -58,11 +59,11 @@ internal sealed class Resolver
             case ExprStmt s: Expression(s.Expression); break;
             case Assign s:
                 Expression(s.Value);
-                foreach (var target in s.Targets) Target(target, creates: true);
+                foreach (var target in s.Targets) Target(target);
                 break;
             case CompoundAssign s:
                 Expression(s.Value);
-                Target(s.Target, creates: false);
+                Target(s.Target);
                 break;
             case If s:
                 Expression(s.Condition);
@@ -75,7 +76,7 @@ internal sealed class Resolver
                 break;
             case For s:
                 Expression(s.Iterable);
-                foreach (var target in s.Targets) Bind(target, target.Identifier);
+                foreach (var target in s.Targets) Use(target.Identifier);
                 Loop(s.Body);
                 break;
             case Break or Continue:
@@ -95,7 +96,7 @@ internal sealed class Resolver
                 }
                 break;
             case NoGrad s: Statements(s.Body); break;
-            case Import s: Bind(s, s.Name); break;
+            case Import s: Use(s.Name); break;
             default: throw new System.Diagnostics.UnreachableException(statement.GetType().Name);
         }
     }
@@ -114,7 +115,7 @@ internal sealed class Resolver
         {
             if (parameter.Default is not null) Expression(parameter.Default);
         }
-        Bind(def, def.Name);
+        Use(def.Name);
 
         var scope = new FunctionScope(def.Name, _function, def.Parameters.Select(p => p.Name));
         LocalsCollector.Collect(def.Body, scope);
@@ -126,12 +127,11 @@ internal sealed class Resolver
         (_function, _loopDepth) = (outerFunction, outerLoops);
     }
 
-    private void Target(Expr target, bool creates)
+    private void Target(Expr target)
     {
         switch (target)
         {
-            case Name name when creates: Bind(name, name.Identifier); break;
-            case Name name: _resolution.Set(name, Lookup(name.Identifier)); break;
+            case Name name: Use(name.Identifier); break;
             case Index index:
                 Expression(index.Target);
                 Expression(index.Key);
@@ -139,23 +139,8 @@ internal sealed class Resolver
         }
     }
 
-    // A name being assigned: a local of the current function unless declared global.
-    private void Bind(Node node, string name) =>
-        _resolution.Set(node, _function is { } f && f.TryGetLocal(name, out int slot)
-            ? new Variable(VariableKind.Local, slot, 0)
-            : new Variable(VariableKind.Global, _resolution.GlobalSlot(name), 0));
-
-    private Variable Lookup(string name)
-    {
-        int depth = 0;
-        for (var scope = _function; scope is not null; scope = scope.Parent, depth++)
-        {
-            if (scope.IsDeclaredGlobal(name)) break;
-            if (scope.TryGetLocal(name, out int slot))
-                return new Variable(depth == 0 ? VariableKind.Local : VariableKind.Enclosing, slot, depth);
-        }
-        return new Variable(VariableKind.Global, _resolution.GlobalSlot(name), 0);
-    }
+    // A name read or bound here: a global's slot is fixed at its first use.
+    private void Use(string name) => _resolution.Of(_function, name);
 
     // ------------------------------------------------------------------ expressions
 
@@ -172,7 +157,7 @@ internal sealed class Resolver
         {
             switch (pending.Pop())
             {
-                case Name name: _resolution.Set(name, Lookup(name.Identifier)); break;
+                case Name name: Use(name.Identifier); break;
                 case Literal: break;
                 case FString f:
                     for (int i = 0; i < f.Parts.Count; i++)

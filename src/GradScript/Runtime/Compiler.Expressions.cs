@@ -54,7 +54,7 @@ internal sealed partial class Compiler
 
     private Code VariableRead(Name name)
     {
-        var variable = resolution.Of(name);
+        var variable = resolution.Of(_scope, name.Identifier);
         return variable.Kind switch
         {
             VariableKind.Local => new LocalGet(variable.Slot, name.Identifier, name.Span),

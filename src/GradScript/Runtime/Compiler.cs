@@ -15,6 +15,9 @@ using GradScript.Runtime.Nodes;
 /// </summary>
 internal sealed partial class Compiler(Resolution resolution, bool echo)
 {
+    // The scope of the function whose body is being compiled; null at top level.
+    private FunctionScope? _scope;
+
     /// <summary>Left-associative chains longer than this run in a loop instead of a deep tree.</summary>
     private const int ChainThreshold = 32;
 
@@ -48,7 +51,7 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
             FunctionDef s => Function(s),
             NoGrad s => new NoGradInstruction(Block(s.Body), s.Span),
             Global s => new NoOpInstruction(s.Span), // the resolver has used it
-            Import s => new ImportInstruction(s.Specifier, s.Name, VariableStore(s, s.Name, s.Span), s.Span),
+            Import s => new ImportInstruction(s.Specifier, s.Name, VariableStore(s.Name, s.Span), s.Span),
             _ => throw new UnreachableException(statement.GetType().Name),
         };
     }
@@ -56,9 +59,14 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
     private Instruction Function(FunctionDef def)
     {
         var scope = resolution.Functions[def];
-        var proto = new FunctionProto(def.Name, def.Parameters.Select(p => p.Name).ToArray(), scope.SlotCount, Block(def.Body), def.Span);
+        var outer = _scope;
+        _scope = scope;
+        var body = Block(def.Body);
+        _scope = outer;
+        // Defaults are evaluated, and the function bound, where it is defined.
+        var proto = new FunctionProto(def.Name, def.Parameters.Select(p => p.Name).ToArray(), scope.SlotCount, body, def.Span);
         var defaults = def.Parameters.Select(p => p.Default is null ? null : Expression(p.Default)).ToArray();
-        return new DefInstruction(proto, defaults, VariableStore(def, def.Name, def.NameSpan), def.Span);
+        return new DefInstruction(proto, defaults, VariableStore(def.Name, def.NameSpan), def.Span);
     }
 
     private Instruction CompoundAssignment(CompoundAssign s)
@@ -66,7 +74,7 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
         var value = Expression(s.Value);
         return s.Target switch
         {
-            Name name => new CompoundAssignInstruction(s.Op, Expression(name), VariableStore(name, name.Identifier, name.Span), value, s.Span, s.Span),
+            Name name => new CompoundAssignInstruction(s.Op, Expression(name), VariableStore(name.Identifier, name.Span), value, s.Span, s.Span),
             Index index => new CompoundIndexInstruction(s.Op, Expression(index.Target), Expression(index.Key), value, s.Span, s.Span),
             _ => throw new UnreachableException(),
         };
@@ -92,14 +100,14 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
 
     private Store Target(Expr target) => target switch
     {
-        Name name => VariableStore(name, name.Identifier, name.Span),
+        Name name => VariableStore(name.Identifier, name.Span),
         Index index => new IndexStore(Expression(index.Target), Expression(index.Key), index.Span),
         _ => throw new UnreachableException(target.GetType().Name),
     };
 
-    private Store VariableStore(Node node, string identifier, SourceSpan span)
+    private Store VariableStore(string identifier, SourceSpan span)
     {
-        var variable = resolution.Of(node, identifier);
+        var variable = resolution.Of(_scope, identifier);
         return variable.Kind switch
         {
             VariableKind.Local => new LocalSet(variable.Slot, span),

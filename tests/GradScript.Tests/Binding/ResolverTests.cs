@@ -7,76 +7,107 @@ using GradScript.Syntax;
 
 public class ResolverTests
 {
+    // Every occurrence of `identifier` as a name, with where it lives. The walk goes through the
+    // records' properties, keeping the function each name stands in: a parameter's default stands
+    // outside its function, the body inside.
+    private static List<(Name Name, Variable Variable)> Resolve(string text, string identifier)
+    {
+        var script = ScriptParser.Parse(new SourceText("t.grad", text));
+        var resolution = Resolver.Resolve(script);
+        var found = new List<(Name, Variable)>();
+        Walk(script, null);
+        return found;
+
+        void Walk(object? node, FunctionScope? scope)
+        {
+            switch (node)
+            {
+                case Name name when name.Identifier == identifier:
+                    found.Add((name, resolution.Of(scope, identifier)));
+                    break;
+                case FunctionDef def:
+                    Walk(def.Parameters, scope);
+                    Walk(def.Body, resolution.Functions[def]);
+                    break;
+                case Node or FStringPart or KeywordArgument or Parameter:
+                    foreach (var property in node.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+                        Walk(property.GetValue(node), scope);
+                    break;
+                case System.Collections.IEnumerable items and not string:
+                    foreach (var item in items) Walk(item, scope);
+                    break;
+            }
+        }
+    }
+
     private static (ScriptNode Script, Resolution Resolution) Resolve(string text)
     {
         var script = ScriptParser.Parse(new SourceText("t.grad", text));
         return (script, Resolver.Resolve(script));
     }
 
-    // Every Name node in the tree spelling `identifier`, found by walking the records' properties.
-    private static IEnumerable<Name> Names(object? node, string identifier) => node switch
-    {
-        Name name when name.Identifier == identifier => [name],
-        Node or FStringPart or KeywordArgument or Parameter => node.GetType().GetProperties()
-            .Where(p => p.GetIndexParameters().Length == 0)
-            .SelectMany(p => Names(p.GetValue(node), identifier)),
-        System.Collections.IEnumerable items and not string => items.Cast<object?>().SelectMany(item => Names(item, identifier)),
-        _ => [],
-    };
-
     [Fact]
     public void TopLevelNamesAreGlobalsInOrderOfFirstUse()
     {
         // An assignment's value is resolved before its target, as it is evaluated.
-        var (script, resolution) = Resolve("a = 1\nb = a + c");
+        var (_, resolution) = Resolve("a = 1\nb = a + c");
         Assert.Equal(["a", "c", "b"], resolution.GlobalNames);
-        Assert.Equal(new Variable(VariableKind.Global, 1, 0), resolution.Of(Names(script, "c").Single()));
-        Assert.All(Names(script, "a"), n => Assert.Equal(new Variable(VariableKind.Global, 0, 0), resolution.Of(n)));
+        Assert.Equal(new Variable(VariableKind.Global, 1, 0), Resolve("a = 1\nb = a + c", "c").Single().Variable);
+        Assert.All(Resolve("a = 1\nb = a + c", "a"), n => Assert.Equal(new Variable(VariableKind.Global, 0, 0), n.Variable));
     }
 
     [Fact]
     public void ParametersTakeTheFirstSlotsThenAssignedLocals()
     {
-        var (script, resolution) = Resolve("def f(a, b) { c = a + b; for i in 0..2 { d = i } return c }");
+        const string text = "def f(a, b) { c = a + b; for i in 0..2 { d = i } return c }";
+        var (script, resolution) = Resolve(text);
         var scope = resolution.Functions[(FunctionDef)script.Body[0]];
         Assert.Equal(5, scope.SlotCount);
         Assert.True(scope.TryGetLocal("a", out int a) && a == 0);
         Assert.True(scope.TryGetLocal("b", out int b) && b == 1);
-        Assert.All(Names(script, "c"), n => Assert.Equal(VariableKind.Local, resolution.Of(n).Kind));
+        var c = Resolve(text, "c");
+        Assert.Equal(2, c.Count);
+        Assert.All(c, n => Assert.Equal(new Variable(VariableKind.Local, 2, 0), n.Variable));
     }
 
     [Fact]
     public void ANameAssignedAnywhereInAFunctionIsLocalThroughout()
     {
-        var (script, resolution) = Resolve("x = 1\ndef f() { print(x); x = 2 }");
-        var read = Names(script, "x").Single(n => n.Span.Line == 2 && n.Span.Column == 17);
-        Assert.Equal(VariableKind.Local, resolution.Of(read).Kind);
+        var x = Resolve("x = 1\ndef f() { print(x); x = 2 }", "x");
+        Assert.Equal(VariableKind.Global, x.Single(n => n.Name.Span.Line == 1).Variable.Kind);
+        Assert.All(x.Where(n => n.Name.Span.Line == 2), n => Assert.Equal(VariableKind.Local, n.Variable.Kind));
     }
 
     [Fact]
     public void ClosuresReachEnclosingFunctionsByDepth()
     {
-        var (script, resolution) = Resolve("def outer() { n = 0; def mid() { def inner() { return n } return inner } return mid }");
-        var read = Names(script, "n").Single(n => resolution.Of(n).Kind != VariableKind.Local);
-        Assert.Equal(new Variable(VariableKind.Enclosing, 0, 2), resolution.Of(read));
+        var n = Resolve("def outer() { n = 0; def mid() { def inner() { return n } return inner } return mid }", "n");
+        Assert.Equal([new Variable(VariableKind.Local, 0, 0), new Variable(VariableKind.Enclosing, 0, 2)], n.Select(x => x.Variable));
+    }
+
+    [Fact]
+    public void ADefaultIsResolvedWhereItsFunctionIsDefined()
+    {
+        var k = Resolve("def outer(k) { def inner(j=k) { k = 2; return j } return inner }", "k");
+        Assert.Equal([new Variable(VariableKind.Local, 0, 0), new Variable(VariableKind.Local, 1, 0)], k.Select(x => x.Variable));
     }
 
     [Fact]
     public void GlobalDeclarationsWinEvenAfterAnAssignment()
     {
-        var (script, resolution) = Resolve("def f() { g = 1; global g }");
-        Assert.All(Names(script, "g"), n => Assert.Equal(VariableKind.Global, resolution.Of(n).Kind));
+        var g = Resolve("def f() { g = 1; global g }", "g");
+        Assert.Single(g);
+        Assert.All(g, n => Assert.Equal(VariableKind.Global, n.Variable.Kind));
     }
 
     [Fact]
     public void CompoundAssignmentCreatesNothingAndUpdatesTheNearestVariable()
     {
-        var (script, resolution) = Resolve("total = 0\ndef add(x) { total += x }\ndef make() { n = 0; def inc() { n += 1 } return inc }");
+        const string text = "total = 0\ndef add(x) { total += x }\ndef make() { n = 0; def inc() { n += 1 } return inc }";
+        var (script, resolution) = Resolve(text);
         Assert.Equal(1, resolution.Functions[(FunctionDef)script.Body[1]].SlotCount);
-        var total = Names(script, "total").Single(n => n.Span.Line == 2);
-        Assert.Equal(VariableKind.Global, resolution.Of(total).Kind);
-        var n = Names(script, "n").Single(n => n.Span.Column > 30);
-        Assert.Equal(VariableKind.Enclosing, resolution.Of(n).Kind);
+        Assert.Equal(VariableKind.Global, Resolve(text, "total").Single(n => n.Name.Span.Line == 2).Variable.Kind);
+        Assert.Equal(VariableKind.Enclosing, Resolve(text, "n").Single(n => n.Name.Span.Column > 30).Variable.Kind);
     }
 
     [Theory]
