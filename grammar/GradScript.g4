@@ -29,20 +29,22 @@ block
     | '<' (statement? (NEWLINE | ';'))* statement? '>'
     ;
 
+// Unlabelled, as `expr` is: the AST builder tells the alternatives apart by their first token, and
+// the last three by `assign` and `op`.
 statement
-    : 'def' name=NAME '(' parameters? ')' block                 # defStatement
-    | ifStatement                                               # ifStatementAlias
-    | 'while' expr block                                        # whileStatement
-    | 'for' targets 'in' expr block                             # forStatement
-    | 'no_grad' block                                           # noGradStatement
-    | 'global' names+=NAME (',' names+=NAME)*                   # globalStatement
-    | 'import' path=STRING ('as' alias=NAME)?                   # importStatement
-    | 'return' expr?                                            # returnStatement
-    | 'break'                                                   # breakStatement
-    | 'continue'                                                # continueStatement
-    | targets '=' NEWLINE* expressions                          # assignStatement
-    | postfix op=('+=' | '-=' | '*=' | '/=') NEWLINE* expr      # compoundAssignStatement
-    | expr                                                      # expressionStatement
+    : 'def' name=NAME '(' parameters? ')' block
+    | ifStatement
+    | 'while' expr block
+    | 'for' targets 'in' expr block
+    | 'no_grad' block
+    | 'global' names+=NAME (',' names+=NAME)*
+    | 'import' path=STRING ('as' alias=NAME)?
+    | 'return' expr?
+    | 'break'
+    | 'continue'
+    | targets assign='=' NEWLINE* expressions
+    | postfix op=('+=' | '-=' | '*=' | '/=') NEWLINE* expr
+    | expr
     ;
 
 ifStatement  : 'if' expr block (NEWLINE* 'else' (block | ifStatement))? ;

@@ -158,7 +158,7 @@ internal sealed partial class AstBuilder
         switch (token.Type)
         {
             case INT: _values.Add(new Literal(Literals.Box(Literals.Integer(token, positions, errors)), span)); break;
-            case FLOAT: _values.Add(new Literal(FloatValue(token.Text), span)); break;
+            case FLOAT: _values.Add(new Literal(Literals.Float(token), span)); break;
             case STRING: _values.Add(new Literal(StringValue(token), span)); break;
             case FSTRING: _values.Add(FormattedString(token)); break;
             case TRUE: _values.Add(new Literal(true, span)); break;
@@ -169,7 +169,4 @@ internal sealed partial class AstBuilder
             // A parenthesized expression is its inner expression, already left.
         }
     }
-
-    private static double FloatValue(string text) =>
-        double.Parse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

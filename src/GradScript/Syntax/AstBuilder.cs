@@ -81,7 +81,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
             case RULE_program: _result = new ScriptNode(Take<Stmt>(mark), positions.Span(context)); break;
             case RULE_fstringExpr: _result = Pop<Expr>(); break;
             case RULE_block: _values.Add(Take<Stmt>(mark)); break;
-            case RULE_statement: Statement(context, mark); break;
+            case RULE_statement: Statement((StatementContext)context, mark); break;
             case RULE_ifStatement: IfStatement((IfStatementContext)context, mark); break;
             case RULE_parameters: Parameters(mark); break;
             case RULE_parameter: Parameter(context, mark); break;
@@ -123,32 +123,31 @@ internal sealed partial class AstBuilder : IParseTreeListener
 
     // ------------------------------------------------------------------ statements
 
-    private void Statement(ParserRuleContext context, int mark)
+    private void Statement(StatementContext context, int mark)
     {
         // An if statement has already left its node (its own rule).
-        if (context is IfStatementAliasContext) return;
+        if (context.Start.Type == IF) return;
         var span = positions.Span(context);
-        Stmt statement = context switch
+        Stmt statement = context.Start.Type switch
         {
-            ExpressionStatementContext => new ExprStmt(Pop<Expr>(), span),
-            AssignStatementContext => Assignment(mark, span),
-            CompoundAssignStatementContext s => CompoundAssignment(s, span),
-            WhileStatementContext => While(span),
-            ForStatementContext => For(mark, span),
-            DefStatementContext s => FunctionDef(s, mark, span),
-            ReturnStatementContext => new Return(_values.Count > mark ? Pop<Expr>() : null, span),
-            BreakStatementContext => new Break(span),
-            ContinueStatementContext => new Continue(span),
-            GlobalStatementContext s => new Global(s._names.Select(names.Text).ToList(), span),
-            NoGradStatementContext => new NoGrad(Pop<List<Stmt>>(), span),
-            ImportStatementContext s => Import(s, span),
-            _ => throw new UnreachableException(context.GetType().Name),
+            DEF => FunctionDef(context, mark, span),
+            WHILE => While(span),
+            FOR => For(mark, span),
+            NO_GRAD => new NoGrad(Pop<List<Stmt>>(), span),
+            GLOBAL => new Global(context._names.Select(names.Text).ToList(), span),
+            IMPORT => Import(context, span),
+            RETURN => new Return(_values.Count > mark ? Pop<Expr>() : null, span),
+            BREAK => new Break(span),
+            CONTINUE => new Continue(span),
+            _ when context.assign is not null => Assignment(mark, span),
+            _ when context.op is not null => CompoundAssignment(context, span),
+            _ => new ExprStmt(Pop<Expr>(), span),
         };
         _values.Add(statement);
     }
 
     // import "lib/nn.grad" binds nn: the file's name must be a name unless `as` gives one.
-    private Import Import(ImportStatementContext context, SourceSpan span)
+    private Import Import(StatementContext context, SourceSpan span)
     {
         string specifier = StringValue(context.path);
         string name = (context.alias is { } alias ? names.Text(alias) : null) ?? Path.GetFileNameWithoutExtension(specifier);
@@ -169,7 +168,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
         return new Assign(targets, value, span);
     }
 
-    private CompoundAssign CompoundAssignment(CompoundAssignStatementContext context, SourceSpan span)
+    private CompoundAssign CompoundAssignment(StatementContext context, SourceSpan span)
     {
         var value = Pop<Expr>();
         var target = Pop<Expr>();
@@ -204,7 +203,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
     }
 
     // Values: the parameters (when there are any), the body.
-    private FunctionDef FunctionDef(DefStatementContext context, int mark, SourceSpan span)
+    private FunctionDef FunctionDef(StatementContext context, int mark, SourceSpan span)
     {
         var body = Pop<List<Stmt>>();
         var parameters = _values.Count > mark ? Pop<List<Parameter>>() : [];

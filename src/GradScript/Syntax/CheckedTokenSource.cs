@@ -27,7 +27,8 @@ internal sealed class CheckedTokenSource(GradScriptLexer lexer, SyntaxErrorColle
                     errors.Add("unterminated string: the line ends before its closing quote", token);
                     char quote = token.Text[char.IsLetter(token.Text[0]) ? 1 : 0];
                     return new CommonToken(token) { Type = GradScriptLexer.STRING, Text = token.Text + quote };
-                case GradScriptLexer.STRING:
+                // Only an escape can be bad: most strings have none, and are not decoded twice.
+                case GradScriptLexer.STRING when !StringCharStream.TryGetChars(token, out var chars) || chars.Contains('\\'):
                     Literals.String(token, positions, errors);
                     break;
                 case GradScriptLexer.INT:

@@ -15,11 +15,19 @@ internal static class Literals
     /// <summary>The value of an int token; 0 (with an error) when it does not fit in 64 bits.</summary>
     public static long Integer(IToken token, SourcePositions positions, SyntaxErrorCollector errors)
     {
-        var digits = StringCharStream.TryGetChars(token, out var chars) ? chars : token.Text.AsSpan();
-        if (digits.Contains('_')) digits = digits.ToString().Replace("_", "");
-        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long value)) return value;
+        if (long.TryParse(Digits(token), NumberStyles.None, CultureInfo.InvariantCulture, out long value)) return value;
         errors.Add("integer literal too large for 64 bits", positions.Span(token));
         return 0;
+    }
+
+    /// <summary>The value of a float token.</summary>
+    public static double Float(IToken token) => double.Parse(Digits(token), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    // A number token's text without its digit separators, read in place when it has none.
+    private static ReadOnlySpan<char> Digits(IToken token)
+    {
+        var text = StringCharStream.TryGetChars(token, out var chars) ? chars : token.Text.AsSpan();
+        return text.Contains('_') ? text.ToString().Replace("_", "") : text;
     }
 
     /// <summary>

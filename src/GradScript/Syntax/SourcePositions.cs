@@ -18,13 +18,19 @@ internal sealed class SourcePositions(SourceText source, int lineOffset = 0, int
         var (line, column) = Shift(token.Line, token.Column + 1);
         int length = token.Type == TokenConstants.EOF ? 1 : Math.Max(1, token.StopIndex - token.StartIndex + 1);
         // Tokens keep to one line, but for a string continued by a backslash at a line's end.
-        if (token.Type is GradScriptLexer.STRING or GradScriptLexer.FSTRING or GradScriptLexer.UNTERMINATED_STRING && token.Text.Contains('\n'))
+        if (token.Type is GradScriptLexer.STRING or GradScriptLexer.FSTRING or GradScriptLexer.UNTERMINATED_STRING && Text(token).Contains('\n'))
         {
             var (endLine, endColumn) = Walk(token.Text, line, column, codePoints: length);
             return new SourceSpan(source, line, column, endLine, endColumn);
         }
         return new SourceSpan(source, line, column, line, column + length);
     }
+
+    // A token's characters, without making a string of them when they can be read in place. (A
+    // string closed by the lexer at a line's end has one more character, its quote, than it
+    // spans: the same lines.)
+    private static ReadOnlySpan<char> Text(IToken token) =>
+        StringCharStream.TryGetChars(token, out var chars) ? chars : token.Text;
 
     /// <summary>The place of one character of a token: <c>token.Text[index]</c>, a UTF-16 index.</summary>
     public SourceSpan At(IToken token, int index)
