@@ -37,7 +37,7 @@ statement
     | 'while' expr block
     | 'for' targets 'in' expr block
     | 'no_grad' block
-    | 'global' names+=NAME (',' names+=NAME)*
+    | globalStatement
     | 'import' path=STRING ('as' alias=NAME)?
     | 'return' expr?
     | 'break'
@@ -48,6 +48,9 @@ statement
     ;
 
 ifStatement  : 'if' expr block (NEWLINE* 'else' (block | ifStatement))? ;
+
+// A rule of its own, as its list of names would otherwise be allocated for every statement.
+globalStatement : 'global' names+=NAME (',' names+=NAME)* ;
 
 parameters   : parameter (',' NEWLINE* parameter)* ','? ;
 parameter    : NAME ('=' expr)? ;

@@ -19,9 +19,9 @@ internal static class LocalsCollector
 
     private static void Walk(IReadOnlyList<Stmt> statements, FunctionScope scope, List<string> assigned)
     {
-        foreach (var statement in statements)
+        for (int k = 0; k < statements.Count; k++)
         {
-            switch (statement)
+            switch (statements[k])
             {
                 case Global g:
                     foreach (var name in g.Names) scope.DeclareGlobal(name);

@@ -47,7 +47,7 @@ internal sealed class Resolver
 
     private void Statements(IReadOnlyList<Stmt> statements)
     {
-        foreach (var statement in statements) Statement(statement);
+        for (int i = 0; i < statements.Count; i++) Statement(statements[i]);
     }
 
     private void Statement(Stmt statement)

@@ -24,15 +24,23 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
     public static CompiledProgram Compile(ScriptNode script, Resolution resolution, bool echo = false)
     {
         var compiler = new Compiler(resolution, echo);
-        var body = script.Body.Select(compiler.TopLevel).ToArray();
+        var body = new Instruction[script.Body.Count];
+        for (int i = 0; i < body.Length; i++) body[i] = compiler.TopLevel(script.Body[i]);
         return new CompiledProgram(body, resolution.GlobalNames);
     }
 
     private Instruction TopLevel(Stmt statement) =>
         echo && statement is ExprStmt s ? new EchoInstruction(Expression(s.Expression), s.Span) : Statement(statement);
 
-    private Instruction[] Block(IReadOnlyList<Stmt>? statements) =>
-        statements is null ? [] : statements.Select(Statement).ToArray();
+    // Loops, not Select, here and in the resolver: a script is thousands of blocks, and each Select
+    // over an IReadOnlyList made a delegate and an iterator.
+    private Instruction[] Block(IReadOnlyList<Stmt>? statements)
+    {
+        if (statements is null || statements.Count == 0) return [];
+        var instructions = new Instruction[statements.Count];
+        for (int i = 0; i < instructions.Length; i++) instructions[i] = Statement(statements[i]);
+        return instructions;
+    }
 
     private Instruction Statement(Stmt statement)
     {

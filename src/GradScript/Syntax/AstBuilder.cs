@@ -83,6 +83,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
             case RULE_block: _values.Add(Take<Stmt>(mark)); break;
             case RULE_statement: Statement((StatementContext)context, mark); break;
             case RULE_ifStatement: IfStatement((IfStatementContext)context, mark); break;
+            case RULE_globalStatement: _values.Add(new Global(((GlobalStatementContext)context)._names.Select(names.Text).ToList(), positions.Span(context))); break;
             case RULE_parameters: Parameters(mark); break;
             case RULE_parameter: Parameter(context, mark); break;
             case RULE_expressions: Expressions(context, mark); break;
@@ -125,8 +126,8 @@ internal sealed partial class AstBuilder : IParseTreeListener
 
     private void Statement(StatementContext context, int mark)
     {
-        // An if statement has already left its node (its own rule).
-        if (context.Start.Type == IF) return;
+        // An if or global statement has already left its node (its own rule).
+        if (context.Start.Type is IF or GLOBAL) return;
         var span = positions.Span(context);
         Stmt statement = context.Start.Type switch
         {
@@ -134,7 +135,6 @@ internal sealed partial class AstBuilder : IParseTreeListener
             WHILE => While(span),
             FOR => For(mark, span),
             NO_GRAD => new NoGrad(Pop<List<Stmt>>(), span),
-            GLOBAL => new Global(context._names.Select(names.Text).ToList(), span),
             IMPORT => Import(context, span),
             RETURN => new Return(_values.Count > mark ? Pop<Expr>() : null, span),
             BREAK => new Break(span),
