@@ -46,6 +46,13 @@ internal sealed class SyntaxErrorCollector(SourcePositions positions) : BaseErro
             Add("cannot assign to an expression: only a name or an item xs[i] can be assigned (to compare, write '==')", offendingSymbol);
             return;
         }
+        // `{ ... }` where a statement should begin: ANTLR, at the end of the statements it could
+        // parse, can only say that the input should have ended.
+        if (offendingSymbol.Type == GradScriptLexer.LBRACE && recognizer is Parser { Context: GradScriptParser.ProgramContext or GradScriptParser.BlockContext })
+        {
+            Add("unexpected '{': a block cannot stand alone; it follows if, else, while, for, def or no_grad", offendingSymbol);
+            return;
+        }
         // `1 +` at the end: ANTLR leaves the operator loop before it sees the missing operand, and
         // would blame the operator; what is missing is what follows it.
         if (recognizer is Parser p && IsOperator(offendingSymbol.Type) && AtEnd(p.InputStream, 2))

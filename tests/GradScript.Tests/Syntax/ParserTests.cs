@@ -136,6 +136,10 @@ public class ParserTests
     [InlineData("print(f\"{1 +}\")", 1, 13, "unexpected end of input")]
     [InlineData("print(1 +", 1, 10, "unexpected end of input")]
     [InlineData("x = f\"{y\"", 1, 7, "never closed")]
+    [InlineData("{ { } }", 1, 1, "a block cannot stand alone")]
+    [InlineData("x = 1\n{ print(x) }", 2, 1, "a block cannot stand alone")]
+    [InlineData("if x { } { }", 1, 10, "a block cannot stand alone")]
+    [InlineData("while x { { } }", 1, 11, "a block cannot stand alone")]
     public void SyntaxErrorsHaveAPlaceAndAMessage(string text, int line, int column, string message)
     {
         var error = Errors(text).First();
