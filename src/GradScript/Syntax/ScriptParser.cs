@@ -115,7 +115,7 @@ internal static class ScriptParser
 
     private static GradScriptLexer NewLexer(string text)
     {
-        var lexer = new GradScriptLexer(StringCharStream.For(text));
+        var lexer = new GradScriptLexer(StringCharStream.For(text)) { TokenFactory = CompactTokenFactory.Instance };
         lexer.RemoveErrorListeners();
         return lexer;
     }
