@@ -83,7 +83,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
             case RULE_block: _values.Add(Take<Stmt>(mark)); break;
             case RULE_statement: Statement((StatementContext)context, mark); break;
             case RULE_ifStatement: IfStatement((IfStatementContext)context, mark); break;
-            case RULE_globalStatement: _values.Add(new Global(((GlobalStatementContext)context)._names.Select(names.Text).ToList(), positions.Span(context))); break;
+            case RULE_globalStatement: GlobalStatement((GlobalStatementContext)context); break;
             case RULE_parameters: Parameters(mark); break;
             case RULE_parameter: Parameter(context, mark); break;
             case RULE_expressions: Expressions(context, mark); break;
@@ -146,11 +146,14 @@ internal sealed partial class AstBuilder : IParseTreeListener
         _values.Add(statement);
     }
 
+    private void GlobalStatement(GlobalStatementContext context) =>
+        _values.Add(new Global(context._names.Select(names.Text).ToList(), positions.Span(context)));
+
     // import "lib/nn.grad" binds nn: the file's name must be a name unless `as` gives one.
     private Import Import(StatementContext context, SourceSpan span)
     {
         string specifier = StringValue(context.path);
-        string name = (context.alias is { } alias ? names.Text(alias) : null) ?? Path.GetFileNameWithoutExtension(specifier);
+        string name = context.alias is { } alias ? names.Text(alias) : Path.GetFileNameWithoutExtension(specifier);
         if (context.alias is null && !IsIdentifier(name))
             errors.Add($"import \"{specifier}\" needs `as NAME`: '{name}' is not a name", positions.Span(context.path));
         return new Import(specifier, name, span);
