@@ -93,40 +93,35 @@ internal sealed class CommandLine
     /// <summary>Builds the command tree.</summary>
     public CommandLine()
     {
-        Root = new Command(ToolName, "Run GradScript, a small scripting language whose numbers carry gradients.");
-        Root.Options.Add(_help);
-        Root.Options.Add(_version);
-        Root.Options.Add(_code);
-        Root.Arguments.Add(_file);
-        Root.Arguments.Add(_scriptArgs);
+        Root = NewCommand(ToolName, "Run GradScript, a small scripting language whose numbers carry gradients.",
+            [_help, _version, _code], [_file, _scriptArgs]);
         _rootLimits = new LimitOptions(Root);
 
-        Test = new Command(TestCommandName, "Run golden tests: each NAME.grad must print exactly NAME.out (LANGUAGE.md §10).");
-        Test.Options.Add(_testHelp);
-        Test.Options.Add(_update);
-        Test.Arguments.Add(_paths);
+        Test = NewCommand(TestCommandName, "Run golden tests: each NAME.grad must print exactly NAME.out (LANGUAGE.md §10).",
+            [_testHelp, _update], [_paths]);
         _testLimits = new LimitOptions(Test);
         Root.Subcommands.Add(Test);
 
-        Repl = new Command(ReplCommandName, "Start the interactive REPL, even when standard input is not a terminal.");
-        Repl.Options.Add(_replHelp);
+        Repl = NewCommand(ReplCommandName, "Start the interactive REPL, even when standard input is not a terminal.", [_replHelp], []);
         _replLimits = new LimitOptions(Repl);
         Root.Subcommands.Add(Repl);
 
-        Graph = new Command(GraphCommandName, "Run a script, then draw the graph behind one of its variables, as micrograd's draw_dot does.");
-        Graph.Options.Add(_graphHelp);
-        Graph.Options.Add(_variable);
-        Graph.Options.Add(_output);
-        Graph.Options.Add(_format);
-        Graph.Options.Add(_graphviz);
-        Graph.Arguments.Add(_graphFile);
-        Graph.Arguments.Add(_graphArgs);
+        Graph = NewCommand(GraphCommandName, "Run a script, then draw the graph behind one of its variables, as micrograd's draw_dot does.",
+            [_graphHelp, _variable, _output, _format, _graphviz], [_graphFile, _graphArgs]);
         _graphLimits = new LimitOptions(Graph);
         Root.Subcommands.Add(Graph);
 
         // Never invoked (Cli carries out the Invocation), but a command without an action is one
         // System.CommandLine insists must be followed by a subcommand.
         foreach (var command in new[] { Root, Test, Repl, Graph }) command.SetAction(_ => ExitCodes.Success);
+    }
+
+    private static Command NewCommand(string name, string description, Option[] options, Argument[] arguments)
+    {
+        var command = new Command(name, description);
+        foreach (var option in options) command.Options.Add(option);
+        foreach (var argument in arguments) command.Arguments.Add(argument);
+        return command;
     }
 
     /// <summary>The root command: running scripts.</summary>
