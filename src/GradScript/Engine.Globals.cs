@@ -45,6 +45,15 @@ public sealed partial class Engine
     internal Interpreter Interpreter => _interpreter;
 
     /// <summary>
+    /// The text the script function <c>help(NAME)</c> prints for <paramref name="name"/> as this
+    /// engine sees it now: a global or <c>module.member</c> the scripts defined (a function's
+    /// parameters, a module's functions), else the documentation of a builtin or standard module
+    /// function from <see cref="BuiltinDocs"/>. Null when the name is neither defined nor documented.
+    /// </summary>
+    /// A name that holds another value is described by its type and value.
+    public string? Help(string name) => Builtins.HelpOn(_interpreter, name);
+
+    /// <summary>
     /// Sets a global to a new trainable parameter (what <c>param(value)</c> makes in a script),
     /// float32 when <paramref name="float32"/> is set.
     /// </summary>

@@ -22,7 +22,7 @@ internal sealed class MetaCommands(ReplSession session, Graphviz graphviz)
     /// <summary>Every command, in the order <c>:help</c> lists them.</summary>
     public static readonly IReadOnlyList<Command> All =
     [
-        new(":help", "", "this help"),
+        new(":help", "[NAME]", "this help, or what the builtin or function NAME does (also help(NAME))"),
         new(":vars", "", "your variables: type and value (data and grad when tracked)"),
         new(":graph", "EXPR [FILE]", "the graph behind EXPR as DOT text; Graphviz draws FILE.svg or FILE.png"),
         new(":load", "FILE", "run a script file in this session"),
@@ -47,7 +47,7 @@ internal sealed class MetaCommands(ReplSession session, Graphviz graphviz)
 
         switch (name)
         {
-            case ":help": Expect(name, argument, none: true, () => session.Output.Write(HelpText())); break;
+            case ":help": Help(argument.Text); break;
             case ":vars": Expect(name, argument, none: true, () => session.Output.Write(VariablesTable.Render(session.Engine.Interpreter.Globals, session.Builtins))); break;
             case ":reset": Expect(name, argument, none: true, Reset); break;
             case ":quit": Expect(name, argument, none: true, () => session.QuitRequested = true); break;
@@ -69,6 +69,13 @@ internal sealed class MetaCommands(ReplSession session, Graphviz graphviz)
         text.Append("\nKeys: Up/Down recall history (kept in ~/.gradscript_history), Tab completes names,\n");
         text.Append("Ctrl-C stops what is running (variables keep their values) or clears the line, Ctrl-D exits.\n");
         return text.ToString();
+    }
+
+    private void Help(string name)
+    {
+        if (name.Length == 0) session.Output.Write(HelpText());
+        else if (session.Engine.Help(name) is { } text) session.Output.Write(text);
+        else session.ReportError($"no help for '{name}': it is not a builtin, a standard module's function or a name defined here");
     }
 
     private static string Usage(Command command) => command.Arguments.Length == 0 ? command.Name : $"{command.Name} {command.Arguments}";

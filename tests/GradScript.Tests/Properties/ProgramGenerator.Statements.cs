@@ -201,6 +201,7 @@ internal sealed partial class ProgramGenerator
             (1, () => $"backward({t}, accumulate={_dice.OneOf("true", "false")})"),
             (2, () => $"backward({t}, create_graph=true)"),
             (2, () => $"detect_anomaly({_dice.OneOf("true", "false")})"),
+            (1, () => $"help({_dice.OneOf("grad", "backward", Quote("nn.mlp"))})"),
             (4, () => $"print(grad({t}), {Expression(Ty.Tracked)})"),
             (2, () => $"zero_grad({string.Join(", ", tracked.Take(3).Select(v => v.Name))})"),
             (1, () => $"zero_grad([{string.Join(", ", tracked.Take(2).Select(v => v.Name))}])"),

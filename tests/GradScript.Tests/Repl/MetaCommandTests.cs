@@ -17,6 +17,22 @@ public class MetaCommandTests
     }
 
     [Fact]
+    public void HelpOnANameShowsItsSignatureAndDoc()
+    {
+        var repl = new SessionDriver();
+        string sgd = repl.Ok(":help sgd");
+        Assert.StartsWith("sgd(params, lr, momentum=0, dampening=0, weight_decay=0, nesterov=false)\n    ", sgd);
+        Assert.Contains("torch.optim.SGD", sgd);
+        Assert.StartsWith("nn.mlp(nin, nouts)\n", repl.Ok(":help nn.mlp"));
+        Assert.Equal(sgd, repl.Ok("help(sgd)"));
+        repl.Ok("def f(a, b=2) { return a }");
+        Assert.Equal("f(a, b=2)\n    A function defined at <repl>:1:1.\n", repl.Ok(":help f"));
+        var (output, error) = repl.Feed(":help nosuch");
+        Assert.Equal("", output);
+        Assert.Contains("no help for 'nosuch'", error);
+    }
+
+    [Fact]
     public void VarsListsWhatTheUserDefinedWithTypesAndValues()
     {
         var repl = new SessionDriver();

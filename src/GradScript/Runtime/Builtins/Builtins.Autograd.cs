@@ -128,6 +128,10 @@ internal static partial class Builtins
 
     private static Value ZeroGrad(Interpreter interpreter, in Arguments args)
     {
+        // PyTorch's optimizer.zero_grad() takes no argument; here the optimizer is the argument, and
+        // a call with none would zero nothing without a word.
+        if (args.Count == 0)
+            throw new RuntimeError("zero_grad() needs what to zero: tracked values, lists of them or an optimizer, as in zero_grad(w, b), zero_grad(params) or zero_grad(opt)");
         var visited = new HashSet<ListValue>(ReferenceEqualityComparer.Instance);
         foreach (var v in args.Positional) ZeroGrad(interpreter, v, visited);
         return Value.None;

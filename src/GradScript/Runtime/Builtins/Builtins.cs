@@ -3,13 +3,14 @@ namespace GradScript.Runtime;
 /// <summary>
 /// The builtin functions and constants (LANGUAGE.md §5). They are immutable and shared by every
 /// engine; each engine starts with them as globals, which a script may shadow. Each group lives in
-/// its own file: core, math, autograd, gradcheck, random, optimizers, plot, progress.
+/// its own file: core, math, autograd, gradcheck, random, optimizers, plot, progress, help. Their
+/// signatures and docs are in <see cref="BuiltinDocs"/>.
 /// </summary>
 internal static partial class Builtins
 {
     /// <summary>Every builtin function, in the order they are listed in the docs.</summary>
     public static readonly IReadOnlyList<NativeFunction> Functions =
-        [.. CoreFunctions(), .. MathFunctions(), .. AutogradFunctions(), .. GradCheckFunctions(), .. RandomFunctions(), .. OptimizerFunctions(), .. PlotFunctions(), .. ProgressFunctions()];
+        [.. CoreFunctions(), .. MathFunctions(), .. AutogradFunctions(), .. GradCheckFunctions(), .. RandomFunctions(), .. OptimizerFunctions(), .. PlotFunctions(), .. ProgressFunctions(), .. HelpFunctions()];
 
     /// <summary>The builtins that a <c>for</c> loop runs without building their lists (see ZipForInstruction).</summary>
     public static readonly NativeFunction ZipFunction = Functions.Single(f => f.Name == "zip"),
