@@ -8,6 +8,9 @@ using GradScript.Runtime.Nodes;
 // script's own function, its parameters and where it was defined.
 internal static partial class Builtins
 {
+    /// <summary>The longest text help() looks up as a name.</summary>
+    private const int MaxNameLength = 1000;
+
     private static IEnumerable<NativeFunction> HelpFunctions() =>
     [
         new("help", Help),
@@ -34,19 +37,23 @@ internal static partial class Builtins
     /// </summary>
     public static string? HelpOn(Interpreter interpreter, string name)
     {
+        // No name is longer; a long string (the audit passes 2^27 characters) is no name at all.
+        if (name.Length > MaxNameLength) return null;
         if (Lookup(interpreter, name) is { } value && !IsInitialValue(name, value))
             return Describe(value) ?? $"{name} is a {value.TypeName} value: {Formatter.Brief(value)}\n";
         var docs = BuiltinDocs.Find(name);
         return docs.Count > 0 ? Render(docs) : null;
     }
 
-    // A global, or a member of a module global (one dot), if it is defined.
+    // A global, or a member of a module global (one dot), if it is defined. Looked up in place, so
+    // a huge string costs nothing.
     private static Value? Lookup(Interpreter interpreter, string name)
     {
-        string[] parts = name.Split('.');
-        if (parts.Length > 2 || !interpreter.Globals.TryGetValue(parts[0], out var cell) || cell.Value.IsUndefined) return null;
-        if (parts.Length == 1) return cell.Value;
-        return cell.Value.Reference is ModuleValue module && module.Globals.TryGetValue(parts[1], out var member) && !member.Value.IsUndefined
+        int dot = name.IndexOf('.');
+        string head = dot < 0 ? name : name[..dot];
+        if (!interpreter.Globals.TryGetValue(head, out var cell) || cell.Value.IsUndefined) return null;
+        if (dot < 0) return cell.Value;
+        return cell.Value.Reference is ModuleValue module && module.Globals.TryGetValue(name[(dot + 1)..], out var member) && !member.Value.IsUndefined
             ? member.Value : null;
     }
 
