@@ -9,7 +9,8 @@ using Xunit.Abstractions;
 /// int and float constants, checked against central differences at random points. The generator
 /// keeps each operation inside its domain (log and sqrt of positive values, denominators away from
 /// 0, bounded exponents), and records the argument of each kink (abs, relu, max, min), so points
-/// near one are skipped. Set GRADSCRIPT_GRADIENT_SEED to replay another seed.
+/// near one are skipped. The trees come from the run's <see cref="TestSeed"/>, so that each run checks
+/// other trees and a failure names the seed that replays it.
 /// </summary>
 public class RandomExpressionTests(ITestOutputHelper output)
 {
@@ -21,9 +22,9 @@ public class RandomExpressionTests(ITestOutputHelper output)
     [Fact]
     public void RandomExpressionTreesMatchCentralDifferences()
     {
-        int seed = int.TryParse(Environment.GetEnvironmentVariable("GRADSCRIPT_GRADIENT_SEED"), out int s) ? s : 20261201;
-        output.WriteLine($"seed {seed}");
-        var random = new Random(seed);
+        string replay = TestSeed.Replay(nameof(RandomExpressionTests));
+        output.WriteLine($"seed {TestSeed.Run}; replay with: {replay}");
+        var random = TestSeed.Random(nameof(RandomExpressionTests));
         var failures = new List<string>();
         int checkedPoints = 0, skipped = 0;
         for (int tree = 0; tree < Trees; tree++)
@@ -44,11 +45,11 @@ public class RandomExpressionTests(ITestOutputHelper output)
                     continue;
                 }
                 checkedPoints++;
-                failures.AddRange(FiniteDifferences.Disagreements(engine, "f", point, $"seed {seed}, tree {tree}: {expression}"));
+                failures.AddRange(FiniteDifferences.Disagreements(engine, "f", point, $"tree {tree}: {expression}"));
             }
         }
         output.WriteLine($"{checkedPoints} points checked, {skipped} skipped near kinks or large values");
-        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
+        Assert.True(failures.Count == 0, $"replay with: {replay}\n{string.Join("\n", failures.Take(5))}");
         Assert.True(checkedPoints >= 0.9 * Trees * PointsPerTree, $"only {checkedPoints} points were checked");
     }
 

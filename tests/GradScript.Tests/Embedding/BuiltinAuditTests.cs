@@ -105,12 +105,12 @@ public class BuiltinAuditTests
                     foreach (var b in companions) Run(engine, builtin, [a], failures, ref calls, (keyword, b));
                 }
             }
-            var random = new Random(StableSeed(builtin.Name));
+            var random = TestSeed.Random($"{nameof(BuiltinAuditTests)} {builtin.Name}");
             for (int i = 0; i < 100; i++)
                 Run(engine, builtin, [Pick(random, arguments), Pick(random, companions), Pick(random, companions)], failures, ref calls);
             Run(engine, builtin, Enumerable.Repeat(arguments.First(v => v.Source == "longest_string"), 12).ToArray(), failures, ref calls);
         }
-        Assert.True(failures.Count == 0, $"{failures.Count} of {calls} calls failed:\n{string.Join("\n", failures.Take(40))}");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {calls} calls failed (replay with: {TestSeed.Replay(nameof(BuiltinAuditTests))}):\n{string.Join("\n", failures.Take(40))}");
     }
 
     private sealed record Argument(string Source, string Global);
@@ -173,6 +173,4 @@ public class BuiltinAuditTests
     }
 
     private static Argument Pick(Random random, List<Argument> values) => values[random.Next(values.Count)];
-
-    private static int StableSeed(string name) => name.Aggregate(7, (h, c) => unchecked(h * 31 + c));
 }

@@ -13,33 +13,28 @@ using Xunit.Sdk;
 /// Runs one property over many generated cases with FsCheck, from a seed that is logged, so that a
 /// failure can be replayed exactly:
 /// <code>GRADSCRIPT_PROPERTY_SEED=12345 dotnet test --filter FullyQualifiedName~GradScript.Tests.Properties</code>
-/// The seed comes from <c>GRADSCRIPT_PROPERTY_SEED</c> (CI sets and prints one per run), else at
-/// random; each property mixes its own name into it, so that properties draw different cases, and
-/// the same seed gives every property the same cases in the same order. A failure's message names
+/// The seed is the run's <see cref="TestSeed"/> (<c>GRADSCRIPT_PROPERTY_SEED</c>, which CI sets and
+/// prints, else one at random) with the property's name mixed in, so that properties draw different
+/// cases, and the same seed gives every property the same cases in the same order. A failure's message names
 /// the seed and the command that replays it. <c>GRADSCRIPT_PROPERTY_SCALE</c> multiplies the number
 /// of cases, for a longer hunt.
 /// </summary>
 internal static class PropertyRun
 {
-    public const string SeedVariable = "GRADSCRIPT_PROPERTY_SEED";
     public const string ScaleVariable = "GRADSCRIPT_PROPERTY_SCALE";
-
-    /// <summary>One seed for the whole test run, so that one number replays every property.</summary>
-    private static readonly Lazy<ulong> RunSeed = new(Seed);
 
     /// <summary>
     /// Checks <paramref name="property"/> on <paramref name="count"/> cases of <paramref name="cases"/>
-    /// (scaled), shrinking a failing case; the property fails by throwing.
+    /// (scaled), shrinking a failing case; the property fails by throwing. Returns the number of cases.
     /// </summary>
-    public static void Check<T>(ITestOutputHelper output, string name, int count, Arbitrary<T> cases, Action<T> property)
+    public static int Check<T>(ITestOutputHelper output, string name, int count, Arbitrary<T> cases, Action<T> property)
     {
-        ulong seed = RunSeed.Value;
         count = Math.Max(1, (int)(count * Scale()));
-        string replay = $"{SeedVariable}={seed} dotnet test --filter \"FullyQualifiedName~{name}\"";
-        output.WriteLine($"{name}: {count} cases from seed {seed}; replay with: {replay}");
+        string replay = TestSeed.Replay(name);
+        output.WriteLine($"{name}: {count} cases from seed {TestSeed.Run}; replay with: {replay}");
         var config = Config.QuickThrowOnFailure
             .WithMaxTest(count)
-            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(Mix(seed, name)), FSharpOption<int>.None)))
+            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(TestSeed.For(name)), FSharpOption<int>.None)))
             .WithRunner(new TestOutputRunner(output));
         var clock = Stopwatch.StartNew();
         try
@@ -51,22 +46,7 @@ internal static class PropertyRun
             throw new XunitException($"{e.Message}\nReplay this run with: {replay}");
         }
         output.WriteLine($"{name}: {count} cases in {clock.Elapsed.TotalSeconds:0.00} s");
-    }
-
-    private static ulong Seed()
-    {
-        string? text = Environment.GetEnvironmentVariable(SeedVariable);
-        if (!string.IsNullOrWhiteSpace(text))
-            return ulong.Parse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
-        return (ulong)System.Random.Shared.NextInt64(1, long.MaxValue);
-    }
-
-    // FNV-1a over the name, then into the seed: string.GetHashCode differs from process to process.
-    private static ulong Mix(ulong seed, string name)
-    {
-        ulong hash = 0xCBF29CE484222325;
-        foreach (char c in name) hash = (hash ^ c) * 0x100000001B3;
-        return seed ^ hash;
+        return count;
     }
 
     private static double Scale()
