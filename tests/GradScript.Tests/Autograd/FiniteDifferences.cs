@@ -25,6 +25,26 @@ internal static class FiniteDifferences
         return (above - below) / (2 * H);
     }
 
+    /// <summary>The step of <see cref="SecondNumeric"/>: rounding grows as 1/h², truncation as h².</summary>
+    public const double H2 = 1e-4;
+
+    /// <summary>
+    /// ∂²f/∂point[i]∂point[j] by second central differences of <paramref name="function"/> on plain
+    /// floats alone: no derivative the engine computes enters it.
+    /// </summary>
+    public static double SecondNumeric(Engine engine, string function, double[] point, int i, int j)
+    {
+        double At(double di, double dj)
+        {
+            var shifted = (double[])point.Clone();
+            shifted[i] += di;
+            shifted[j] += dj;
+            return Number(engine.Call(function, Boxed(shifted)));
+        }
+        if (i == j) return (At(H2, 0) - 2 * At(0, 0) + At(-H2, 0)) / (H2 * H2);
+        return (At(H2, H2) - At(H2, -H2) - At(-H2, H2) + At(-H2, -H2)) / (4 * H2 * H2);
+    }
+
     /// <summary>
     /// Checks backward's gradient of <paramref name="function"/> at <paramref name="point"/> (float64
     /// params) against central differences, and that the tracked and the plain value agree. Returns
@@ -56,12 +76,4 @@ internal static class FiniteDifferences
     public static string Show(double[] point) => "(" + string.Join(", ", point.Select(R)) + ")";
 
     public static string R(double d) => d.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <summary>A seed for a test's random points that is the same on every run and platform (string hashes are not).</summary>
-    public static int StableSeed(string text)
-    {
-        int seed = 17;
-        foreach (char c in text) seed = unchecked(seed * 31 + c);
-        return seed;
-    }
 }
