@@ -72,10 +72,14 @@ public class ErrorRenderingTests
     [Fact]
     public void AtMostTwentySyntaxErrorsAreListed()
     {
-        string script = string.Concat(Enumerable.Range(0, 30).Select(_ => "x = @\n"));
+        // Thirty lines with one error each (a character the lexer does not know, after a whole statement).
+        string script = string.Concat(Enumerable.Range(0, 30).Select(_ => "x = 1 $\n"));
         var outcome = CliRun.Run("-e", script);
         Assert.Equal(ExitCodes.SyntaxError, outcome.ExitCode);
-        Assert.InRange(outcome.StderrLines.Count(line => line.Contains(": error: ")), 1, ScriptSyntaxException.MaxErrors);
+        // The first twenty, in order, each with its source line and caret, and nothing after them.
+        Assert.Equal(
+            Enumerable.Range(1, ScriptSyntaxException.MaxErrors).Select(n => $"<string>:{n}:7: error: unexpected character '$' (U+0024)"),
+            outcome.StderrLines.Where(line => line.Contains(": error: ")));
     }
 
     [Fact]

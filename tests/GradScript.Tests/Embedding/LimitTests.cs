@@ -91,19 +91,24 @@ public class LimitTests
     {
         var engine = new Engine();
         using var source = new CancellationTokenSource();
-        var stopped = new TimeSpan[1];
+        TimeSpan? stopped = null;
+        Exception? other = null;
         var clock = new Stopwatch();
         var runner = new Thread(() =>
         {
             try { engine.Run("while true { }", "spin.grad", source.Token); }
-            catch (OperationCanceledException) { stopped[0] = clock.Elapsed; }
+            catch (OperationCanceledException) { stopped = clock.Elapsed; }
+            catch (Exception e) { other = e; }
         });
         runner.Start();
         Thread.Sleep(50);
         clock.Start();
         source.Cancel();
-        runner.Join();
-        Assert.InRange(stopped[0], TimeSpan.Zero, TimeSpan.FromMilliseconds(25));
+        Assert.True(runner.Join(TimeSpan.FromSeconds(30)), "the run went on after its cancellation");
+        // The run must end by observing the cancellation, not in some other way.
+        Assert.Null(other);
+        Assert.NotNull(stopped);
+        Assert.InRange(stopped.Value, TimeSpan.Zero, TimeSpan.FromMilliseconds(25));
         Assert.Equal(2L, engine.Evaluate("1 + 1"));
     }
 

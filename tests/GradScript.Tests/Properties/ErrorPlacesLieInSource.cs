@@ -15,29 +15,66 @@ using Xunit.Abstractions;
 public class ErrorPlacesLieInSource(ITestOutputHelper output)
 {
     [Fact]
-    public void InCorruptedPrograms() =>
-        PropertyRun.Check(output, $"{nameof(ErrorPlacesLieInSource)}.{nameof(InCorruptedPrograms)}", 2500,
-            Programs.CorruptedArbitrary, program => AssertPlaces(program.Text));
-
-    [Fact]
-    public void InGeneratedPrograms() =>
-        PropertyRun.Check(output, $"{nameof(ErrorPlacesLieInSource)}.{nameof(InGeneratedPrograms)}", 1000,
-            Programs.WellFormedArbitrary, program => AssertPlaces(program.Text));
-
-    private static void AssertPlaces(string text)
+    public void InCorruptedPrograms()
     {
-        if (LimitedRun.Run(text) is not { } error) return;
+        var outcomes = new Dictionary<string, int>();
+        int cases = PropertyRun.Check(output, $"{nameof(ErrorPlacesLieInSource)}.{nameof(InCorruptedPrograms)}", 2500,
+            Programs.CorruptedArbitrary, program => Count(outcomes, AssertPlaces(LimitedRun.Run(program.Text))));
+        // Most corruptions break the syntax; a property whose cases all ran cleanly would check nothing.
+        AssertMix(outcomes, cases, ("syntax error", 0.6), ("runtime error", 0.01));
+    }
+
+    /// <summary>
+    /// Well-formed programs mostly run to their end, raising nothing whose place could be checked;
+    /// so each one that does is run again with a step limit of half the steps it took, which stops
+    /// it in the middle, inside whatever loops and calls it was in then.
+    /// </summary>
+    [Fact]
+    public void InGeneratedPrograms()
+    {
+        var outcomes = new Dictionary<string, int>();
+        int cases = PropertyRun.Check(output, $"{nameof(ErrorPlacesLieInSource)}.{nameof(InGeneratedPrograms)}", 1000,
+            Programs.WellFormedArbitrary, program =>
+            {
+                var (error, steps) = LimitedRun.Counted(program.Text, LimitedRun.MaxSteps);
+                if (error is null && steps >= 2)
+                {
+                    error = LimitedRun.Counted(program.Text, steps / 2).Error;
+                    Assert.True(error is ScriptLimitException, $"stopped at step {steps / 2} of {steps}, the program raised {error?.Message ?? "nothing"}");
+                    Count(outcomes, "stopped halfway");
+                }
+                Count(outcomes, AssertPlaces(error));
+            });
+        AssertMix(outcomes, cases, ("stopped halfway", 0.4), ("runtime error in a call", 0.01));
+    }
+
+    // Checks the places of an error; says what kind of outcome the case had.
+    private static string AssertPlaces(ScriptException? error)
+    {
+        if (error is null) return "no error";
         AssertInside(error.Span, $"{error.GetType().Name}: {error.Message}");
         switch (error)
         {
             case ScriptSyntaxException syntax:
                 Assert.InRange(syntax.Errors.Count, 1, ScriptSyntaxException.MaxErrors);
                 foreach (var diagnostic in syntax.Errors) AssertInside(diagnostic.Span, diagnostic.Message);
-                break;
+                return "syntax error";
             case ScriptRuntimeException runtime:
                 foreach (var (function, callSite) in runtime.Frames) AssertInside(callSite, $"the call of {function}");
-                break;
+                return runtime.Frames.Count > 0 ? "runtime error in a call" : "runtime error";
+            default:
+                return "other error";
         }
+    }
+
+    private static void Count(Dictionary<string, int> outcomes, string outcome) => outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+
+    private void AssertMix(Dictionary<string, int> outcomes, int cases, params (string Outcome, double AtLeast)[] floors)
+    {
+        output.WriteLine(string.Join(", ", outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key}: {o.Value}")));
+        foreach (var (outcome, atLeast) in floors)
+            Assert.True(outcomes.GetValueOrDefault(outcome) >= atLeast * cases,
+                $"only {outcomes.GetValueOrDefault(outcome)} of {cases} cases ended in {outcome}, fewer than {atLeast:P0}: the property checks less than it claims");
     }
 
     private static void AssertInside(SourceSpan span, string what)

@@ -9,10 +9,13 @@ internal static class LimitedRun
 {
     public const string Name = "gen.grad";
 
-    public static EngineOptions Options(TextWriter output, bool timed = true) => new()
+    /// <summary>The step limit of a run: far beyond what a generated program takes.</summary>
+    public const long MaxSteps = 20_000;
+
+    public static EngineOptions Options(TextWriter output, bool timed = true, long maxSteps = MaxSteps) => new()
     {
         Timeout = timed ? TimeSpan.FromSeconds(2) : null,
-        MaxSteps = 20_000,
+        MaxSteps = maxSteps,
         MaxGraphNodes = 20_000,
         MaxCallDepth = 100,
         Output = output,
@@ -21,17 +24,23 @@ internal static class LimitedRun
     };
 
     /// <summary>Compiles and runs <paramref name="text"/>; returns the script error, or null. Anything else is let through.</summary>
-    public static ScriptException? Run(string text, TextWriter? output = null)
+    public static ScriptException? Run(string text, TextWriter? output = null) => Counted(text, MaxSteps, output).Error;
+
+    /// <summary>
+    /// <see cref="Run"/> with another step limit; also returns the steps the run took (loop
+    /// iterations and calls), so that a second run can be stopped part of the way.
+    /// </summary>
+    public static (ScriptException? Error, long Steps) Counted(string text, long maxSteps, TextWriter? output = null)
     {
-        var engine = new Engine(Options(output ?? TextWriter.Null));
+        var engine = new Engine(Options(output ?? TextWriter.Null, maxSteps: maxSteps));
         try
         {
             engine.Run(engine.Compile(text, Name));
-            return null;
+            return (null, engine.Steps);
         }
         catch (ScriptException e)
         {
-            return e;
+            return (e, engine.Steps);
         }
     }
 }

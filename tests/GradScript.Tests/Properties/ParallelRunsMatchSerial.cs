@@ -36,7 +36,8 @@ public class ParallelRunsMatchSerial(ITestOutputHelper output)
                     catch (Exception e) { failures[i] = e; }
                 })).ToList();
                 threads.ForEach(t => t.Start());
-                threads.ForEach(t => t.Join());
+                // Each program's limits end it within seconds; past the hang timeout something is stuck.
+                Assert.All(threads, t => Assert.True(t.Join(SmallStack.HangTimeout), "a thread did not end"));
 
                 for (int i = 0; i < Threads; i++)
                 {
