@@ -12,8 +12,11 @@ import argparse
 import re
 import sys
 
-# "Passed!  - Failed:     0, Passed:  2345, Skipped:     3, Total:  2348, Duration: ..." (one per test assembly)
-SUMMARY = re.compile(r"(?:Passed|Failed)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+),\s+Total:\s+(\d+)")
+# One summary per test assembly, in either of the console logger's forms:
+#   "Passed!  - Failed:     0, Passed:  2345, Skipped:     3, Total:  2348, Duration: ..."   (minimal)
+#   "Total tests: 2348" then "     Passed: 2345", "     Failed: 0", "    Skipped: 3"         (normal)
+MINIMAL = re.compile(r"(?:Passed|Failed)!\s+-\s+Failed:\s+\d+,\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+),")
+NORMAL = re.compile(r"^Total tests: \d+\n(?:\s+(?:Passed|Failed|Skipped): \d+\n)+", re.M)
 GOLDEN = re.compile(r"^\s*Passed GradScript\.Tests\.GoldenCorpusTests\.Passes\(")
 
 
@@ -26,9 +29,13 @@ def main():
 
     with open(args.log, encoding="utf-8", errors="replace") as log:
         lines = log.read().splitlines()
-    summaries = [tuple(map(int, m.groups())) for m in map(SUMMARY.search, lines) if m]
-    passed = sum(s[1] for s in summaries)
-    skipped = sum(s[2] for s in summaries)
+    text = "\n".join(lines) + "\n"
+    summaries = [(int(m.group(1)), int(m.group(2))) for m in MINIMAL.finditer(text)]
+    for block in NORMAL.finditer(text):
+        counts = dict(re.findall(r"(Passed|Failed|Skipped): (\d+)", block.group(0)))
+        summaries.append((int(counts.get("Passed", 0)), int(counts.get("Skipped", 0))))
+    passed = sum(s[0] for s in summaries)
+    skipped = sum(s[1] for s in summaries)
     golden = sum(1 for line in lines if GOLDEN.match(line))
     print(f"test floor: {passed} tests passed ({skipped} skipped) in {len(summaries)} assemblies, "
           f"{golden} golden cases; floors {args.tests} and {args.golden}")
