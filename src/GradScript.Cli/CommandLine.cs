@@ -13,6 +13,7 @@ using GradScript.Cli.Graphs;
 /// gradscript [OPTIONS] FILE.grad [ARGS…]     gradscript test [PATH…] [--update] [LIMITS]
 /// gradscript [OPTIONS] -e CODE [ARGS…]       gradscript repl [LIMITS]
 /// gradscript [OPTIONS] - [ARGS…]             gradscript [OPTIONS]        (REPL, or piped stdin)
+/// gradscript fmt [--check] [PATH…]
 /// gradscript graph FILE --var NAME [-o OUT] [--format FORMAT] [--dot PROGRAM] [LIMITS] [-- ARGS…]
 /// </code>
 /// Subcommands are recognised only as the first argument; a script file named <c>test</c> is run as
@@ -29,6 +30,9 @@ internal sealed class CommandLine
     /// <summary>The subcommand that starts the REPL.</summary>
     public const string ReplCommandName = "repl";
 
+    /// <summary>The subcommand that lays out scripts.</summary>
+    public const string FmtCommandName = "fmt";
+
     /// <summary>The subcommand that draws the graph behind a script's variable.</summary>
     public const string GraphCommandName = "graph";
 
@@ -36,6 +40,13 @@ internal sealed class CommandLine
     private readonly HelpOption _testHelp = new();
     private readonly HelpOption _replHelp = new();
     private readonly HelpOption _graphHelp = new();
+    private readonly HelpOption _fmtHelp = new();
+    private readonly Option<bool> _check = new("--check") { Description = "Change nothing: list the files that are not laid out canonically, and exit 1 if there are any." };
+    private readonly Argument<string[]> _fmtPaths = new("PATH")
+    {
+        Arity = ArgumentArity.ZeroOrMore,
+        Description = "Files or directories searched for *.grad (default: the current directory); '-' formats standard input to standard output.",
+    };
     private readonly Option<bool> _version = new("--version") { Description = "Print the version and exit." };
     private readonly Option<string?> _code = new("-e", "--eval") { HelpName = "CODE", Description = $"Run CODE (reported as {ScriptInput.CodeName})." };
     private readonly Argument<string?> _file = new("FILE")
@@ -111,9 +122,13 @@ internal sealed class CommandLine
         _graphLimits = new LimitOptions(Graph);
         Root.Subcommands.Add(Graph);
 
+        Fmt = NewCommand(FmtCommandName, "Lay out scripts in GradScript's one canonical layout, comments kept (docs/cli.md).",
+            [_fmtHelp, _check], [_fmtPaths]);
+        Root.Subcommands.Add(Fmt);
+
         // Never invoked (Cli carries out the Invocation), but a command without an action is one
         // System.CommandLine insists must be followed by a subcommand.
-        foreach (var command in new[] { Root, Test, Repl, Graph }) command.SetAction(_ => ExitCodes.Success);
+        foreach (var command in new[] { Root, Test, Repl, Graph, Fmt }) command.SetAction(_ => ExitCodes.Success);
     }
 
     private static Command NewCommand(string name, string description, Option[] options, Argument[] arguments)
@@ -135,6 +150,9 @@ internal sealed class CommandLine
 
     /// <summary>The <c>graph</c> subcommand.</summary>
     public Command Graph { get; }
+
+    /// <summary>The <c>fmt</c> subcommand.</summary>
+    public Command Fmt { get; }
 
     /// <summary>Parses a whole command line.</summary>
     public static Invocation Parse(IReadOnlyList<string> args) => PlainScript(args) ?? ParseFully(args);
@@ -159,7 +177,7 @@ internal sealed class CommandLine
     };
 
     /// <summary>Whether a first argument names a subcommand (every one the tree has: a test checks).</summary>
-    internal static bool IsSubcommand(string name) => name is TestCommandName or ReplCommandName or GraphCommandName;
+    internal static bool IsSubcommand(string name) => name is TestCommandName or ReplCommandName or GraphCommandName or FmtCommandName;
 
     private Invocation ParseArgs(IReadOnlyList<string> args)
     {
@@ -188,12 +206,13 @@ internal sealed class CommandLine
     {
         if (ArgumentSplitter.FindUnknownOption(subcommand, [.. args.Skip(1)]) is { } unknown) return UnknownOption(unknown);
         var result = Root.Parse(args);
-        var help = subcommand == Test ? _testHelp : subcommand == Graph ? _graphHelp : _replHelp;
+        var help = subcommand == Test ? _testHelp : subcommand == Graph ? _graphHelp : subcommand == Fmt ? _fmtHelp : _replHelp;
         if (result.GetResult(help) is not null) return new HelpRequest(subcommand);
         if (result.Errors.Count > 0) return new UsageError(result.Errors[0].Message);
         if (subcommand == Test)
             return new TestRequest(result.GetValue(_paths) ?? [], result.GetValue(_update), _testLimits.Read(result));
         if (subcommand == Graph) return GraphInvocation(result);
+        if (subcommand == Fmt) return new FmtRequest(result.GetValue(_fmtPaths) ?? [], result.GetValue(_check));
         return new ReplRequest(_replLimits.Read(result));
     }
 

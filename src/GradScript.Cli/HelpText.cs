@@ -21,6 +21,7 @@ internal static class HelpText
           gradscript repl [OPTIONS]                  start the REPL
           gradscript test [PATH...] [--update]       run golden tests (gradscript test --help)
           gradscript graph FILE --var NAME [-o OUT]  draw a variable's graph (gradscript graph --help)
+          gradscript fmt [--check] [PATH...]         lay scripts out canonically (gradscript fmt --help)
 
         Everything after FILE, CODE or '-' goes to the script's `args`, untouched.
         """;

@@ -28,6 +28,9 @@ internal sealed record ScriptRequest(ScriptInput Input, RunLimits Limits, IReadO
 /// <summary><c>gradscript test [PATH…] [--update]</c>: run golden tests.</summary>
 internal sealed record TestRequest(IReadOnlyList<string> Paths, bool Update, RunLimits Limits) : Invocation;
 
+/// <summary><c>gradscript fmt [--check] [PATH…]</c>: lay out scripts canonically, or list those that are not.</summary>
+internal sealed record FmtRequest(IReadOnlyList<string> Paths, bool Check) : Invocation;
+
 /// <summary><c>gradscript repl</c>: the REPL even when standard input is not a terminal.</summary>
 internal sealed record ReplRequest(RunLimits Limits) : Invocation;
 

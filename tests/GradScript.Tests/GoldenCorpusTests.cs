@@ -50,7 +50,7 @@ public class GoldenCorpusTests
     }
 
     /// <summary>The folder holding GradScript.sln, found by walking up from the test's binaries.</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -153,8 +153,8 @@ internal static class ScriptParser
         return errors;
     }
 
-    // Every line end becomes \n so that the lexer's line numbers agree with SourceText's.
-    private static string Normalize(string text)
+    // Every line end becomes \n (and a byte-order mark goes) so that the lexer's line numbers agree with SourceText's.
+    internal static string Normalize(string text)
     {
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
         if (text.AsSpan().IndexOfAny('\r', '\u2028', '\u2029') < 0) return text;
