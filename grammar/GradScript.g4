@@ -24,13 +24,19 @@ options { superClass = GuardedParser; }
 program      : (statement? (NEWLINE | ';'))* EOF ;
 fstringExpr  : NEWLINE* expr NEWLINE* EOF ;
 
+// Every decision in this grammar is made on a bounded number of tokens: ANTLR's prediction looks
+// ahead without a stack guard of its own, so a decision whose lookahead could cross a nested
+// construct would cross a million nested `-` as well (GuardedPrediction). So an angle block's
+// separators come before its statements, not after them, and a statement that begins with an
+// expression is told from an assignment by the `=` after that expression.
 block
     : '{' (statement? (NEWLINE | ';'))* '}'
-    | '<' (statement? (NEWLINE | ';'))* statement? '>'
+    | '<' statement? ((NEWLINE | ';') statement?)* '>'
     ;
 
 // Unlabelled, as `expr` is: the AST builder tells the alternatives apart by their first token, and
-// the last three by `assign` and `op`.
+// the last by `assign` and `op`. An assignment's targets are parsed as expressions, as CPython's
+// are, and the AST builder refuses those that cannot be assigned to.
 statement
     : 'def' name=NAME '(' parameters? ')' block
     | ifStatement
@@ -42,9 +48,7 @@ statement
     | 'return' expr?
     | 'break'
     | 'continue'
-    | targets assign='=' NEWLINE* expressions
-    | postfix op=('+=' | '-=' | '*=' | '/=') NEWLINE* expr
-    | expr
+    | expr ((',' NEWLINE* expr)* assign='=' NEWLINE* expressions | op=('+=' | '-=' | '*=' | '/=') NEWLINE* expr)?
     ;
 
 ifStatement  : 'if' expr block (NEWLINE* 'else' (block | ifStatement))? ;

@@ -76,14 +76,31 @@ public abstract class GuardedParser : Parser
     /// </summary>
     private const int ProbeDepth = 32;
 
+    /// <summary>Rule invocations open now.</summary>
+    internal int RuleDepth => _depth;
+
+    /// <summary>Replaces the generated parser's prediction with <see cref="GuardedPrediction"/>.</summary>
+    internal void GuardPredictions() => Interpreter = new GuardedPrediction(this, Interpreter);
+
     private void Guard()
     {
         if (++_depth > ProbeDepth && (_depth > MaxRuleDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
-        {
-            // The rules being unwound are incomplete: their listeners (the AST builder) must not hear of them.
-            RemoveParseListeners();
-            throw new NestingTooDeepException((IToken)CurrentToken);
-        }
+            TooDeep((IToken)CurrentToken);
+    }
+
+    /// <summary>A prediction begins: the stack must hold what a rule entry needs.</summary>
+    internal void GuardPrediction(IToken token)
+    {
+        if (_depth > ProbeDepth && !RuntimeHelpers.TryEnsureSufficientExecutionStack()) TooDeep(token);
+    }
+
+    /// <summary>Stops the parse at <paramref name="token"/>: the input nests too deeply.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    internal void TooDeep(IToken token)
+    {
+        // The rules being unwound are incomplete: their listeners (the AST builder) must not hear of them.
+        RemoveParseListeners();
+        throw new NestingTooDeepException(token);
     }
 
     /// <summary>

@@ -123,6 +123,7 @@ internal static class ScriptParser
     private static GradScriptParser NewParser(ITokenStream tokens)
     {
         var parser = new GradScriptParser(tokens) { BuildParseTree = false };
+        parser.GuardPredictions();
         parser.RemoveErrorListeners();
         return parser;
     }

@@ -1,0 +1,90 @@
+namespace GradScript.Syntax;
+
+using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
+using static GradScript.Syntax.Generated.GradScriptParser;
+
+/// <summary>
+/// ANTLR's adaptive prediction, with the two things it lacks for hostile input. Its lookahead
+/// recurses once for every rule it enters and leaves, with no stack guard of its own: a decision
+/// whose lookahead crossed a million nested <c>-</c> overflowed the stack, which kills the process.
+/// The grammar's decisions look a bounded number of tokens ahead, and this class makes sure of it:
+/// a lookahead that reaches <see cref="MaxLookaheadNesting"/> rule levels below its decision is
+/// stopped with <see cref="NestingTooDeepException"/>, which the parser reports as a placed syntax
+/// error. And the one decision the grammar cannot settle in a few tokens, whether a <c>&lt;</c> or
+/// <c>&gt;</c> compares or brackets a block, is made by <see cref="AngleBrackets"/> instead.
+/// </summary>
+internal sealed class GuardedPrediction : ParserATNSimulator
+{
+    /// <summary>
+    /// Rule levels a lookahead may enter below its decision. Each costs a few frames of the
+    /// prediction's recursion (about 1 KB before the JIT optimizes it); the rule that asked has
+    /// the 64-128 KB that <see cref="GuardedParser"/> guarantees at every rule entry. No decision of the
+    /// grammar comes near this: it is a guard, not a limit anyone meets.
+    /// </summary>
+    public const int MaxLookaheadNesting = 48;
+
+    private readonly GuardedParser guarded;
+    private readonly int comparisonDecision;
+    private readonly AngleBrackets angles = new();
+
+    public GuardedPrediction(GuardedParser parser, ParserATNSimulator generated)
+        : base(parser, generated.atn, generated.decisionToDFA, generated.getSharedContextCache())
+    {
+        guarded = parser;
+        comparisonDecision = ComparisonDecision(generated.atn);
+    }
+
+    /// <inheritdoc/>
+    public override int AdaptivePredict(ITokenStream input, int decision, ParserRuleContext outerContext)
+    {
+        if (decision == comparisonDecision && input.LA(1) is LT or GT)
+            return angles.IsComparison(input, outerContext) ? 1 : 2;
+        guarded.GuardPrediction(input.LT(1));
+        return base.AdaptivePredict(input, decision, outerContext);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Called for every token the prediction reads: its configurations' stacks are measured first.</remarks>
+    protected override ATNConfigSet ComputeReachSet(ATNConfigSet closure, int t, bool fullCtx)
+    {
+        // A full-context prediction's stacks begin with the parser's own rules, already guarded.
+        int allowed = MaxLookaheadNesting + (fullCtx ? guarded.RuleDepth : 0);
+        foreach (var config in closure.configs)
+        {
+            if (Nesting(config.context, allowed) >= allowed) guarded.TooDeep(input.LT(1));
+        }
+        return base.ComputeReachSet(closure, t, fullCtx);
+    }
+
+    // The length of a prediction stack, counted up to `limit`. A stack whose paths have merged is
+    // followed along its first path.
+    private static int Nesting(PredictionContext? context, int limit)
+    {
+        int nesting = 0;
+        while (context is { IsEmpty: false } && nesting < limit)
+        {
+            context = context.GetParent(0);
+            nesting++;
+        }
+        return nesting;
+    }
+
+    /// <summary>
+    /// The decision, in <c>expr</c>, whether a comparison follows an operand: the one whose first
+    /// alternative begins with a set of tokens holding both <c>&lt;</c> and <c>&gt;</c>.
+    /// </summary>
+    private static int ComparisonDecision(ATN atn)
+    {
+        for (int decision = 0; decision < atn.NumberOfDecisions; decision++)
+        {
+            var state = atn.decisionToState[decision];
+            if (state.ruleIndex != RULE_expr || state.NumberOfTransitions != 2) continue;
+            var first = state.Transition(0).target;
+            while (first.NumberOfTransitions == 1 && first.Transition(0) is EpsilonTransition epsilon) first = epsilon.target;
+            if (first.NumberOfTransitions == 1 && first.Transition(0).Label is { } label && label.Contains(LT) && label.Contains(GT))
+                return decision;
+        }
+        throw new InvalidOperationException("the grammar has no comparison decision in rule expr");
+    }
+}
