@@ -1,0 +1,205 @@
+namespace GradScript.Tests.Reliability;
+
+using System.Diagnostics;
+using System.Text;
+using GradScript.Tests.Cli;
+
+/// <summary>
+/// Issue 12, item 1: nesting in every position an expression can take. A decision whose lookahead
+/// crossed the nesting (the start of <c>print(---…1)</c>, a <c>&lt;</c> before a nested operand)
+/// recursed in ANTLR's prediction once per level and killed the process at a million. Here every
+/// position × every nesting construct × depths 10 to 10⁶ × thread stacks of 256 KB, 1 MB and 16 MB
+/// gives its result or a placed "too deep" error, in-process through <see cref="Engine"/>; and
+/// the command line, as a process, survives the deepest of each position.
+/// </summary>
+/// <remarks>
+/// Measured on this project's 2-core machine, in a Debug build ("ok" the right result, "E" the
+/// too-deep error, the same on all three stacks unless noted):
+/// <code>
+///   depth                   10    1 000                  10 000 and deeper
+///   ( ), f( ), [ ], a[ ]    ok    E (over 256 brackets)   E
+///   -x, not x, x^x, if      ok    ok on 16 MB, else E    E (GuardedParser.MaxRuleDepth)
+/// </code>
+/// in every one of the positions below; NestingBombTests has the finer table for one position.
+/// </remarks>
+[Trait("Category", "Bombs")]
+public class NestingPositionTests
+{
+    // Only to tell a hang from a slow case: the test asserts outcomes, not time.
+    private static readonly TimeSpan Abandon = TimeSpan.FromSeconds(120);
+
+    private static readonly int[] Depths = [10, 1_000, 10_000, 100_000, 1_000_000];
+    private static readonly int[] StackSizes = [256 * 1024, 1024 * 1024, 16 * 1024 * 1024];
+
+    /// <summary>
+    /// Where the expression E goes, and what the script's global <c>r</c> then holds: E's value,
+    /// its truth as 1 or 0, a constant, or nothing to check (null).
+    /// </summary>
+    private sealed record Position(string Template, Func<object, object?>? Result);
+
+    private static readonly Func<object, object?> Same = v => v;
+    private static readonly Func<object, object?> Truth = v => Truthy(v) ? 1L : 0L;
+
+    private static readonly Dictionary<string, Position> Positions = new()
+    {
+        ["statement start"] = new("E", null),
+        ["call statement"] = new("out = []\nappend(out, E)\nr = out[0]", Same),
+        ["call argument"] = new("r = id(E)", Same),
+        ["keyword argument"] = new("r = kw(v=E)", Same),
+        ["list item"] = new("r = [0, E][1]", Same),
+        ["index"] = new("r = [7][0 * len([E])]", _ => 7L),
+        ["if condition"] = new("r = 0\nif E { r = 1 }", Truth),
+        ["while condition"] = new("r = 0\nwhile E { r = 1; break }", Truth),
+        ["for iterable"] = new("for i in [E] { r = i }", Same),
+        ["return value"] = new("def g() { return E }\nr = g()", Same),
+        ["default parameter"] = new("def g(v = E) { return v }\nr = g()", Same),
+        ["f-string field"] = new("r = f\"{E}\"", null),
+        ["compound assignment"] = new("r = []\nr += [E]\nr = r[0]", Same),
+        ["header after <"] = new("r = 0\nif 0 < 1 and E { r = 1 }", Truth),
+        ["angle block"] = new("r = 0\nwhile r == 0 < r = 1; s = E >\nr = s", Same),
+        ["module attribute"] = new("import \"m\" as m\nr = m.id(E)", Same),
+    };
+
+    /// <summary>A construct nested n deep: the expression (or, for blocks, statements around the position) and its value.</summary>
+    private delegate (string Before, string Expression, string After, object Value) Construct(int n);
+
+    private static readonly Dictionary<string, Construct> Constructs = new()
+    {
+        ["parentheses"] = n => ("", Repeat("(", n) + "x" + Repeat(")", n), "", 1L),
+        ["unary minus"] = n => ("", Repeat("-", n) + "x", "", n % 2 == 0 ? 1L : -1L),
+        ["not"] = n => ("", Repeat("not ", n) + "t", "", n % 2 == 0),
+        ["calls"] = n => ("", Repeat("f(", n) + "0" + Repeat(")", n), "", (long)n),
+        ["list literals"] = n => ("", Repeat("[", n) + Repeat("]", n), "", new ListShape(n)),
+        ["indexing"] = n => ("", Repeat("a[", n) + "0" + Repeat("]", n), "", 0L),
+        ["power chain"] = n => ("", string.Join("^", Enumerable.Repeat("x", n + 1)), "", 1L),
+        ["blocks"] = n => (Repeat("if t { ", n), "x", Repeat(" }", n), 1L),
+    };
+
+    private const string Prelude = "x = 1\nt = true\na = [0]\ndef id(v) { return v }\ndef kw(v) { return v }\ndef f(v) { return v + 1 }\n";
+
+    public static TheoryData<string, string> Cases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var position in Positions.Keys)
+            foreach (var construct in Constructs.Keys) cases.Add(position, construct);
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EveryPositionTakesEveryNestingToItsResultOrAPlacedError(string position, string construct)
+    {
+        foreach (int depth in Depths)
+        {
+            string source = Script(position, construct, depth, out var expected);
+            foreach (int stack in StackSizes)
+            {
+                var (error, engine) = CompileAndRun(source, stack);
+                string what = $"{construct} at depth {depth} on {stack / 1024} KB";
+                if (error is null)
+                {
+                    if (expected is not null) Assert.Equal(expected, Result(engine.GetGlobal("r"), expected));
+                    continue;
+                }
+                // Ten levels of anything work everywhere.
+                Assert.True(depth > 10, $"{what} failed: {error.Message}");
+                Assert.True(error is ScriptSyntaxException or ScriptLimitException, $"{what}: {error.GetType().Name}: {error.Message}");
+                Assert.Matches("too deeply nested|too many nested brackets|maximum call depth exceeded", error.Message);
+                NestingBombTests.AssertPlaceInside(error, source);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The command line as users run it: a process whose death would be the test's. A million
+    /// unary minus signs (the construct that crashed it) in every position, and the issue's two
+    /// scripts, each a placed error with the process alive to report it.
+    /// </summary>
+    [Fact]
+    public void TheCommandLineReportsAMillionLevelsInEveryPositionAsAPlacedError()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("m.grad", "def id(v) { return v }\n");
+        var scripts = Positions.Keys.Select(p => (p, Script(p, "unary minus", 1_000_000, out _))).ToList();
+        scripts.Add(("print of minus signs", "print(" + Repeat("-", 1_000_000) + "1)"));
+        scripts.Add(("print of nots", "print(" + Repeat("not ", 1_000_000) + "true)"));
+        foreach (var (name, source) in scripts)
+        {
+            string path = directory.Write(name.Replace(' ', '_') + ".grad", source);
+            var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "gradscript"), [path])
+            {
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start)!;
+            string stderr = process.StandardError.ReadToEnd();
+            Assert.True(process.WaitForExit((int)Abandon.TotalMilliseconds), $"{name}: still running");
+            Assert.True(process.ExitCode == 65, $"{name}: exit {process.ExitCode}: {stderr[..Math.Min(stderr.Length, 300)]}");
+            Assert.Matches(@"^[^\n]*\.grad:\d+:\d+: error: too deeply nested", stderr);
+        }
+    }
+
+    // ------------------------------------------------------------------ the scripts
+
+    private static string Script(string position, string construct, int depth, out object? expected)
+    {
+        var (before, expression, after, value) = Constructs[construct](depth);
+        var (template, result) = Positions[position];
+        expected = result?.Invoke(value);
+        var script = new StringBuilder(Prelude);
+        foreach (var line in template.Split('\n'))
+        {
+            script.Append(before);
+            int hole = line.IndexOf('E');
+            // The template's E is the only capital E in it.
+            script.Append(hole < 0 ? line : string.Concat(line.AsSpan(0, hole), expression, line.AsSpan(hole + 1)));
+            script.Append(after).Append('\n');
+        }
+        return script.ToString();
+    }
+
+    private static bool Truthy(object value) => value switch
+    {
+        bool b => b,
+        long l => l != 0,
+        ListShape shape => shape.Depth > 1,
+        _ => throw new UnreachableException(),
+    };
+
+    // A nested list is checked by its shape: n lists, each holding the next, the innermost empty.
+    private sealed record ListShape(int Depth);
+
+    private static object? Result(object? value, object expected)
+    {
+        if (expected is not ListShape) return value;
+        int depth = 0;
+        while (value is IReadOnlyList<object?> items)
+        {
+            depth++;
+            value = items.Count == 0 ? null : items.Single();
+        }
+        return new ListShape(depth);
+    }
+
+    private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
+
+    private sealed class OneModule : IModuleResolver
+    {
+        public ModuleSource? Resolve(string specifier, string importer) =>
+            specifier == "m" ? new ModuleSource("m.grad", "def id(v) { return v }\n") : null;
+    }
+
+    private static (ScriptException? Error, Engine Engine) CompileAndRun(string source, int stackBytes)
+    {
+        var engine = new Engine(new EngineOptions { Output = TextWriter.Null, ModuleResolver = new OneModule() });
+        Exception? thrown = null;
+        var thread = new Thread(() =>
+        {
+            try { engine.Run(source, "bomb.grad"); }
+            catch (Exception e) { thrown = e; }
+        }, stackBytes) { IsBackground = true };
+        thread.Start();
+        Assert.True(thread.Join(Abandon), $"still running after {Abandon.TotalSeconds} s");
+        if (thrown is not null and not ScriptException) Assert.Fail($"{thrown.GetType().Name} escaped: {thrown}");
+        return ((ScriptException?)thrown, engine);
+    }
+}
