@@ -92,7 +92,10 @@ internal sealed class AngleBrackets
                 break;
             }
             else if (type == LT) lastLess = token.StartIndex;
-            else if (type == GT && !StartsOperand(tokens.LA(i + 1))) break;
+            // A `>` before the end of its line can only end the block; at the end of a line it may
+            // compare with the next line's operand (`a >` NEWLINE `b {`): the scan reads on, and
+            // the next line settles it (a `{`, or the end of a statement after the block).
+            else if (type == GT && tokens.LA(i + 1) != NEWLINE && !StartsOperand(tokens.LA(i + 1))) break;
             else if (type == NEWLINE && !ContinuesLine(tokens.LA(i - 1))) break;
             else if (EndsHeader(type)) break;
         }
