@@ -1,4 +1,4 @@
-// GradScript's syntax (LANGUAGE.md §1 and §3).
+// GradScript's syntax (docs/language.md §1 and §3).
 //
 // Expressions are written as few rules as the precedence levels allow (ANTLR's left-recursive rules
 // with one alternative per level), as every rule invocation costs time: a flat chain such as

@@ -74,7 +74,7 @@ internal static class Cli
     }
 
     /// <summary>
-    /// The REPL (LANGUAGE.md §9, issue 3): <c>gradscript repl</c>, and <c>gradscript</c> alone on a
+    /// The REPL (docs/repl.md): <c>gradscript repl</c>, and <c>gradscript</c> alone on a
     /// terminal, come here. It exits 0 at the end of its input, whatever the inputs did.
     /// </summary>
     private static int StartRepl(RunLimits limits, CliConsole console) => new Repl.ReplLoop(limits, console).Run();

@@ -6,7 +6,7 @@ using System.CommandLine.Parsing;
 using GradScript.Cli.Graphs;
 
 /// <summary>
-/// The grammar of the <c>gradscript</c> command line (LANGUAGE.md §8) as a System.CommandLine tree,
+/// The grammar of the <c>gradscript</c> command line (docs/cli.md) as a System.CommandLine tree,
 /// and its parse into an <see cref="Invocation"/>. The tree is built per instance: its symbols are
 /// mutable objects, and no state is shared between two command lines.
 /// <code>
@@ -108,7 +108,7 @@ internal sealed class CommandLine
             [_help, _version, _code], [_file, _scriptArgs]);
         _rootLimits = new LimitOptions(Root);
 
-        Test = NewCommand(TestCommandName, "Run golden tests: each NAME.grad must print exactly NAME.out (LANGUAGE.md §10).",
+        Test = NewCommand(TestCommandName, "Run golden tests: each NAME.grad must print exactly NAME.out (docs/cli.md).",
             [_testHelp, _update], [_paths]);
         _testLimits = new LimitOptions(Test);
         Root.Subcommands.Add(Test);

@@ -4,7 +4,7 @@ using System.Text;
 using GradScript.Diagnostics;
 
 /// <summary>
-/// Turns script errors into the text LANGUAGE.md §7 pins: a <c>NAME:LINE:COL: error: MESSAGE</c>
+/// Turns script errors into the text docs/language.md §9 pins: a <c>NAME:LINE:COL: error: MESSAGE</c>
 /// (or <c>runtime error:</c>) headline, the source line indented by four spaces, a caret line under
 /// the place, and for runtime errors one <c>  at FUNCTION (NAME:LINE:COL)</c> line per active
 /// function, innermost first. Every line ends with <c>\n</c>. The REPL renders its errors here too.

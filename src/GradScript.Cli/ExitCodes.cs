@@ -1,7 +1,7 @@
 namespace GradScript.Cli;
 
 /// <summary>
-/// The exit statuses of <c>gradscript</c> (LANGUAGE.md §7, pinned). The 6x codes are BSD
+/// The exit statuses of <c>gradscript</c> (docs/language.md §9). The 6x codes are BSD
 /// <c>sysexits.h</c>'s, so shell scripts and CI logs can tell a bad command line from a bad script
 /// from a failing one without parsing messages.
 /// </summary>

@@ -10,7 +10,7 @@ using System.Text;
 internal sealed record GoldenResult(string Path, bool Passed, string Message, bool Updated = false);
 
 /// <summary>
-/// Runs golden tests (LANGUAGE.md §10) one file at a time, through the same <see cref="ScriptRunner"/>
+/// Runs golden tests (docs/cli.md) one file at a time, through the same <see cref="ScriptRunner"/>
 /// as <c>gradscript FILE</c>, with stdout and stderr captured. Errors name the script by its file
 /// name alone (<c>div.grad:3:5: runtime error: …</c>), so expectations do not depend on where the
 /// tests are run from. <c>gradscript test</c> and the xunit corpus theory both use it.

@@ -3,7 +3,7 @@ namespace GradScript.Cli;
 using System.Text.RegularExpressions;
 
 /// <summary>
-/// What one golden test (LANGUAGE.md §10) expects, read from its script: <c>NAME.grad</c> must exit
+/// What one golden test (docs/cli.md) expects, read from its script: <c>NAME.grad</c> must exit
 /// 0 and print exactly <c>NAME.out</c>, unless a comment line says it fails:
 /// <code>
 /// # expect error: unexpected ')'           exit 65, stderr contains the part

@@ -3,7 +3,7 @@ namespace GradScript.Cli;
 /// <summary>
 /// <c>gradscript test [PATH…] [--update]</c>: runs every golden test found, prints <c>PASS path</c>
 /// or <c>FAIL path</c> with the reasons indented beneath, and ends with the line
-/// <c>N passed, N failed</c> (LANGUAGE.md §8, pinned), which CI reads. Exit 0 only when none
+/// <c>N passed, N failed</c> (docs/cli.md), which CI reads. Exit 0 only when none
 /// failed; a PATH that does not exist is exit 66 before anything runs.
 /// </summary>
 internal sealed class TestCommand(TestRequest request, CliConsole console)

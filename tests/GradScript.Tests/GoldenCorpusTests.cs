@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 /// <summary>
 /// Every golden test of the repository (<c>tests/golden/</c>) and every example program
 /// (<c>scripts/</c>) as one xunit case each, run by the same <see cref="GoldenRunner"/> as
-/// <c>gradscript test</c> (LANGUAGE.md §10). A case is named by its path from the repository root.
+/// <c>gradscript test</c> (docs/cli.md). A case is named by its path from the repository root.
 /// </summary>
 public class GoldenCorpusTests
 {

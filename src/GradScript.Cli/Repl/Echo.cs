@@ -3,7 +3,7 @@ namespace GradScript.Cli.Repl;
 using GradScript.Runtime;
 
 /// <summary>
-/// How the REPL shows the value of an expression statement (LANGUAGE.md §9). Values are shown as
+/// How the REPL shows the value of an expression statement (docs/repl.md). Values are shown as
 /// they print inside a list (<see cref="Formatter.Repr"/>: strings quoted, so <c>"1"</c> and
 /// <c>1</c> differ), <c>none</c> not at all (as Python's REPL shows nothing for <c>None</c>), and a
 /// tracked value with its gradient beside it, <c>4.0 (grad -2.0)</c>, so one sees at a glance that

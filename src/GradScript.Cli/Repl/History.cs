@@ -1,7 +1,7 @@
 namespace GradScript.Cli.Repl;
 
 /// <summary>
-/// The REPL's history file, <c>~/.gradscript_history</c> (LANGUAGE.md §9): one entered line per
+/// The REPL's history file, <c>~/.gradscript_history</c> (docs/repl.md): one entered line per
 /// line of text, oldest first. Each line is appended as it is entered, so a session that is killed
 /// keeps its history; the file is cut back to the newest <see cref="MaxEntries"/> when a session
 /// loads it. History is a convenience: a file that cannot be read or written (a read-only home, no

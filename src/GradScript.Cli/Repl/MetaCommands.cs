@@ -7,7 +7,7 @@ using GradScript.Cli.Graphs;
 using GradScript.Diagnostics;
 
 /// <summary>
-/// The REPL's own commands (LANGUAGE.md §9): a line that starts with <c>:</c> when no input is
+/// The REPL's own commands (docs/repl.md): a line that starts with <c>:</c> when no input is
 /// unfinished. No GradScript statement starts with a colon, so they cannot be mistaken for code.
 /// Each runs on the input's thread with the input's cancellation, so Ctrl-C and <c>--timeout</c>
 /// stop a <c>:load</c> or <c>:time</c> as they stop any input.

@@ -3,7 +3,7 @@ namespace GradScript.Cli.Repl;
 using GradScript.Runtime;
 
 /// <summary>
-/// The read-eval-print loop on a console (LANGUAGE.md §9, issue 3): a banner, then lines from a
+/// The read-eval-print loop on a console (docs/repl.md): a banner, then lines from a
 /// <see cref="ILineReader"/> fed to a <see cref="ReplSession"/> until Ctrl-D, <c>:quit</c> or the
 /// end of input, and exit status 0 whatever the inputs did. On a terminal that can take it, lines
 /// are edited with RadLine; on one it cannot drive (<c>TERM=dumb</c>) they are read key by key,

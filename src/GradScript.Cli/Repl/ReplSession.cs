@@ -19,7 +19,7 @@ using GradScript.Runtime;
 /// </summary>
 internal sealed class ReplSession
 {
-    /// <summary>The name REPL input is reported under (LANGUAGE.md §7).</summary>
+    /// <summary>The name REPL input is reported under (docs/language.md §9).</summary>
     public const string SourceName = "<repl>";
 
     /// <summary>The prompt for a new input.</summary>

@@ -29,11 +29,11 @@ internal readonly record struct Token(TokenKind Kind, int Start, int Length);
 /// A small, forgiving scanner of GradScript text for the REPL's editor: it colours a line and finds
 /// the name under the cursor while the line is half typed, so it never fails, and it knows only
 /// what those need (names, numbers, strings, comments, line joins). It mirrors the lexical rules of
-/// LANGUAGE.md §1 and the grammar; it is not the language's lexer, which stays behind the parser.
+/// docs/language.md §1 and the grammar; it is not the language's lexer, which stays behind the parser.
 /// </summary>
 internal static class SourceScanner
 {
-    /// <summary>The reserved words of LANGUAGE.md §1.</summary>
+    /// <summary>The reserved words of docs/language.md §1.</summary>
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
     {
         "def", "return", "if", "else", "while", "for", "in", "break", "continue",

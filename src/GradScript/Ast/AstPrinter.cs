@@ -147,7 +147,7 @@ internal static class AstPrinter
 
     // ------------------------------------------------------------------ expressions
 
-    /// <summary>The grammar's precedence levels, loosest first (LANGUAGE.md §3).</summary>
+    /// <summary>The grammar's precedence levels, loosest first (docs/language.md §3).</summary>
     private enum Level { Or, And, Not, Comparison, Range, Additive, Multiplicative, Unary, Power, Postfix, Primary }
 
     /// <summary>Which quote characters the text being printed may not contain: those of the f-strings around it.</summary>

@@ -5,7 +5,7 @@ using GradScript.Ast;
 using GradScript.Diagnostics;
 
 /// <summary>
-/// Binds every name to where it lives, with Python's rules (LANGUAGE.md §3): a function's parameters
+/// Binds every name to where it lives, with Python's rules (docs/language.md §3): a function's parameters
 /// and the names it assigns (by <c>=</c>, <c>for</c> or <c>def</c>) are its locals unless declared
 /// <c>global</c>; any other name is read from the nearest enclosing function that has it as a local,
 /// else from the globals; a compound assignment creates nothing and updates the nearest existing

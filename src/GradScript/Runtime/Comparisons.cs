@@ -5,7 +5,7 @@ using GradScript.Ast;
 using GradScript.Diagnostics;
 
 /// <summary>
-/// Equality and ordering (LANGUAGE.md §3). Numbers compare by value across int, float, bool and
+/// Equality and ordering (docs/language.md §3). Numbers compare by value across int, float, bool and
 /// tracked (tracked values by their data, giving plain bools); `==` between unlike types is false;
 /// ordering unlike types is an error. Strings compare by code unit, lists lexicographically.
 /// </summary>
@@ -34,7 +34,7 @@ internal static class Comparisons
         return a.Reference is not null && ReferenceEquals(a.Reference, b.Reference);
     }
 
-    // int, float and tracked values compare by value; bool is a type of its own (LANGUAGE.md §3).
+    // int, float and tracked values compare by value; bool is a type of its own (docs/language.md §3).
     private static bool IsNumeric(Value v) => v.IsFloat || v.IsInt || v.IsTracked;
 
     /// <summary>

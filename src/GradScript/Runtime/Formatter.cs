@@ -5,7 +5,7 @@ using System.Text;
 using GradScript.Diagnostics;
 
 /// <summary>
-/// How values print (LANGUAGE.md §6, pinned): numbers as Python's <c>repr</c>, a tracked value as its
+/// How values print (docs/language.md §8): numbers as Python's <c>repr</c>, a tracked value as its
 /// number, booleans as <c>true</c>/<c>false</c>, lists with their strings quoted. A list that
 /// contains itself prints as <c>[...]</c> there, as in Python.
 /// </summary>

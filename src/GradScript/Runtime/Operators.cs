@@ -7,7 +7,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 /// <summary>
-/// The semantics of GradScript's operators over every pair of operand kinds (LANGUAGE.md §3, §4).
+/// The semantics of GradScript's operators over every pair of operand kinds (docs/language.md §3 and §7).
 /// Compiled nodes handle float ⊕ float inline and come here for everything else. Errors carry the
 /// operator's place.
 /// </summary>

@@ -4,7 +4,7 @@ using Antlr4.Runtime;
 
 // What the lexer adds to and removes from the raw tokens, so that the grammar can require a
 // separator after every statement and still decide everything on one token:
-//   - newlines inside ( ) and [ ] are dropped: they do not end a statement (LANGUAGE.md §1);
+//   - newlines inside ( ) and [ ] are dropped: they do not end a statement (docs/language.md §1);
 //   - a `;` is inserted before every `}`, so `{ x = 1 }` needs none written;
 //   - a `;` is inserted after a `}` that another statement follows on the same line (nothing but
 //     `else` can continue a statement there): `for i in xs { if i { continue } print(i) }`;

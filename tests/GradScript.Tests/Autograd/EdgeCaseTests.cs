@@ -57,7 +57,7 @@ public class EdgeCaseTests
         { "x ^ 0.5",       -4,    0,     NaN,   NaN,   0 },
         { "x ^ y",         -8,    1.0 / 3, NaN, NaN,   NaN },
         { "pow(x, y)",     -2,    3,     -8,    12,    NaN },
-        // Division by +0 and -0 follows IEEE (LANGUAGE.md §3): ±inf, with gradients 1/y and -x/y².
+        // Division by +0 and -0 follows IEEE (docs/language.md §3): ±inf, with gradients 1/y and -x/y².
         { "1 / x",         0.0,   0,     Inf,   -Inf,  0 },
         { "1 / x",         -0.0,  0,     -Inf,  -Inf,  0 },
         { "x / 0.0",       1,     0,     Inf,   Inf,   0 },

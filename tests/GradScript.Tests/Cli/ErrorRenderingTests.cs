@@ -5,7 +5,7 @@ using GradScript.Cli;
 using GradScript.Diagnostics;
 using Xunit;
 
-/// <summary>The pinned error format of LANGUAGE.md §7: headline, source line, caret line, stack.</summary>
+/// <summary>The pinned error format of docs/language.md §9: headline, source line, caret line, stack.</summary>
 public class ErrorRenderingTests
 {
     private static ScriptDiagnostic At(string text, int line, int column, int endLine, int endColumn, string message = "bad") =>

@@ -3,7 +3,7 @@ namespace GradScript.Tests.Cli;
 using GradScript.Cli;
 using Xunit;
 
-/// <summary>Running scripts from the command line: inputs, args, limits and exit statuses (LANGUAGE.md §7, §8).</summary>
+/// <summary>Running scripts from the command line: inputs, args, limits and exit statuses (docs/language.md §9 and docs/cli.md).</summary>
 public class RunCommandTests
 {
     [Fact]

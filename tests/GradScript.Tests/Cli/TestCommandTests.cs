@@ -3,7 +3,7 @@ namespace GradScript.Tests.Cli;
 using GradScript.Cli;
 using Xunit;
 
-/// <summary><c>gradscript test</c> and <see cref="GoldenRunner"/> on temporary directories (LANGUAGE.md §10).</summary>
+/// <summary><c>gradscript test</c> and <see cref="GoldenRunner"/> on temporary directories (docs/cli.md).</summary>
 public class TestCommandTests
 {
     [Fact]

@@ -1,6 +1,6 @@
 namespace GradScript.Tests.Embedding;
 
-/// <summary>LANGUAGE.md §11, written as a host would write it.</summary>
+/// <summary>docs/embedding.md, written as a host would write it.</summary>
 public class PinnedSurfaceTests
 {
     [Fact]

@@ -4,7 +4,7 @@ namespace GradScript.Tests.Properties;
 // more), built from the builtins, the operators and the variables in reach.
 internal sealed partial class ProgramGenerator
 {
-    /// <summary>Precedence levels, loosest first, as LANGUAGE.md §3 orders them.</summary>
+    /// <summary>Precedence levels, loosest first, as docs/language.md §3 orders them.</summary>
     private enum Level { Or, And, Not, Comparison, Range, Additive, Multiplicative, Unary, Power, Postfix, Primary }
 
     /// <summary>An expression's text and the level of its outermost operator.</summary>

@@ -8,7 +8,7 @@ using GradScript.Tests.Cli;
 /// <summary>
 /// Issue 6, item 2: text that editors, other encodings and hosts produce. Each row is a script and
 /// exactly what it must give: its output, or its first error's place and message. Columns count code
-/// points, so an emoji is one column. Where LANGUAGE.md is silent the row does what Python does
+/// points, so an emoji is one column. Where docs/language.md is silent the row does what Python does
 /// (1e999 is inf, a NUL byte is refused anywhere), except that U+2028 and U+2029 end lines here, as
 /// the grammar says, so they end a string or a comment too.
 /// </summary>

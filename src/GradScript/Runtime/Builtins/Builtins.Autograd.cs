@@ -5,7 +5,7 @@ using GradScript.Autograd;
 using GradScript.Diagnostics;
 
 // param, backward, grad, value/detach, zero_grad (of values, lists and optimizers), graph
-// (LANGUAGE.md §4); the function transforms grad(f) and value_and_grad(f); detect_anomaly.
+// (docs/language.md §7); the function transforms grad(f) and value_and_grad(f); detect_anomaly.
 internal static partial class Builtins
 {
     private static IEnumerable<NativeFunction> AutogradFunctions() =>

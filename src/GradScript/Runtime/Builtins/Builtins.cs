@@ -1,7 +1,7 @@
 namespace GradScript.Runtime;
 
 /// <summary>
-/// The builtin functions and constants (LANGUAGE.md §5). They are immutable and shared by every
+/// The builtin functions and constants (docs/builtins.md). They are immutable and shared by every
 /// engine; each engine starts with them as globals, which a script may shadow. Each group lives in
 /// its own file: core, math, autograd, gradcheck, random, optimizers, plot, progress, help. Their
 /// signatures and docs are in <see cref="BuiltinDocs"/>.

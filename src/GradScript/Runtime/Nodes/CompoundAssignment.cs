@@ -5,7 +5,7 @@ using GradScript.Autograd;
 using GradScript.Diagnostics;
 
 /// <summary>
-/// <c>x op= v</c> (LANGUAGE.md §4): on a leaf parameter, an unrecorded in-place update of its data
+/// <c>x op= v</c> (docs/language.md §7): on a leaf parameter, an unrecorded in-place update of its data
 /// that every reference to the leaf sees (an optimizer step); <c>xs += ys</c> extends the list xs
 /// in place, as in Python; on anything else, <c>x = x op v</c>.
 /// </summary>

@@ -5,7 +5,7 @@ using GradScript.Autograd;
 /// <summary>
 /// An optimizer (<c>sgd</c>, <c>adam</c>): a fixed list of leaves and the state of one update rule.
 /// <see cref="Step"/> reads each leaf's gradient and changes its data in place, unrecorded, as a
-/// compound assignment on a leaf does (LANGUAGE.md §4), so every reference to the leaf sees the
+/// compound assignment on a leaf does (docs/language.md §7), so every reference to the leaf sees the
 /// new value. The rules are PyTorch's <c>torch.optim</c> ones, term for term and in the same order.
 /// </summary>
 /// <remarks>
