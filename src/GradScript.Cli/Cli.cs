@@ -42,7 +42,7 @@ internal static class Cli
                 return ExitCodes.Success;
             case UsageError error:
                 console.ErrorLine($"{CommandLine.ToolName}: {error.Message}");
-                console.ErrorLine($"Try '{CommandLine.ToolName} --help'.");
+                console.ErrorLine($"Try '{CommandLine.ToolName}{(error.Subcommand is { } sub ? " " + sub : "")} --help'.");
                 return ExitCodes.Usage;
             case ScriptRequest script:
                 return RunScript(script, console);

@@ -20,6 +20,7 @@ namespace GradScript.Cli;
 /// <param name="CtrlC">
 /// The process's Ctrl-C, which the REPL takes over while it runs; null in-process, where there is none.
 /// </param>
+/// <param name="ColorErrors">Whether diagnostics are coloured: standard error is a terminal and <c>NO_COLOR</c> is not set.</param>
 internal sealed record CliConsole(
     TextReader In,
     TextWriter Out,
@@ -27,7 +28,8 @@ internal sealed record CliConsole(
     bool IsInteractive = false,
     CancellationToken Cancellation = default,
     int? ErrorTerminalWidth = null,
-    CtrlC? CtrlC = null)
+    CtrlC? CtrlC = null,
+    bool ColorErrors = false)
 {
     /// <summary>
     /// Flushes <see cref="Out"/> so that what the script printed appears before the error that
@@ -54,6 +56,9 @@ internal sealed record CliConsole(
 
     /// <summary>Writes one line to standard error with a <c>\n</c> line end, whatever the platform.</summary>
     public void ErrorLine(string text) => Error.Write(text + "\n");
+
+    /// <summary>Writes rendered diagnostics to <see cref="Error"/>, coloured when <see cref="ColorErrors"/> says so.</summary>
+    public void WriteDiagnostics(string text) => Error.Write(ColorErrors ? ErrorColors.Paint(text) : text);
 
     /// <summary>Writes one line to standard output with a <c>\n</c> line end, whatever the platform.</summary>
     public void OutLine(string text) => Out.Write(text + "\n");

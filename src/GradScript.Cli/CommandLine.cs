@@ -202,7 +202,14 @@ internal sealed class CommandLine
         return new ScriptRequest(input, limits, split.ScriptArgs);
     }
 
+    // A usage error of a subcommand points at that subcommand's --help.
     private Invocation ParseSubcommand(Command subcommand, IReadOnlyList<string> args)
+    {
+        var invocation = ParseSubcommandArguments(subcommand, args);
+        return invocation is UsageError error ? error with { Subcommand = subcommand.Name } : invocation;
+    }
+
+    private Invocation ParseSubcommandArguments(Command subcommand, IReadOnlyList<string> args)
     {
         if (ArgumentSplitter.FindUnknownOption(subcommand, [.. args.Skip(1)]) is { } unknown) return UnknownOption(unknown);
         var result = Root.Parse(args);

@@ -29,11 +29,14 @@ internal static class ErrorRenderer
 
     /// <summary>One syntax error: headline, source line, caret line.</summary>
     public static string SyntaxError(ScriptDiagnostic error) =>
-        $"{error.Span}: error: {error.Message}\n{Snippet(error.Span)}";
+        $"{error.Span}: error: {error.Message}\n{Snippet(error.Span)}{Help(error.Hint)}";
 
-    /// <summary>A runtime error: headline, source line, caret line, then the script's stack.</summary>
+    /// <summary>A runtime error: headline, source line, caret line, the script's stack, then the hint if there is one.</summary>
     public static string RuntimeError(ScriptRuntimeException error) =>
-        $"{error.Span}: runtime error: {error.Message}\n{Snippet(error.Span)}{StackTrace(error.ScriptStackTrace)}";
+        $"{error.Span}: runtime error: {error.Message}\n{Snippet(error.Span)}{StackTrace(error.ScriptStackTrace)}{Help(error.Hint)}";
+
+    /// <summary>The <c>help: HINT</c> line that says how to fix a common mistake, as rustc and Elm end theirs.</summary>
+    public static string Help(string? hint) => hint is null ? "" : $"help: {hint}\n";
 
     /// <summary>
     /// The span's first line, verbatim after four spaces, and a line with a caret under its column.
@@ -82,7 +85,7 @@ internal static class ErrorRenderer
             for (int k = 0; k < Math.Min(run, MaxRepeatedFrames); k++)
                 text.Append("  ").Append(frames[i]).Append('\n');
             if (run > MaxRepeatedFrames)
-                text.Append($"  ... ({run - MaxRepeatedFrames} more identical frames)\n");
+                text.Append($"  ... ({run - MaxRepeatedFrames} more identical frame{(run - MaxRepeatedFrames == 1 ? "" : "s")})\n");
             i += run;
         }
         return text.ToString();

@@ -17,7 +17,9 @@ internal sealed record HelpRequest(Command Command) : Invocation;
 internal sealed record VersionRequest : Invocation;
 
 /// <summary>A command line that cannot be carried out: exit 64 after a one-line message.</summary>
-internal sealed record UsageError(string Message) : Invocation;
+/// <param name="Message">What is wrong.</param>
+/// <param name="Subcommand">The subcommand it was given to (<c>graph</c>), whose <c>--help</c> the error points to; null for the tool itself.</param>
+internal sealed record UsageError(string Message, string? Subcommand = null) : Invocation;
 
 /// <summary>Run a script: <c>gradscript [OPTIONS] (FILE | -e CODE | -) [ARGS…]</c>, or <c>gradscript [OPTIONS]</c>.</summary>
 /// <param name="Input">Where the script comes from.</param>

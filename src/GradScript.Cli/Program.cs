@@ -31,7 +31,8 @@ internal static class Program
         var stderr = new StreamWriter(Console.OpenStandardError(), Utf8) { NewLine = "\n", AutoFlush = true };
         var stdin = new StreamReader(Console.OpenStandardInput(), StrictUtf8, detectEncodingFromByteOrderMarks: false);
         var console = new CliConsole(stdin, stdout, stderr, IsInteractive: !Console.IsInputRedirected, ctrlC.Token,
-            ErrorTerminalWidth: Console.IsErrorRedirected ? null : TerminalWidth(), ctrlC);
+            ErrorTerminalWidth: Console.IsErrorRedirected ? null : TerminalWidth(), ctrlC,
+            ColorErrors: !Console.IsErrorRedirected && Repl.ReplLoop.ColorWanted(Environment.GetEnvironmentVariable));
         try
         {
             return Cli.Run(args, console);

@@ -122,7 +122,7 @@ public sealed partial class Engine
         }
         catch (RuntimeError e)
         {
-            throw new ScriptRuntimeException(e.Message, progress.Span);
+            throw new ScriptRuntimeException(e.Message, progress.Span, hint: e.Hint);
         }
         finally
         {

@@ -42,7 +42,7 @@ internal enum InterruptResult
 /// rest, and this waits that long (plus <see cref="ScriptRunner.Grace"/>) before it cancels.</param>
 /// <param name="output">Flushed before an error is written, so the error follows what was printed.</param>
 /// <param name="error">Where errors go.</param>
-internal sealed class InputRunner(RunLimits limits, TextWriter output, TextWriter error)
+internal sealed class InputRunner(RunLimits limits, TextWriter output, TextWriter error, bool colorErrors = false)
 {
     /// <summary>What Ctrl-C prints when it stops an input, as Python prints it.</summary>
     public const string Interrupted = "KeyboardInterrupt";
@@ -82,7 +82,8 @@ internal sealed class InputRunner(RunLimits limits, TextWriter output, TextWrite
                 return RunOutcome.Abandoned;
             }
             if (failure is null) return RunOutcome.Finished;
-            Report(Describe(failure, timedOut));
+            string described = Describe(failure, timedOut);
+            Report(colorErrors ? ErrorColors.Paint(described) : described);
             return RunOutcome.Failed;
         }
         finally

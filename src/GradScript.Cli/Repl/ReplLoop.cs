@@ -30,7 +30,7 @@ internal sealed class ReplLoop(RunLimits limits, CliConsole console, Func<string
     /// <summary>Runs the session to its end; the exit status is 0.</summary>
     public int Run()
     {
-        var session = new ReplSession(limits, console.Out, console.Error, progressWidth: console.ErrorTerminalWidth);
+        var session = new ReplSession(limits, console.Out, console.Error, progressWidth: console.ErrorTerminalWidth, colorErrors: console.ColorErrors);
         var reader = CreateReader(session);
         console.ErrorLine(Banner);
 

@@ -40,13 +40,14 @@ internal sealed class ReplSession
     /// <param name="error">Errors.</param>
     /// <param name="graphviz">How <c>:graph</c> renders images.</param>
     /// <param name="progressWidth">The width of the terminal <paramref name="error"/> is on, for progress bars; null when it is none.</param>
-    public ReplSession(RunLimits limits, TextWriter output, TextWriter error, Graphviz? graphviz = null, int? progressWidth = null)
+    /// <param name="colorErrors">Whether errors are coloured for a terminal.</param>
+    public ReplSession(RunLimits limits, TextWriter output, TextWriter error, Graphviz? graphviz = null, int? progressWidth = null, bool colorErrors = false)
     {
         _limits = limits;
         _progressWidth = progressWidth;
         Output = output;
         Error = error;
-        _runner = new InputRunner(limits, output, error);
+        _runner = new InputRunner(limits, output, error, colorErrors);
         _commands = new MetaCommands(this, graphviz ?? new Graphviz());
         Reset();
     }

@@ -31,6 +31,9 @@ internal sealed class FunctionScope
 
     public bool TryGetLocal(string name, out int slot) => _slots.TryGetValue(name, out slot);
 
+    /// <summary>The function's parameters and locals (for the suggestions of an error message).</summary>
+    public IEnumerable<string> LocalNames => _slots.Keys;
+
     public void DeclareGlobal(string name)
     {
         if (!IsParameter(name)) _globals.Add(name);

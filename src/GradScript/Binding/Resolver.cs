@@ -41,7 +41,7 @@ internal sealed class Resolver
         return resolver._resolution;
     }
 
-    private void Error(string message, SourceSpan span) => _errors.Add(new ScriptDiagnostic(message, span));
+    private void Error(string message, SourceSpan span, string? hint = null) => _errors.Add(new ScriptDiagnostic(message, span, hint));
 
     // ------------------------------------------------------------------ statements
 
@@ -157,7 +157,12 @@ internal sealed class Resolver
         {
             switch (pending.Pop())
             {
-                case Name name: Use(name.Identifier); break;
+                case Name name:
+                    // Python's True, False and None read as names, and would fail only when run.
+                    if (name.Identifier.Length is 4 or 5 && Hints.PythonConstant(name.Identifier) is not null)
+                        Error(Hints.PythonConstantMessage(name.Identifier), name.Span, Hints.PythonConstantHint(name.Identifier));
+                    Use(name.Identifier);
+                    break;
                 case Literal: break;
                 case FString f:
                     for (int i = 0; i < f.Parts.Count; i++)

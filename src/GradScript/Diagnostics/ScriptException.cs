@@ -8,14 +8,21 @@ using GradScript.Diagnostics;
 /// </summary>
 public abstract class ScriptException : Exception
 {
-    private protected ScriptException(string message, SourceSpan span, Exception? inner = null)
+    private protected ScriptException(string message, SourceSpan span, Exception? inner = null, string? hint = null)
         : base(message, inner)
     {
         Span = span;
+        Hint = hint;
     }
 
     /// <summary>The place of the error.</summary>
     public SourceSpan Span { get; }
+
+    /// <summary>How to fix the error, when it is a common mistake with a known fix (<c>did you mean 'print'?</c>); else null.</summary>
+    public string? Hint { get; }
+
+    /// <summary>The error as one diagnostic: message, place (file, line, column, span) and hint.</summary>
+    public ScriptDiagnostic Diagnostic => new(Message, Span, Hint);
 
     /// <summary>The name of the script the error is in.</summary>
     public string SourceName => Span.Source.Name;
@@ -44,7 +51,7 @@ public sealed class ScriptSyntaxException : ScriptException
     }
 
     private ScriptSyntaxException(List<ScriptDiagnostic> sorted)
-        : base(sorted[0].Message, sorted[0].Span)
+        : base(sorted[0].Message, sorted[0].Span, hint: sorted[0].Hint)
     {
         Errors = sorted.AsReadOnly();
     }
@@ -60,9 +67,9 @@ public sealed class ScriptSyntaxException : ScriptException
 /// </summary>
 public class ScriptRuntimeException : ScriptException
 {
-    /// <summary>Creates a runtime error at a place.</summary>
-    public ScriptRuntimeException(string message, SourceSpan span, Exception? inner = null)
-        : base(message, span, inner) { }
+    /// <summary>Creates a runtime error at a place, with a hint on how to fix it if there is one.</summary>
+    public ScriptRuntimeException(string message, SourceSpan span, Exception? inner = null, string? hint = null)
+        : base(message, span, inner, hint) { }
 
     /// <summary>The script functions that were active, innermost first; empty at top level.</summary>
     public string ScriptStackTrace => string.Join("\n", Frames.Select(f => $"at {f.Function} ({f.CallSite})"));

@@ -17,10 +17,7 @@ public sealed class FileModuleResolver(IModuleResolver? fallback = null, string?
     {
         if (specifier.Length > 0 && specifier.EndsWith(".grad", StringComparison.Ordinal))
         {
-            // A script's name is its path when it came from a file; names such as <string> are not.
-            string directory = importer.StartsWith('<') ? "" : Path.GetDirectoryName(importer) ?? "";
-            if (directory.Length == 0) directory = scriptDirectory ?? "";
-            string path = Path.Combine(directory, specifier);
+            string path = RelativePath(specifier, importer);
             if (File.Exists(path))
             {
                 // Named as the importer is: relative stays relative (without any "../" detour).
@@ -30,5 +27,16 @@ public sealed class FileModuleResolver(IModuleResolver? fallback = null, string?
             }
         }
         return fallback?.Resolve(specifier, importer);
+    }
+
+    /// <summary>The full path of the file that <paramref name="specifier"/>, imported by <paramref name="importer"/>, names.</summary>
+    public string PathOf(string specifier, string importer) => Path.GetFullPath(RelativePath(specifier, importer));
+
+    private string RelativePath(string specifier, string importer)
+    {
+        // A script's name is its path when it came from a file; names such as <string> are not.
+        string directory = importer.StartsWith('<') ? "" : Path.GetDirectoryName(importer) ?? "";
+        if (directory.Length == 0) directory = scriptDirectory ?? "";
+        return Path.Combine(directory, specifier);
     }
 }

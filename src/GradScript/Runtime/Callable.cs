@@ -68,7 +68,7 @@ internal sealed class NativeFunction(string name, NativeFunction.Body body, stri
         }
         catch (RuntimeError e)
         {
-            throw new ScriptRuntimeException(e.Message, args.CallSite);
+            throw new ScriptRuntimeException(e.Message, args.CallSite, hint: e.Hint);
         }
         catch (Exception e) when (e is not (ScriptException or OperationCanceledException))
         {

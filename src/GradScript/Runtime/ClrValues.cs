@@ -64,8 +64,31 @@ internal static class ClrValues
         string s => Value.String(s),
         Callable c => Value.Object(c),
         IEnumerable e => Value.Object(ListOf(e)),
-        _ => throw new ArgumentException($"a {value.GetType().Name} cannot be a GradScript value"),
+        _ => throw new ArgumentException($"a {CSharpName(value.GetType())} cannot be a GradScript value; accepted: {Accepted}"),
     };
+
+    /// <summary>The CLR types a host may give as a value, as an error lists them.</summary>
+    public const string Accepted = "double, float, long, int, short, byte, bool, string, null, and arrays, lists or other enumerables of these";
+
+    /// <summary>A type's name as C# writes it: <c>object</c>, <c>int[]</c>, <c>KeyValuePair&lt;string, int&gt;</c>.</summary>
+    public static string CSharpName(Type type)
+    {
+        if (type.IsEnum) return type.Name;
+        if (type.IsArray) return CSharpName(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]";
+        if (Nullable.GetUnderlyingType(type) is { } underlying) return CSharpName(underlying) + "?";
+        string? keyword = Type.GetTypeCode(type) switch
+        {
+            TypeCode.Boolean => "bool", TypeCode.Byte => "byte", TypeCode.SByte => "sbyte", TypeCode.Char => "char",
+            TypeCode.Decimal => "decimal", TypeCode.Double => "double", TypeCode.Single => "float", TypeCode.Int32 => "int",
+            TypeCode.UInt32 => "uint", TypeCode.Int64 => "long", TypeCode.UInt64 => "ulong", TypeCode.Int16 => "short",
+            TypeCode.UInt16 => "ushort", TypeCode.String => "string",
+            _ => type == typeof(object) ? "object" : null,
+        };
+        if (keyword is not null) return keyword;
+        if (!type.IsGenericType) return type.Name;
+        string name = type.Name[..type.Name.IndexOf('`')];
+        return $"{name}<{string.Join(", ", type.GetGenericArguments().Select(CSharpName))}>";
+    }
 
     // A plain loop: LINQ over Value is generic code no ReadyToRun image holds, JIT-compiled at
     // start-up when the command line hands a script its args.

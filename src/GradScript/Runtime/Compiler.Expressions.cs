@@ -59,7 +59,7 @@ internal sealed partial class Compiler
         {
             VariableKind.Local => new LocalGet(variable.Slot, name.Identifier, name.Span),
             VariableKind.Enclosing => new EnclosingGet(variable.Depth, variable.Slot, name.Identifier, name.Span),
-            _ => new GlobalGet(variable.Slot, name.Identifier, name.Span),
+            _ => new GlobalGet(variable.Slot, name.Identifier, _scope, name.Span),
         };
     }
 

@@ -16,5 +16,6 @@ internal sealed class ModuleValue(string name, IReadOnlyDictionary<string, Globa
     public Value Get(string member) =>
         Globals.TryGetValue(member, out var cell) && !cell.Value.IsUndefined
             ? cell.Value
-            : throw new RuntimeError($"module '{Name}' has no attribute '{member}'");
+            : throw new RuntimeError($"module '{Name}' has no attribute '{member}'",
+                Diagnostics.Suggestions.DidYouMean(member, Globals.Values.Where(c => !c.Value.IsUndefined && !c.Name.StartsWith('_')).Select(c => c.Name)));
 }

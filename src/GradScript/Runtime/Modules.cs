@@ -11,12 +11,22 @@ internal sealed class Modules(Interpreter interpreter, IModuleResolver? resolver
 {
     private readonly Dictionary<string, ModuleValue?> _loaded = new(StringComparer.Ordinal);
 
+    // Says where a file was looked for, when the resolver reads files, and which modules are standard.
+    private ScriptRuntimeException NotFound(string specifier, SourceSpan at)
+    {
+        string standard = string.Join(", ", StandardLibrary.Names);
+        if (resolver is FileModuleResolver files && specifier.EndsWith(".grad", StringComparison.Ordinal))
+            return new ScriptRuntimeException($"no module \"{specifier}\": there is no file {files.PathOf(specifier, at.Source.Name)}", at,
+                hint: "a module's path is relative to the folder of the script that imports it");
+        return new ScriptRuntimeException($"no module \"{specifier}\"", at,
+            hint: Suggestions.DidYouMean(specifier, StandardLibrary.Names) ?? $"import a .grad file by its path (\"lib/helpers.grad\"), or a standard module by its name: {standard}");
+    }
+
     public ModuleValue Import(string specifier, string bindingName, SourceSpan at)
     {
         if (resolver is null)
             throw new ScriptRuntimeException($"cannot import \"{specifier}\": this engine has no module resolver (the host must set EngineOptions.ModuleResolver)", at);
-        var source = resolver.Resolve(specifier, at.Source.Name)
-            ?? throw new ScriptRuntimeException($"no module \"{specifier}\" (a .grad file relative to {at.Source.Name}, or one of the standard modules {string.Join(", ", StandardLibrary.Names)})", at);
+        var source = resolver.Resolve(specifier, at.Source.Name) ?? throw NotFound(specifier, at);
         string key = source.Key ?? source.Name;
         if (_loaded.TryGetValue(key, out var existing))
             return existing ?? throw new ScriptRuntimeException($"import cycle: \"{specifier}\" is being imported already", at);

@@ -18,6 +18,12 @@ internal sealed class CheckedTokenSource(GradScriptLexer lexer, SyntaxErrorColle
             var token = lexer.NextToken();
             switch (token.Type)
             {
+                case GradScriptLexer.BAD_CHAR when token.Text == ":" && ColonBlockHeader(token) is { } header:
+                    // Python's `if x > 1:`: one error that says how blocks are written; the parser's
+                    // complaint about the missing '{' on this line would only repeat it.
+                    errors.Add(Diagnostics.Hints.ColonBlockMessage, positions.Span(token), Diagnostics.Hints.ColonBlockHint(header));
+                    errors.QuietUntilLineEnd(positions.Span(token).Line);
+                    continue;
                 case GradScriptLexer.BAD_CHAR:
                     errors.Add($"unexpected character {DescribeCharacter(token.Text)}", token);
                     continue;
@@ -51,6 +57,31 @@ internal sealed class CheckedTokenSource(GradScriptLexer lexer, SyntaxErrorColle
     {
         get => lexer.TokenFactory;
         set => lexer.TokenFactory = value;
+    }
+
+    private static readonly string[] BlockKeywords = ["if", "else", "elif", "while", "for", "def", "with", "try", "except", "finally", "class"];
+
+    // The statement before a ':' that ends its line (comments aside) and starts with a keyword
+    // that opens a block in Python, or null.
+    private string? ColonBlockHeader(IToken colon)
+    {
+        var span = positions.Span(colon);
+        string line = span.Source.GetLine(span.Line);
+        int index = IndexOfColumn(line, span.Column);
+        string rest = line[(index + 1)..].Trim();
+        if (rest.Length > 0 && rest[0] != '#') return null;
+        string header = line[..index].Trim();
+        int end = header.IndexOfAny([' ', '(', '\t']);
+        string keyword = end < 0 ? header : header[..end];
+        return BlockKeywords.Contains(keyword) ? header : null;
+    }
+
+    // The index in a line of the character at a 1-based column counted in code points.
+    private static int IndexOfColumn(string line, int column)
+    {
+        int index = 0;
+        for (int c = 1; c < column && index < line.Length; c++) index += char.IsSurrogatePair(line, index) ? 2 : 1;
+        return index;
     }
 
     private static string DescribeCharacter(string text)

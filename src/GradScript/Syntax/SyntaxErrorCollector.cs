@@ -20,26 +20,53 @@ internal sealed class SyntaxErrorCollector(SourcePositions positions) : BaseErro
 
     public bool HasErrors => _errors.Count > 0;
 
-    public void Add(string message, SourceSpan span)
+    public void Add(string message, SourceSpan span, string? hint)
     {
         // One error per place: ANTLR's recovery often reports the same spot twice.
         // More than are shown are kept, since errors arrive from several stages and are sorted by place at the end.
+        if (span.Line == _quietLine) return;
         if (_errors.Count >= 5 * ScriptSyntaxException.MaxErrors || !_places.Add((span.Line, span.Column))) return;
-        _errors.Add(new ScriptDiagnostic(message, span));
+        _errors.Add(new ScriptDiagnostic(message, span, hint));
     }
 
+    private int _quietLine;
+
+    /// <summary>
+    /// Drops the errors found later on <paramref name="line"/>: an error that has explained the
+    /// line (a Python block header) would otherwise be followed by the parser's view of the same slip.
+    /// </summary>
+    public void QuietUntilLineEnd(int line) => _quietLine = line;
+
     public void Add(string message, IToken token) => Add(message, positions.Span(token));
+
+    public void Add(string message, SourceSpan span) => Add(message, span, null);
 
     /// <summary>Adds the errors collected here to <paramref name="other"/>.</summary>
     public void CopyTo(SyntaxErrorCollector other)
     {
-        foreach (var error in _errors) other.Add(error.Message, error.Span);
+        foreach (var error in _errors) other.Add(error.Message, error.Span, error.Hint);
     }
 
     public override void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol,
         int line, int charPositionInLine, string msg, RecognitionException e)
     {
         if (_errors.Count == 0 && offendingSymbol.Type == TokenConstants.EOF) EndedEarly = true;
+        // Past the errors kept, none is looked into (a huge broken input reports thousands).
+        if (_errors.Count >= 5 * ScriptSyntaxException.MaxErrors) return;
+        if (recognizer is Parser atOpener && SyntaxHints.UnclosedOpener(atOpener, offendingSymbol) is { } opener)
+        {
+            // A block left open at the end after an earlier error is that error's echo (its '}' was
+            // skipped with the broken statement), not a second mistake.
+            if (opener.Type == GradScriptLexer.LBRACE && _errors.Count > 0) return;
+            var (unclosed, hint) = SyntaxHints.Unclosed(opener);
+            Add(unclosed, positions.Span(opener), hint);
+            return;
+        }
+        if (recognizer is Parser chain && SyntaxHints.ChainsAComparison(chain, offendingSymbol))
+        {
+            Add(Hints.ChainedComparisonMessage, positions.Span(offendingSymbol), Hints.ChainedComparisonHint);
+            return;
+        }
         // `a + 1 = 2`: a whole expression statement, then `=` where a statement ought to end.
         if (offendingSymbol.Type == GradScriptLexer.ASSIGN && recognizer is Parser { Context: GradScriptParser.ProgramContext or GradScriptParser.BlockContext })
         {
@@ -103,7 +130,7 @@ internal sealed class SyntaxErrorCollector(SourcePositions positions) : BaseErro
         catch (ArgumentException) { return false; }
     }
 
-    private static bool IsOperator(int type) => type is GradScriptLexer.PLUS or GradScriptLexer.MINUS or GradScriptLexer.STAR
+    public static bool IsOperator(int type) => type is GradScriptLexer.PLUS or GradScriptLexer.MINUS or GradScriptLexer.STAR
         or GradScriptLexer.SLASH or GradScriptLexer.SLASHSLASH or GradScriptLexer.PERCENT or GradScriptLexer.CARET
         or GradScriptLexer.AND or GradScriptLexer.OR or GradScriptLexer.NOT or GradScriptLexer.DOTDOT
         or GradScriptLexer.EQ or GradScriptLexer.NE or GradScriptLexer.LT or GradScriptLexer.LE or GradScriptLexer.GT or GradScriptLexer.GE;

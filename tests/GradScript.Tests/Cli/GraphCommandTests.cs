@@ -275,7 +275,7 @@ public class GraphCommandTests
         Assert.Equal(2, outcome.StderrLines.Length);
         if (message is not null) Assert.Equal(message, outcome.StderrLines[0]);
         else Assert.StartsWith("gradscript: ", outcome.StderrLines[0]);
-        Assert.Equal("Try 'gradscript --help'.", outcome.StderrLines[1]);
+        Assert.Equal("Try 'gradscript graph --help'.", outcome.StderrLines[1]);
     }
 
     [Fact]

@@ -82,7 +82,9 @@ public class RunCommandTests
         Assert.Equal("", outcome.Stdout);
         Assert.Equal(2, outcome.StderrLines.Length);
         Assert.StartsWith("gradscript: ", outcome.StderrLines[0]);
-        Assert.Equal("Try 'gradscript --help'.", outcome.StderrLines[1]);
+        // A subcommand's usage error points at that subcommand's help.
+        string help = args[0] is "test" or "repl" or "graph" ? $"gradscript {args[0]} --help" : "gradscript --help";
+        Assert.Equal($"Try '{help}'.", outcome.StderrLines[1]);
     }
 
     [Fact]

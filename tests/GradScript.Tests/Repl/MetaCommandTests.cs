@@ -175,7 +175,7 @@ public class MetaCommandTests
         Assert.Equal("1\n", repl.Ok("x"));
 
         string bad = dir.Write("bad.grad", "x = (\n");
-        Assert.StartsWith($"{bad}:2:1: error:", repl.Feed($":load {bad}").Error);
+        Assert.StartsWith($"{bad}:1:5: error: '(' was never closed", repl.Feed($":load {bad}").Error);
 
         string missing = Path.Combine(dir.Path, "missing.grad");
         Assert.Equal($":load: cannot open '{missing}': No such file or directory\n", repl.Feed($":load {missing}").Error);

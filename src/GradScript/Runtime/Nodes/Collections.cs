@@ -23,7 +23,7 @@ internal sealed class RangeCode(Code start, Code stop, SourceSpan span) : Code(s
         if (!(a.IsInt || a.IsBool) || !(b.IsInt || b.IsBool))
             throw new ScriptRuntimeException($"range bounds must be integers, not {a.TypeName} and {b.TypeName}", Span);
         try { return Value.Object(new RangeValue(a.AsInt, b.AsInt, 1)); }
-        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span); }
+        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span, hint: e.Hint); }
     }
 }
 
@@ -35,7 +35,7 @@ internal sealed class IndexCode(Code target, Code key, SourceSpan span) : Code(s
         var k = key.Eval(frame);
         if (t.Reference is ListValue list && k.IsInt && (ulong)k.AsInt < (ulong)list.Count) return list[(int)k.AsInt];
         try { return Indexing.Get(t, k); }
-        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span); }
+        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span, hint: e.Hint); }
     }
 }
 
@@ -55,7 +55,7 @@ internal sealed class FStringCode(FStringCode.Piece[] pieces, SourceSpan span) :
                 var value = piece.Value!.Eval(frame);
                 var at = piece.Value.Span;
                 try { builder.Append(piece.FormatSpec is null ? Formatter.Str(value, frame.Interpreter, at) : Format(value, piece.FormatSpec, frame.Interpreter, at)); }
-                catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at); }
+                catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at, hint: e.Hint); }
                 catch (FormatException e) { throw new ScriptRuntimeException(e.Message, at); }
             }
             if (builder.Length > Operators.MaxStringLength)

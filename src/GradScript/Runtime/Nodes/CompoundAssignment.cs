@@ -35,7 +35,7 @@ internal sealed class CompoundIndexInstruction(BinaryOp op, Code target, Code ke
             if (!InPlace.TryUpdate(op, current, operand, frame.Interpreter, opSpan))
                 Indexing.Set(t, k, Operators.Arithmetic(op, current, operand, frame.Interpreter, opSpan));
         }
-        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span); }
+        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span, hint: e.Hint); }
         return Completion.Normal;
     }
 }
@@ -52,7 +52,7 @@ internal static class InPlace
                 interpreter.Reserve((long)Operators.ValueBytes * (list.Count + items.Count), at);
                 foreach (var item in ReferenceEquals(items, list.Items) ? items.ToList() : items) list.Add(item);
             }
-            catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at); }
+            catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at, hint: e.Hint); }
             return true;
         }
         if (!current.IsTracked || !current.AsTracked.IsLeaf) return false;

@@ -21,6 +21,6 @@ internal sealed class MemberCode(Code target, string member, SourceSpan span) : 
         if (value.Reference is not ModuleValue module)
             throw new ScriptRuntimeException($"{value.TypeName} has no attribute '{member}'", Span);
         try { return module.Get(member); }
-        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span); }
+        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span, hint: e.Hint); }
     }
 }

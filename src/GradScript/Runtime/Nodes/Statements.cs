@@ -82,7 +82,7 @@ internal sealed class IndexStore(Code target, Code key, SourceSpan span) : Store
         var t = target.Eval(frame);
         var k = key.Eval(frame);
         try { Indexing.Set(t, k, value); }
-        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span); }
+        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span, hint: e.Hint); }
     }
 }
 

@@ -1,5 +1,6 @@
 namespace GradScript.Runtime.Nodes;
 
+using GradScript.Binding;
 using GradScript.Diagnostics;
 
 // Reading and writing variables by slot: no name is looked up while a script runs.
@@ -22,12 +23,13 @@ internal sealed class EnclosingGet(int depth, int slot, string name, SourceSpan 
     }
 }
 
-internal sealed class GlobalGet(int slot, string name, SourceSpan span) : Code(span)
+/// <summary>A global read; <paramref name="scope"/> is the function it is written in, whose names an error suggests.</summary>
+internal sealed class GlobalGet(int slot, string name, FunctionScope? scope, SourceSpan span) : Code(span)
 {
     public override Value Eval(Frame frame)
     {
         var value = frame.Globals[slot].Value;
-        return value.IsUndefined ? throw Undefined.Error(name, Span) : value;
+        return value.IsUndefined ? throw Undefined.Error(name, Span, Undefined.Suggestion(name, scope, frame)) : value;
     }
 }
 
@@ -58,7 +60,21 @@ internal sealed class GlobalSet(int slot, SourceSpan span) : Store(span)
 
 internal static class Undefined
 {
-    public static ScriptRuntimeException Error(string name, SourceSpan span) => new($"name '{name}' is not defined", span);
+    public static ScriptRuntimeException Error(string name, SourceSpan span, string? hint = null) =>
+        new($"name '{name}' is not defined", span, hint: Hints.ForUndefinedName(name) ?? hint);
+
+    /// <summary>
+    /// The defined name closest to a misspelt one: the locals of the function the read is written
+    /// in and of those around it, then the script's and the engine's globals, builtins included.
+    /// </summary>
+    public static string? Suggestion(string name, FunctionScope? scope, Frame frame)
+    {
+        var candidates = new List<string>();
+        for (var s = scope; s is not null; s = s.Parent) candidates.AddRange(s.LocalNames);
+        candidates.AddRange(frame.Globals.Where(cell => !cell.Value.IsUndefined).Select(cell => cell.Name));
+        candidates.AddRange(frame.Interpreter.Globals.Values.Where(cell => !cell.Value.IsUndefined).Select(cell => cell.Name));
+        return Suggestions.DidYouMean(name, candidates);
+    }
 
     public static Frame Outer(Frame frame, int depth)
     {

@@ -60,6 +60,6 @@ internal sealed class ZipForInstruction(
     private long StartIndex(Value start)
     {
         try { return Builtins.Integer(start, "enumerate"); }
-        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, callSpan); }
+        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, callSpan, hint: e.Hint); }
     }
 }
