@@ -65,6 +65,7 @@ internal sealed class SyntaxErrorCollector(SourcePositions positions) : BaseErro
         if (recognizer is Parser chain && SyntaxHints.ChainsAComparison(chain, offendingSymbol))
         {
             Add(Hints.ChainedComparisonMessage, positions.Span(offendingSymbol), Hints.ChainedComparisonHint);
+            QuietUntilLineEnd(offendingSymbol.Line);
             return;
         }
         // `a + 1 = 2`: a whole expression statement, then `=` where a statement ought to end.

@@ -46,7 +46,7 @@ public class HintTests
     public void AMissingCommaInAnOpenCallIsNotBlamedOnTheParenthesis()
     {
         var only = Assert.Single(SyntaxError("print(max(1,\n  2 3))\n").Errors);
-        Assert.Equal("unexpected '3', expected an expression", only.Message);
+        Assert.StartsWith("unexpected '3'", only.Message);
     }
 
     [Theory]
