@@ -119,10 +119,9 @@ public class GraphCommandTests
         Assert.Equal(MicrogradDot, File.ReadAllText(output));
     }
 
-    [Fact]
+    [ShellScriptFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void PicturesAreDrawnByTheGraphvizProgramInTheFormatAskedFor()
     {
-        if (OperatingSystem.IsWindows()) return; // The stand-in for dot is a shell script.
         using var dir = new TempDirectory();
         string script = dir.Write("m.grad", Micrograd);
         // A stand-in for Graphviz: `dot -Tpng` with the DOT text on standard input, the picture on standard output.
@@ -224,10 +223,9 @@ public class GraphCommandTests
         Assert.Equal(0, CliRun.Run("graph", script, "--var", "L", "--dot", "gradscript-no-such-dot-program").ExitCode);
     }
 
-    [Fact]
+    [ShellScriptFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void AFailingGraphvizIsExit70WithWhatItSaid()
     {
-        if (OperatingSystem.IsWindows()) return; // The stand-in for dot is a shell script.
         using var dir = new TempDirectory();
         string script = dir.Write("m.grad", Micrograd);
         string failing = dir.WriteExecutable("failing-dot", "#!/bin/sh\ncat > /dev/null\necho 'Error: <stdin>: syntax error in line 1' >&2\nexit 1\n");

@@ -15,10 +15,9 @@ public class GraphvizTests
         Assert.Equal(new GraphvizResult.Missing("Graphviz's 'gradscript-no-such-dot-program' program is not installed (or not on PATH)"), result);
     }
 
-    [Fact]
+    [ShellScriptFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void LargeOutputOnBothStreamsDoesNotBlock()
     {
-        if (OperatingSystem.IsWindows()) return; // The stand-in for dot is a shell script.
         using var dir = new TempDirectory();
         // More than any pipe buffer on each stream, before dot has read all its input.
         string chatty = dir.WriteExecutable("chatty-dot", "#!/bin/sh\nhead -c 300000 /dev/zero >&2\nhead -c 2000000 /dev/zero\ncat > /dev/null\n");
@@ -26,10 +25,9 @@ public class GraphvizTests
         Assert.Equal(2_000_000, drawn.Image.Length);
     }
 
-    [Fact]
+    [ShellScriptFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void AProgramThatHangsIsStoppedAtTheTimeLimit()
     {
-        if (OperatingSystem.IsWindows()) return; // The stand-in for dot is a shell script.
         using var dir = new TempDirectory();
         string hung = dir.WriteExecutable("hung-dot", "#!/bin/sh\nsleep 60\n");
         var clock = Stopwatch.StartNew();

@@ -116,10 +116,9 @@ public class MetaCommandTests
         Assert.False(File.Exists("out.svg"));
     }
 
-    [Fact]
+    [ShellScriptFact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void GraphDrawsImagesWithDot()
     {
-        if (OperatingSystem.IsWindows()) return; // The stand-in for dot is a shell script.
         using var dir = new TempDirectory();
         // A stand-in for Graphviz: `dot -Tpng` with the DOT text on standard input, the picture on standard output.
         string fakeDot = dir.Write("fake-dot", "#!/bin/sh\necho \"format $1\"; cat\n");
