@@ -5,7 +5,7 @@ using GradScript.Runtime;
 
 /// <summary>
 /// Reverse-mode differentiation over the graph behind one root, in two linear passes: a depth-first
-/// walk that lists the graph's nodes inputs-first (and clears their gradients), then one sweep over
+/// walk that lists the graph's nodes inputs-first (and starts their gradients), then one sweep over
 /// that list in reverse that passes each node's gradient to its inputs. Iterative throughout, so a
 /// chain of ten million nodes needs no more .NET stack than a chain of ten. One instance per engine
 /// keeps its buffers between calls; it is not thread-safe (neither is an engine).
@@ -16,6 +16,7 @@ internal sealed class Backpropagation
     private Slot[] _order = new Slot[64];
     private Slot[] _stack = new Slot[64];
     private double[] _previous = [];
+    private long[] _keys = [];
 
     // TrackedValue has a subclass, so storing one into a TrackedValue[] would cost an array-covariance
     // type check; an array of structs has none.
@@ -39,7 +40,8 @@ internal sealed class Backpropagation
         try
         {
             count = ListInputsFirst(root, accumulate ? Listing.SaveAndClear : Listing.Clear, limits, at);
-            Sweep(count, limits, at);
+            OrderBySequence(count, accumulate);
+            Sweep(root, count, limits, at);
             if (accumulate) AddPrevious(count);
             if (limits is { HasTrackedGradients: true })
             {
@@ -64,7 +66,8 @@ internal sealed class Backpropagation
         try
         {
             count = ListInputsFirst(root, Listing.SaveAndClear, limits, at);
-            Sweep(count, limits, at);
+            OrderBySequence(count, saved: true);
+            Sweep(root, count, limits, at);
             var gradients = new double[inputs.Length];
             for (int i = 0; i < inputs.Length; i++)
                 gradients[i] = inputs[i].VisitMark == _pass ? inputs[i].Grad : 0;
@@ -84,6 +87,7 @@ internal sealed class Backpropagation
         try
         {
             count = ListInputsFirst(root, Listing.Only, limits, at);
+            OrderBySequence(count, saved: false);
             var nodes = new List<TrackedValue>(count);
             for (int i = 0; i < count; i++) nodes.Add(_order[i].Node);
             return nodes;
@@ -94,7 +98,38 @@ internal sealed class Backpropagation
         }
     }
 
+    private static ScriptRuntimeException ChangedInPlace(in SourceSpan at) => new(
+        "backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; " +
+        "compute the value again from the param (PyTorch refuses this too)", at);
+
     private enum Listing { Only, Clear, SaveAndClear }
+
+    // PyTorch's engine runs the ready function with the highest sequence number first, which comes
+    // to running them newest first; gradients that meet are then added in that order. The
+    // depth-first listing is already in creation order for a graph built left to right, so it is
+    // only sorted (with the saved gradients beside it) where it is not.
+    private void OrderBySequence(int count, bool saved)
+    {
+        var order = _order;
+        int i = 1;
+        while (i < count && order[i - 1].Node.Sequence <= order[i].Node.Sequence) i++;
+        if (i >= count) return;
+        if (_keys.Length < count) _keys = new long[order.Length];
+        for (int k = 0; k < count; k++) _keys[k] = order[k].Node.Sequence;
+        if (saved)
+        {
+            // Sort indices, then permute both lists by them.
+            var index = new int[count];
+            for (int k = 0; k < count; k++) index[k] = k;
+            Array.Sort(_keys, index, 0, count);
+            var nodes = new Slot[count];
+            var previous = new double[count];
+            for (int k = 0; k < count; k++) { nodes[k] = order[index[k]]; previous[k] = _previous[index[k]]; }
+            nodes.CopyTo(order, 0);
+            previous.CopyTo(_previous, 0);
+        }
+        else Array.Sort(_keys, order, 0, count);
+    }
 
     // Post-order, without per-node state: a node stays on the stack until neither input is left
     // unvisited, so it is listed after both. Gradients are cleared on the way (saved first when
@@ -123,6 +158,7 @@ internal sealed class Backpropagation
                         continue;
                     }
                 }
+                if (next.Sequence > node.Sequence && next.A is null) throw ChangedInPlace(at);
                 next.VisitMark = pass;
                 if (++top == stack.Length) Array.Resize(ref _stack, stack.Length * 2);
                 stack = _stack;
@@ -146,40 +182,25 @@ internal sealed class Backpropagation
             if (index >= _previous.Length) Array.Resize(ref _previous, Math.Max(64, _order.Length));
             _previous[index] = node.Grad;
         }
-        node.Grad = 0;
+        // -0.0 is the sum of no contributions: -0.0 + c is c for every c (a +0.0 start would turn a
+        // first contribution of -0.0 into +0.0), so the first contribution is taken as it is.
+        node.Grad = -0.0;
     }
 
     // Inputs come before their results in the list, so a reverse sweep sees each node's gradient
     // complete before passing it on.
-    private void Sweep(int count, Interpreter? limits, in SourceSpan at)
+    private void Sweep(TrackedValue root, int count, Interpreter? limits, in SourceSpan at)
     {
         var order = _order;
-        order[count - 1].Node.Grad = 1;
+        root.Grad = 1;
         bool checkAnomalies = limits?.DetectAnomaly == true;
         for (int i = count - 1; i >= 0; i--)
         {
             var node = order[i].Node;
-            if (node.A is { } a) Propagate(node, a, node.DA);
-            if (node is TwoInputValue two) Propagate(node, two.SecondInput, two.DB);
+            if (node.A is not null) Derivatives.Propagate(node);
             if (checkAnomalies) limits!.CheckGradient(node, at);
             if (i != 0 && (i & (CheckInterval - 1)) == 0) limits?.CheckLimits(at); // not at node 0: small graphs never read the clock
         }
-    }
-
-    // In float32 the product and the sum are rounded to float32, as PyTorch computes a float32
-    // tensor's gradient. (For division PyTorch divides by the denominator where this multiplies by
-    // its stored reciprocal: the two can differ in the last bit.)
-    private static void Propagate(TrackedValue result, TrackedValue input, double local)
-    {
-        if (!result.IsFloat32 && !input.IsFloat32)
-        {
-            input.Grad += result.Grad * local;
-            return;
-        }
-        double contribution = result.IsFloat32 ? (float)result.Grad * (float)local : result.Grad * local;
-        input.Grad = input.IsFloat32
-            ? (float)((float)input.Grad + (float)contribution)
-            : input.Grad + contribution;
     }
 
     private void AddPrevious(int count)

@@ -4,10 +4,12 @@ using System.Numerics;
 namespace GradScript.Autograd;
 
 /// <summary>
-/// The differentiable operations: each computes its value and its local derivatives side by side.
-/// A result is float32 when every tracked operand is float32 (plain numbers are converted to
-/// float32 first, as PyTorch treats Python scalars); otherwise float64. Subgradients at kinks are
-/// PyTorch's: relu′(0) = 0, abs′(0) = 0.
+/// The differentiable operations' values, computed as libtorch's CPU kernels compute them (their
+/// gradients are in <see cref="Derivatives"/>). A result is float32 when every tracked operand is
+/// float32 (a plain number is then rounded to float32 first, as PyTorch treats a Python scalar);
+/// otherwise float64. A plain operand is a Python scalar in the PyTorch spelling of the operation:
+/// <c>c / x</c> is <c>x.reciprocal() * c</c>, <c>x ^ c</c> is <c>pow(Tensor, Scalar)</c> with c kept
+/// in double, <c>c ^ x</c> is <c>pow(Scalar, Tensor)</c>.
 /// </summary>
 internal static class Differentiable
 {
@@ -17,109 +19,143 @@ internal static class Differentiable
         bool f32 = (ta?.IsFloat32 ?? true) && (tb?.IsFloat32 ?? true);
         if (!f32)
         {
-            // The float64 cases every training loop is made of, without the generic tuple below.
+            // The float64 cases every training loop is made of, without the generic code below.
             switch (op)
             {
-                case Op.Add: return Node(op, a + b, false, ta, a, 1, tb, b, 1);
-                case Op.Subtract: return Node(op, a - b, false, ta, a, 1, tb, b, -1);
-                case Op.Multiply: return Node(op, a * b, false, ta, a, b, tb, b, a);
+                case Op.Add: return Node(op, a + b, false, ta, a, tb, b);
+                case Op.Subtract: return Node(op, a - b, false, ta, a, tb, b);
+                case Op.Multiply: return Node(op, a * b, false, ta, a, tb, b);
             }
         }
-        bool wantDB = tb is not null;
-        var (value, da, db) = f32 ? Widen(Binary(op, (float)a, (float)b, wantDB)) : Binary(op, a, b, wantDB);
-        return f32 ? Node(op, value, f32, ta, (float)a, da, tb, (float)b, db) : Node(op, value, f32, ta, a, da, tb, b, db);
+        // A plain operand of a power stays a double, as pow(Tensor, Scalar) keeps the exponent and
+        // pow(Scalar, Tensor) takes the log of the base in double; every other plain operand of a
+        // float32 operation is rounded to float32.
+        double constant = ta is null ? a : b;
+        if (f32 && op != Op.Power) constant = (float)constant;
+        var shape = ta is null ? Shape.ConstantLeft : tb is null ? Shape.ConstantRight : Shape.Both;
+        double value = f32
+            ? Binary(op, (float)a, (float)b, shape, constant)
+            : Binary(op, a, b, shape, constant);
+        return Node(op, value, f32, ta, ta is null ? constant : a, tb, tb is null ? constant : b);
     }
 
     // One node per tracked input: an operand that was a plain number is kept as the node's constant.
-    private static TrackedValue Node(Op op, double value, bool f32, TrackedValue? ta, double a, double da, TrackedValue? tb, double b, double db)
+    private static TrackedValue Node(Op op, double value, bool f32, TrackedValue? ta, double a, TrackedValue? tb, double b)
     {
-        if (ta is null) return new TrackedValue(op, value, f32, tb!, db, a, constantOnLeft: true);
-        if (tb is null) return new TrackedValue(op, value, f32, ta, da, b);
-        return new TwoInputValue(op, value, f32, ta, da, tb, db);
+        if (ta is null) return new TrackedValue(op, value, f32, tb!, a, constantOnLeft: true);
+        if (tb is null) return new TrackedValue(op, value, f32, ta, b);
+        return new TwoInputValue(op, value, f32, ta, tb);
+    }
+
+    /// <summary>Where the plain operand of a binary operation is.</summary>
+    internal enum Shape { Both, ConstantLeft, ConstantRight }
+
+    // One definition for both precisions: T is float for float32 values, double otherwise, so a
+    // float32 operation rounds every intermediate to float32 as PyTorch does.
+    private static T Binary<T>(Op op, T x, T y, Shape shape, double constant) where T : IFloatingPointIeee754<T> => op switch
+    {
+        Op.Add => x + y,
+        Op.Subtract => x - y,
+        Op.Multiply => x * y,
+        // c / x is x.reciprocal() * c in PyTorch (Tensor.__rtruediv__): two roundings.
+        Op.Divide => shape == Shape.ConstantLeft ? T.One / y * x : x / y,
+        Op.Power => shape switch
+        {
+            Shape.ConstantRight => PowerByScalar(x, constant),
+            // pow(Scalar, Tensor) fills 1 for a base of 1; otherwise it is pow of two tensors.
+            Shape.ConstantLeft => x == T.One ? T.One : T.Pow(x, y),
+            Shape.Both => T.Pow(x, y),
+            _ => throw new UnreachableException(shape.ToString()),
+        },
+        Op.Maximum => T.IsNaN(x) || T.IsNaN(y) ? T.NaN : x < y ? y : x,
+        Op.Minimum => T.IsNaN(x) || T.IsNaN(y) ? T.NaN : y < x ? y : x,
+        _ => throw new UnreachableException(op.ToString()),
+    };
+
+    /// <summary>
+    /// x ^ c as libtorch's pow(Tensor, Scalar) kernel computes it: 0 and 1 filled and copied, the
+    /// exponents 2, 3, -2 by multiplication, 0.5, -0.5, -1 by sqrt, 1/sqrt and reciprocal, any other
+    /// with pow in double (so a float32 base meets the exponent unrounded).
+    /// </summary>
+    public static T PowerByScalar<T>(T x, double c) where T : IFloatingPointIeee754<T>
+    {
+        switch (c)
+        {
+            case 0: return T.One;
+            case 1: return x;
+            case 2: return x * x;
+            case 3: return x * x * x;
+            case 0.5: return T.Sqrt(x);
+            case -0.5: return T.One / T.Sqrt(x);
+            case -1: return T.One / x;
+            case -2: return T.One / (x * x);
+            default: return T.CreateTruncating(Math.Pow(double.CreateTruncating(x), c));
+        }
     }
 
     /// <summary>A unary operation on a tracked value.</summary>
     public static TrackedValue Unary(Op op, TrackedValue t)
     {
-        var (value, d) = t.IsFloat32 ? Widen(Unary(op, (float)t.Data)) : Unary(op, t.Data);
-        return new TrackedValue(op, value, t.IsFloat32, t, d);
+        double value = t.IsFloat32 ? Unary(op, (float)t.Data) : Unary(op, t.Data);
+        return new TrackedValue(op, value, t.IsFloat32, t);
     }
 
     /// <summary>The plain-number result of a unary operation, for untracked operands.</summary>
-    public static double Apply(Op op, double x) => Unary(op, x).Value;
+    public static double Apply(Op op, double x) => Unary(op, x);
 
-    // One definition for both precisions: T is float for float32 values, double otherwise, so a
-    // float32 operation rounds every intermediate to float32 as PyTorch does. Without wantDB the
-    // second operand is a plain number and its derivative may be left out (it is, where it costs).
-    private static (T Value, T DA, T DB) Binary<T>(Op op, T x, T y, bool wantDB) where T : IFloatingPointIeee754<T> => op switch
+    /// <summary>The plain-number result of a unary operation in float32.</summary>
+    public static float Apply(Op op, float x) => Unary(op, x);
+
+    private static T Unary<T>(Op op, T x) where T : IFloatingPointIeee754<T> => op switch
     {
-        Op.Add => (x + y, T.One, T.One),
-        Op.Subtract => (x - y, T.One, -T.One),
-        Op.Multiply => (x * y, y, x),
-        Op.Divide => (x / y, T.One / y, -x / (y * y)),
-        Op.Power => Power(x, y, wantDB),
-        Op.Maximum => Extreme(x, y, x > y, x < y),
-        Op.Minimum => Extreme(x, y, x < y, x > y),
+        Op.Negate => -x,
+        Op.Abs => T.Abs(x),
+        Op.Exp => Libm(Math.Exp, x),
+        Op.Log => Libm(Math.Log, x),
+        Op.Sqrt => T.Sqrt(x),
+        Op.Sin => Libm(Math.Sin, x),
+        Op.Cos => Libm(Math.Cos, x),
+        Op.Tan => Libm(Math.Tan, x),
+        Op.Tanh => Libm(Math.Tanh, x),
+        // libtorch's sigmoid kernel calls exp in the tensor's own dtype.
+        Op.Sigmoid => T.One / (T.One + T.Exp(-x)),
+        Op.Sign => x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero,
+        // clamp_min(x, 0) as std::max(x, 0): NaN and -0.0 pass through.
+        Op.Relu => x < T.Zero ? T.Zero : x,
         _ => throw new UnreachableException(op.ToString()),
     };
 
-    // torch.maximum/minimum: the gradient goes to the chosen operand, split evenly on a tie. A NaN
-    // operand makes the result NaN, and then both operands get the whole gradient, as PyTorch's
-    // formula does (neither `x < y` nor `x == y` holds, so neither gradient is masked or halved).
-    private static (T, T, T) Extreme<T>(T x, T y, bool first, bool second) where T : IFloatingPointIeee754<T>
+    /// <summary>
+    /// One of the backward operations a recorded backward is made of (tanh_backward,
+    /// sigmoid_backward, threshold_backward) of a gradient <paramref name="g"/> and a result <paramref name="y"/>.
+    /// </summary>
+    public static TrackedValue BackwardOperation(Op op, TrackedValue g, TrackedValue y)
     {
-        T half = T.One / (T.One + T.One);
-        if (T.IsNaN(x) || T.IsNaN(y)) return (T.NaN, T.One, T.One);
-        return first ? (x, T.One, T.Zero) : second ? (y, T.Zero, T.One) : (x, half, half);
+        bool f32 = g.IsFloat32 && y.IsFloat32;
+        double value = f32 ? BackwardOperation(op, (float)g.Data, (float)y.Data) : BackwardOperation(op, g.Data, y.Data);
+        return new TwoInputValue(op, value, f32, g, y);
     }
 
-    // x^y, ∂/∂x = y·x^(y-1) (0 when y = 0, as PyTorch), ∂/∂y = x^y·ln x (0 where x = 0 and y ≥ 0).
-    private static (T, T, T) Power<T>(T x, T y, bool wantDy) where T : IFloatingPointIeee754<T>
+    private static T BackwardOperation<T>(Op op, T g, T y) where T : IFloatingPointIeee754<T> => op switch
     {
-        T value = PowerValue(x, y);
-        T dx = y == T.Zero ? T.Zero : y * PowerValue(x, y - T.One);
-        T dy = !wantDy || (x == T.Zero && y >= T.Zero) ? T.Zero : value * T.Log(x);
-        return (value, dx, dy);
-    }
+        Op.TanhBackward => g * (T.One - y * y),
+        Op.SigmoidBackward => g * (T.One - y) * y,
+        Op.ThresholdBackward => y <= T.Zero ? T.Zero : g,
+        _ => throw new UnreachableException(op.ToString()),
+    };
 
-    // PyTorch computes small integral and half exponents by multiplication and square roots, not
-    // pow(); doing the same keeps float32 results bit-identical.
-    private static T PowerValue<T>(T x, T y) where T : IFloatingPointIeee754<T>
-    {
-        T two = T.One + T.One;
-        if (y == T.One) return x;
-        if (y == two) return x * x;
-        if (y == two + T.One) return x * x * x;
-        if (y == T.One / two) return T.Sqrt(x);
-        if (y == -T.One) return T.One / x;
-        if (y == -two) return T.One / (x * x);
-        return T.Pow(x, y);
-    }
+    /// <summary>A gradient masked to 0 or passed on as it is (where/masked_fill with a constant mask).</summary>
+    public static TrackedValue Where(TrackedValue g, bool masked) =>
+        new(Op.Where, masked ? 0.0 : g.Data, g.IsFloat32, g, masked ? 1 : 0);
 
-    private static (T Value, T Derivative) Unary<T>(Op op, T x) where T : IFloatingPointIeee754<T>
-    {
-        T one = T.One;
-        switch (op)
-        {
-            case Op.Negate: return (-x, -one);
-            case Op.Abs: return (T.Abs(x), x > T.Zero ? one : x < T.Zero ? -one : T.Zero);
-            case Op.Exp: { T e = T.Exp(x); return (e, e); }
-            case Op.Log: return (T.Log(x), one / x);
-            case Op.Sqrt: { T s = T.Sqrt(x); return (s, one / (s + s)); }
-            case Op.Sin: return (T.Sin(x), T.Cos(x));
-            case Op.Cos: return (T.Cos(x), -T.Sin(x));
-            case Op.Tan: { T t = T.Tan(x); return (t, one + t * t); }
-            case Op.Tanh: { T t = T.Tanh(x); return (t, one - t * t); }
-            case Op.Sigmoid: { T s = one / (one + T.Exp(-x)); return (s, s * (one - s)); }
-            // PyTorch masks the gradient where relu(x) <= 0, so a NaN passes it on: relu′(NaN) = 1.
-            case Op.Relu: return x > T.Zero || T.IsNaN(x) ? (x, one) : (T.Zero, T.Zero);
-            default: throw new UnreachableException(op.ToString());
-        }
-    }
-
-    private static (double, double, double) Widen((float, float, float) t) => (t.Item1, t.Item2, t.Item3);
-
-    private static (double, double) Widen((float, float) t) => (t.Item1, t.Item2);
+    /// <summary>
+    /// A libm function in float64, rounded for float32: libtorch computes a 0-dim exp, log, sin, cos,
+    /// tan or tanh with MKL, whose float32 results are the correctly rounded ones nearly always;
+    /// the C library's float32 functions are up to 2 ulp from those (tanhf), its float64 ones rounded
+    /// to float32 are nearly always equal to them.
+    /// </summary>
+    internal static T Libm<T>(Func<double, double> f, T x) where T : IFloatingPointIeee754<T> =>
+        T.CreateTruncating(f(double.CreateTruncating(x)));
 
     /// <summary>A host function's value, depending on <paramref name="t"/> with a host-given derivative.</summary>
     public static TrackedValue Host(TrackedValue t, double value, double derivative) =>
@@ -131,6 +167,6 @@ internal static class Differentiable
     public static TrackedValue Host(TrackedValue previous, TrackedValue t, double value, double derivative)
     {
         bool f32 = previous.IsFloat32 && t.IsFloat32;
-        return new TwoInputValue(Op.HostFunction, f32 ? (float)value : value, f32, previous, 1, t, f32 ? (float)derivative : derivative);
+        return new TwoInputValue(Op.HostFunction, f32 ? (float)value : value, f32, previous, t, f32 ? (float)derivative : derivative);
     }
 }

@@ -132,6 +132,11 @@ internal static class GraphDot
         Op.Maximum => "max",
         Op.Minimum => "min",
         Op.Identity => "arg",
+        Op.Sign => "sgn",
+        Op.TanhBackward => "tanh_backward",
+        Op.SigmoidBackward => "sigmoid_backward",
+        Op.ThresholdBackward => "threshold_backward",
+        Op.Where => "where",
         _ => op.ToString().ToLowerInvariant(),
     };
 }

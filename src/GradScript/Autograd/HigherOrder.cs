@@ -1,16 +1,19 @@
 namespace GradScript.Autograd;
 
-using GradScript.Ast;
+using System.Diagnostics;
 using GradScript.Diagnostics;
 using GradScript.Runtime;
 
 /// <summary>
 /// Backward that records itself (PyTorch's <c>create_graph=True</c>): every gradient is computed
 /// with recorded operations from the graph's own values, so it is a tracked value that can be
-/// differentiated again — Newton's method, Hessian-vector products, <c>grad(grad(f))</c>. Each
-/// node's local derivatives are rebuilt as expressions of its inputs (∂(a·b)/∂a is b itself, not
-/// b's number); where a derivative is piecewise constant (relu, abs, min, max) or given by the
-/// host as a number, it is a constant, so its own derivative is 0.
+/// differentiated again — Newton's method, Hessian-vector products, <c>grad(grad(f))</c>. The
+/// formulas are PyTorch's, as in <see cref="Derivatives"/>, written with recorded operations;
+/// masks (relu, max/min, pow's edges) choose between the gradient and a zero by the data, as
+/// <c>where</c> does. Dtypes follow libtorch: a gradient has its node's dtype, a contribution to an
+/// input of another dtype is converted (a recorded conversion, so float32 stays float32 through
+/// every order), and a Python scalar in a formula (the 2 of sqrt's, a constant operand) takes the
+/// dtype of the tensor it meets.
 /// </summary>
 internal sealed class HigherOrder(Interpreter interpreter, SourceSpan at)
 {
@@ -18,85 +21,224 @@ internal sealed class HigherOrder(Interpreter interpreter, SourceSpan at)
     public Dictionary<TrackedValue, Value> Gradients(TrackedValue root)
     {
         var order = interpreter.Backpropagation.InputsFirst(root, interpreter, at);
-        var gradients = new Dictionary<TrackedValue, Value>(order.Count, ReferenceEqualityComparer.Instance)
+        var gradients = new Dictionary<TrackedValue, G>(order.Count, ReferenceEqualityComparer.Instance)
         {
-            [root] = Value.Float(1.0),
+            [root] = G.Plain(1.0, root.IsFloat32),
         };
         for (int i = order.Count - 1; i >= 0; i--)
         {
             var node = order[i];
-            if (!gradients.TryGetValue(node, out var g)) continue;
-            if (node.A is { } a) Accumulate(gradients, a, Times(g, LocalDerivative(node, first: true)));
-            if (node is TwoInputValue two) Accumulate(gradients, two.SecondInput, Times(g, LocalDerivative(node, first: false)));
+            if (node.A is null || !gradients.TryGetValue(node, out var g)) continue;
+            var (left, right) = Contributions(node, g);
+            if (node is TwoInputValue two)
+            {
+                Accumulate(gradients, node.A, left);
+                Accumulate(gradients, two.SecondInput, right);
+            }
+            else Accumulate(gradients, node.A, node.ConstantOnLeft ? right : left);
         }
-        return gradients;
+        var result = new Dictionary<TrackedValue, Value>(gradients.Count, ReferenceEqualityComparer.Instance);
+        foreach (var (node, g) in gradients) result[node] = g.Value;
+        return result;
     }
 
-    private void Accumulate(Dictionary<TrackedValue, Value> gradients, TrackedValue input, Value contribution) =>
-        gradients[input] = gradients.TryGetValue(input, out var sum) ? Arithmetic(BinaryOp.Add, sum, contribution) : contribution;
-
-    // ∂node/∂(its first or second input), as a value of the inputs.
-    private Value LocalDerivative(TrackedValue node, bool first)
+    // The engine's input buffer: the first contribution as it is, later ones added, in the input's dtype.
+    private void Accumulate(Dictionary<TrackedValue, G> gradients, TrackedValue input, G contribution)
     {
-        var self = Value.Object(node);
-        var a = Value.Object(node.A!);
+        contribution = Convert(contribution, input.IsFloat32);
+        gradients[input] = gradients.TryGetValue(input, out var sum) ? Add(sum, contribution) : contribution;
+    }
+
+    // (∂ through the left operand, ∂ through the right one); for one input, the unused side is ignored.
+    private (G Left, G Right) Contributions(TrackedValue node, G g)
+    {
         var two = node as TwoInputValue;
-        // The other operand of a binary operator: the second input, or the plain constant.
-        var other = two is not null ? Value.Object(first ? two.SecondInput : node.A!) : Value.Float(node.Constant);
-        var constant = Value.Float(first ? node.DA : two!.DB);
-        switch (node.Op)
+        var zero = G.Plain(0.0, g.F32);
+        if (node.Op is Op.TanhBackward or Op.SigmoidBackward or Op.ThresholdBackward)
+            return BackwardOperationContributions(node.Op, g, Tracked(node.A!), Tracked(two!.SecondInput), zero);
+        if (node.Op is Op.Add or Op.Subtract or Op.Multiply or Op.Divide or Op.Power or Op.Maximum or Op.Minimum
+            || (node.Op == Op.HostFunction && two is not null))
         {
-            case Op.Multiply:
-                return two is null ? constant : other;
-            case Op.Divide:
-                if (two is null) return node.ConstantOnLeft ? Negate(Arithmetic(BinaryOp.Divide, self, a)) : constant; // c/a, a/c
-                return first
-                    ? Arithmetic(BinaryOp.Divide, Value.Float(1.0), other)                               // 1/b
-                    : Negate(Arithmetic(BinaryOp.Divide, other, Arithmetic(BinaryOp.Multiply, Value.Object(two.SecondInput), Value.Object(two.SecondInput)))); // -a/b²
-            case Op.Power:
-                if (two is null)
-                    return node.ConstantOnLeft ? PowerByExponent(self, node.Constant) : PowerByBase(a, node.Constant);
-                return first ? PowerByBase(a, Value.Object(two.SecondInput)) : PowerByExponent(self, a);
-            case Op.Exp: return self;
-            case Op.Log: return Arithmetic(BinaryOp.Divide, Value.Float(1.0), a);
-            case Op.Sqrt: return Arithmetic(BinaryOp.Divide, Value.Float(0.5), self);
-            case Op.Sin: return Function(Op.Cos, a);
-            case Op.Cos: return Negate(Function(Op.Sin, a));
-            case Op.Tan: return Arithmetic(BinaryOp.Add, Value.Float(1.0), Arithmetic(BinaryOp.Multiply, self, self));
-            case Op.Tanh: return Arithmetic(BinaryOp.Subtract, Value.Float(1.0), Arithmetic(BinaryOp.Multiply, self, self));
-            case Op.Sigmoid: return Arithmetic(BinaryOp.Multiply, self, Arithmetic(BinaryOp.Subtract, Value.Float(1.0), self));
-            default:
-                // + - neg: ±1; relu, abs, min, max: piecewise constant; host functions and
-                // arguments: as recorded.
-                return constant;
+            // x op y, with x or y possibly the node's plain constant (a Python scalar).
+            G? x = two is not null || !node.ConstantOnLeft ? Tracked(node.A!) : null;
+            G? y = two is not null ? Tracked(two.SecondInput) : node.ConstantOnLeft ? Tracked(node.A!) : null;
+            double c = node.Constant;
+            double xData = x?.Data ?? c, yData = y?.Data ?? c;
+            switch (node.Op)
+            {
+                case Op.Add: return (g, g);
+                case Op.Subtract: return (g, Negate(g));
+                case Op.Multiply: return (y is { } yy ? Mul(g, yy) : MulScalar(g, c), x is { } xx ? Mul(g, xx) : MulScalar(g, c));
+                case Op.Divide:
+                    if (x is null)
+                    {
+                        var r = Reciprocal(y!.Value);
+                        return (zero, Mul(Negate(MulScalar(g, c)), Mul(r, r)));
+                    }
+                    if (y is null) return (DivScalar(g, c), zero);
+                    return (Div(g, y.Value), Mul(Negate(g), Div(Div(x.Value, y.Value), y.Value)));
+                case Op.Power: return PowerContributions(node, g, x, y, zero);
+                case Op.Maximum: return (Extreme(g, xData, yData, xData < yData), Extreme(g, xData, yData, xData > yData));
+                case Op.Minimum: return (Extreme(g, xData, yData, xData > yData), Extreme(g, xData, yData, xData < yData));
+                case Op.HostFunction: return (g, Mul(g, G.Plain(two!.DB, node.IsFloat32)));
+                default: throw new UnreachableException(node.Op.ToString());
+            }
         }
+        var a = Tracked(node.A!);
+        var self = Tracked(node);
+        G contribution = node.Op switch
+        {
+            Op.Negate => Negate(g),
+            Op.Abs => Mul(g, Function(Op.Sign, a)),
+            Op.Sign => zero,
+            Op.Exp => Mul(g, self),
+            Op.Log => Div(g, a),
+            Op.Sqrt => Div(g, MulScalar(self, 2)),
+            Op.Sin => Mul(g, Function(Op.Cos, a)),
+            Op.Cos => Mul(g, Negate(Function(Op.Sin, a))),
+            Op.Tan => Mul(g, AddScalar(PowScalar(self, 2), 1)),
+            Op.Tanh => BackwardOperation(Op.TanhBackward, g, self),
+            Op.Sigmoid => BackwardOperation(Op.SigmoidBackward, g, self),
+            Op.Relu => BackwardOperation(Op.ThresholdBackward, g, self),
+            Op.Where => node.Constant != 0 ? Masked(g) : g,
+            Op.HostFunction => Mul(g, G.Plain(node.HostDerivative, node.IsFloat32)),
+            Op.Identity => g,
+            _ => throw new UnreachableException(node.Op.ToString()),
+        };
+        return (contribution, contribution);
     }
 
-    // ∂(x^y)/∂x = y·x^(y−1), 0 when y = 0 (as the forward pass says).
-    private Value PowerByBase(Value x, Value y)
+    // pow_backward, pow_backward_self and pow_backward_exponent; masked sides are zeros of g's dtype.
+    private (G, G) PowerContributions(TrackedValue node, G g, G? x, G? y, G zero)
     {
-        if (!y.IsTracked && y.AsFloat == 0) return Value.Float(0.0);
-        return Arithmetic(BinaryOp.Multiply, y, Arithmetic(BinaryOp.Power, x, Arithmetic(BinaryOp.Subtract, y, Value.Float(1.0))));
+        var self = Tracked(node);
+        double c = node.Constant;
+        if (y is null)
+            return (c == 0 ? G.Plain(0.0, x!.Value.F32) : Mul(g, MulScalar(PowScalar(x!.Value, c - 1), c)), zero);
+        if (x is null)
+            return (zero, Mul(g, Where(c == 0 && y.Value.Data >= 0, MulScalar(self, Math.Log(c)))));
+        var (xv, yv) = (x.Value, y.Value);
+        var dx = Where(yv.Data == 0, Mul(g, Mul(yv, Pow(xv, SubScalar(yv, 1)))));
+        var dy = Mul(g, Where(xv.Data == 0 && yv.Data >= 0, Mul(self, Function(Op.Log, Convert(xv, node.IsFloat32)))));
+        return (dx, dy);
     }
 
-    private Value PowerByBase(Value x, double y) => PowerByBase(x, Value.Float(y));
+    // where(mask, 0, x): x is computed and recorded even where masked, as PyTorch does, so the
+    // zeros the mask sends back reach x's graph (0 · log 0 there is NaN in PyTorch too).
+    private G Where(bool masked, G x) => masked ? Masked(x) : x;
 
-    // ∂(x^y)/∂y = x^y·ln x, 0 where x = 0 and y ≥ 0; `power` is x^y itself.
-    private Value PowerByExponent(Value power, Value x) =>
-        !x.IsTracked ? PowerByExponent(power, x.AsFloat) : Arithmetic(BinaryOp.Multiply, power, Function(Op.Log, x.AsTracked));
+    private G Extreme(G g, double x, double y, bool notChosen) =>
+        notChosen ? Masked(g) : x == y ? DivScalar(g, 2) : g;
 
-    private Value PowerByExponent(Value power, double x) =>
-        x == 0 ? Value.Float(0.0) : Arithmetic(BinaryOp.Multiply, power, Value.Float(Math.Log(x)));
+    // masked_fill_(mask, 0) of a gradient: a recorded gradient stays recorded (its graph gets the
+    // mask's zeros back, as PyTorch's does).
+    private G Masked(G g) => g.IsTracked ? Record(Differentiable.Where(g.Value.AsTracked, masked: true)) : G.Plain(0.0, g.F32);
 
-    private Value Function(Op op, Value x) => Function(op, x.AsTracked);
+    // tanh_backward, sigmoid_backward, threshold_backward of g and a result y: recorded when y is,
+    // as in PyTorch (the gradient, a tensor that needs no gradient of its own, becomes a leaf).
+    private G BackwardOperation(Op op, G g, G y) =>
+        Record(Differentiable.BackwardOperation(op, AsTracked(g), AsTracked(y)));
 
-    private Value Function(Op op, TrackedValue x) => Value.Object(interpreter.Record(Differentiable.Unary(op, x), at));
+    // Their own derivatives (derivatives.yaml): with respect to the gradient x, the same operation;
+    // with respect to y, -2·y·x·g for tanh, g·x·(1 - 2y) for sigmoid, 0 for threshold.
+    private (G, G) BackwardOperationContributions(Op op, G g, G x, G y, G zero) => op switch
+    {
+        Op.TanhBackward => (BackwardOperation(op, g, y), Mul(g, Mul(MulScalar(y, -2), x))),
+        Op.SigmoidBackward => (BackwardOperation(op, g, y), Mul(Mul(g, x), AddScalar(MulScalar(y, -2), 1))),
+        Op.ThresholdBackward => (BackwardOperation(op, g, y), zero),
+        _ => throw new UnreachableException(op.ToString()),
+    };
 
-    private Value Negate(Value x) => Operators.Negate(x, interpreter, at);
+    // A plain tensor as an operand of a recorded operation: a leaf nothing asks the gradient of.
+    private static TrackedValue AsTracked(G x) => x.IsTracked ? x.Value.AsTracked : new TrackedValue(x.Data, x.F32);
 
-    // A plain 1 times anything is that thing: the common first step from the root costs no node.
-    private Value Times(Value gradient, Value local) =>
-        gradient.IsFloat && gradient.AsFloat == 1.0 ? local : Arithmetic(BinaryOp.Multiply, gradient, local);
+    /// <summary>A gradient term: a plain number with a dtype, or a recorded value.</summary>
+    private readonly record struct G(Value Value, bool F32)
+    {
+        public static G Plain(double x, bool f32) => new(Value.Float(f32 ? (float)x : x), f32);
 
-    private Value Arithmetic(BinaryOp op, Value x, Value y) => Operators.Arithmetic(op, x, y, interpreter, at);
+        public bool IsTracked => Value.IsTracked;
+
+        public double Data => Value.IsTracked ? Value.AsTracked.Data : Value.AsFloat;
+    }
+
+    private static G Tracked(TrackedValue t) => new(Value.Object(t), t.IsFloat32);
+
+    private G Record(TrackedValue node) => new(Value.Object(interpreter.Record(node, at)), node.IsFloat32);
+
+    // A conversion to another dtype: for a tracked value a recorded identity of the new dtype, whose
+    // backward converts the gradient back (PyTorch's ToCopyBackward).
+    private G Convert(G x, bool f32)
+    {
+        if (x.F32 == f32) return x;
+        if (!x.IsTracked) return G.Plain(x.Data, f32);
+        var t = x.Value.AsTracked;
+        return Record(new TrackedValue(Op.Identity, f32 ? (float)t.Data : t.Data, f32, t));
+    }
+
+    // Two tensors: promoted to float64 unless both are float32. A plain one beside a recorded one
+    // is a tensor, not a Python scalar (c / x would be x.reciprocal() * c): it becomes a leaf.
+    private G Binary(Op op, G x, G y)
+    {
+        if (!x.IsTracked && !y.IsTracked)
+        {
+            bool f32 = x.F32 && y.F32;
+            return G.Plain(f32 ? PlainBinary(op, (float)x.Data, (float)y.Data) : PlainBinary(op, x.Data, y.Data), f32);
+        }
+        var (tx, ty) = (AsTracked(x), AsTracked(y));
+        return Record(Differentiable.Binary(op, tx, tx.Data, ty, ty.Data));
+    }
+
+    // A tensor and a Python scalar: the scalar takes the tensor's dtype (x ^ c keeps c in double).
+    private G WithScalar(Op op, G x, double c, bool scalarOnLeft = false)
+    {
+        if (!x.IsTracked)
+        {
+            double left = scalarOnLeft ? c : x.Data, right = scalarOnLeft ? x.Data : c;
+            return G.Plain(x.F32 ? PlainBinary(op, (float)left, (float)right, scalarOnLeft ? 0 : c) : PlainBinary(op, left, right, scalarOnLeft ? 0 : c), x.F32);
+        }
+        var t = x.Value.AsTracked;
+        return Record(scalarOnLeft ? Differentiable.Binary(op, null, c, t, t.Data) : Differentiable.Binary(op, t, t.Data, null, c));
+    }
+
+    private static T PlainBinary<T>(Op op, T x, T y, double exponent = 0) where T : System.Numerics.IFloatingPointIeee754<T> => op switch
+    {
+        Op.Add => x + y,
+        Op.Subtract => x - y,
+        Op.Multiply => x * y,
+        Op.Divide => x / y,
+        Op.Power => exponent != 0 ? Differentiable.PowerByScalar(x, exponent) : T.Pow(x, y),
+        _ => throw new UnreachableException(op.ToString()),
+    };
+
+    private G Add(G x, G y) => Binary(Op.Add, x, y);
+
+    private G Sub(G x, G y) => Binary(Op.Subtract, x, y);
+
+    private G Mul(G x, G y) => Binary(Op.Multiply, x, y);
+
+    private G Div(G x, G y) => Binary(Op.Divide, x, y);
+
+    private G Pow(G x, G y) => Binary(Op.Power, x, y);
+
+    private G MulScalar(G x, double c) => WithScalar(Op.Multiply, x, c);
+
+    private G DivScalar(G x, double c) => WithScalar(Op.Divide, x, c);
+
+    private G AddScalar(G x, double c) => WithScalar(Op.Add, x, c);
+
+    private G SubScalar(G x, double c) => WithScalar(Op.Subtract, x, c);
+
+    private G PowScalar(G x, double c) => x.IsTracked ? WithScalar(Op.Power, x, c) : G.Plain(x.F32 ? Differentiable.PowerByScalar((float)x.Data, c) : Differentiable.PowerByScalar(x.Data, c), x.F32);
+
+    // x.reciprocal(), recorded as 1 / x (whose value and gradient are the reciprocal's).
+    private G Reciprocal(G x) => WithScalar(Op.Divide, x, 1.0, scalarOnLeft: true);
+
+    private G Negate(G x) => x.IsTracked
+        ? Record(Differentiable.Unary(Op.Negate, x.Value.AsTracked))
+        : G.Plain(-x.Data, x.F32);
+
+    private G Function(Op op, G x) => x.IsTracked
+        ? Record(Differentiable.Unary(op, x.Value.AsTracked))
+        : G.Plain(x.F32 ? Differentiable.Apply(op, (float)x.Data) : Differentiable.Apply(op, x.Data), x.F32);
 }

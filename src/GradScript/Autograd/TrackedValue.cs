@@ -6,7 +6,7 @@ namespace GradScript.Autograd;
 /// operator whose other operand was a plain number. An operation on two tracked inputs is a
 /// <see cref="TwoInputValue"/>. Each node keeps the local derivative of its data with respect to
 /// each input, computed in the forward pass beside the value as micrograd does, so backward is a
-/// sweep that multiplies and adds.
+/// sweep over PyTorch's derivative formulas (<see cref="Derivatives"/>).
 /// </summary>
 /// <remarks>
 /// The split keeps the common node small: 64 bytes here, 72 with a second input (object header
@@ -26,17 +26,16 @@ internal class TrackedValue
     }
 
     /// <summary>
-    /// An operation on one tracked input <paramref name="a"/>, with ∂data/∂a = <paramref name="da"/>;
-    /// for a binary operator, <paramref name="constant"/> is its plain operand, on the left when
-    /// <paramref name="constantOnLeft"/> (as c in c / a).
+    /// An operation on one tracked input <paramref name="a"/>; for a binary operator,
+    /// <paramref name="constant"/> is its plain operand, on the left when <paramref name="constantOnLeft"/>
+    /// (as c in c / a); for a host function, the host-given derivative.
     /// </summary>
-    public TrackedValue(Op op, double data, bool isFloat32, TrackedValue a, double da, double constant = 0, bool constantOnLeft = false)
+    public TrackedValue(Op op, double data, bool isFloat32, TrackedValue a, double constant = 0, bool constantOnLeft = false)
     {
         Op = op;
         Data = data;
         IsFloat32 = isFloat32;
         A = a;
-        DA = da;
         Second = constant;
         ConstantOnLeft = constantOnLeft;
     }
@@ -50,13 +49,19 @@ internal class TrackedValue
     /// <summary>The (first) tracked input; null for a leaf.</summary>
     public readonly TrackedValue? A;
 
-    /// <summary>∂Data/∂A.Data.</summary>
-    public readonly double DA;
+    /// <summary>
+    /// When the node was recorded (see <see cref="Runtime.Interpreter.Record"/>): backward visits
+    /// nodes newest first, as PyTorch's engine runs its functions by sequence number, so gradients
+    /// that meet are added in PyTorch's order. For a leaf, when its data was last changed in place
+    /// (0 if never): a node recorded before that can no longer be differentiated, as PyTorch's
+    /// version counters refuse it, since the derivative formulas read their inputs' data.
+    /// </summary>
+    internal long Sequence;
 
     /// <summary>
-    /// The plain operand of a binary operator with one tracked input; for a
-    /// <see cref="TwoInputValue"/>, the derivative with respect to the second input. One field for
-    /// both keeps either kind of node at its smallest.
+    /// The plain operand of a binary operator with one tracked input; the host-given derivative of
+    /// a host function; for a <see cref="TwoInputValue"/>, the derivative with respect to the second
+    /// input. One field for all keeps either kind of node at its smallest.
     /// </summary>
     private protected readonly double Second;
 
@@ -77,18 +82,21 @@ internal class TrackedValue
     /// <summary>The plain operand of a binary operator with one tracked input (0 otherwise).</summary>
     public double Constant => this is TwoInputValue ? 0 : Second;
 
+    /// <summary>∂Data/∂A.Data of a host function with one input, as the host gave it.</summary>
+    public double HostDerivative => Second;
+
     /// <summary>The second tracked input, if there is one.</summary>
     public TrackedValue? B => (this as TwoInputValue)?.SecondInput;
 }
 
 /// <summary>An operation on two tracked inputs: <see cref="TrackedValue.A"/> and <see cref="SecondInput"/>.</summary>
-internal sealed class TwoInputValue(Op op, double data, bool isFloat32, TrackedValue a, double da, TrackedValue b, double db)
-    : TrackedValue(op, data, isFloat32, a, da, db)
+internal sealed class TwoInputValue(Op op, double data, bool isFloat32, TrackedValue a, TrackedValue b, double db = 0)
+    : TrackedValue(op, data, isFloat32, a, db)
 {
     /// <summary>The second tracked input.</summary>
     public readonly TrackedValue SecondInput = b;
 
-    /// <summary>∂Data/∂SecondInput.Data.</summary>
+    /// <summary>∂Data/∂SecondInput.Data of a host function (∂Data/∂A.Data is 1).</summary>
     public double DB => Second;
 }
 
@@ -98,6 +106,24 @@ internal enum Op : byte
     Leaf, Add, Subtract, Multiply, Divide, Power, Negate,
     Abs, Exp, Log, Sqrt, Sin, Cos, Tan, Tanh, Sigmoid, Relu, HostFunction, Maximum, Minimum,
 
-    /// <summary>A function transform's argument: the same value, as an input of its own.</summary>
+    /// <summary>A function transform's argument, or a dtype conversion: the same value, as an input of its own.</summary>
     Identity,
+
+    // The operations a recorded backward (create_graph) is made of besides the ones above, as
+    // PyTorch records them, so that derivatives of derivatives round as PyTorch's do.
+
+    /// <summary>sgn(x), abs's derivative; its own derivative is 0.</summary>
+    Sign,
+
+    /// <summary>tanh_backward(g, y) = g * (1 - y * y), inputs g and y.</summary>
+    TanhBackward,
+
+    /// <summary>sigmoid_backward(g, y) = g * (1 - y) * y, inputs g and y.</summary>
+    SigmoidBackward,
+
+    /// <summary>threshold_backward(g, y, 0) = (y &lt;= 0 ? 0 : g), relu's derivative, inputs g and y.</summary>
+    ThresholdBackward,
+
+    /// <summary>A gradient masked to 0 (constant 1) or passed on (constant 0): max/min's choice.</summary>
+    Where,
 }

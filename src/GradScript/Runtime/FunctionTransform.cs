@@ -36,7 +36,9 @@ internal sealed class FunctionTransform(Value function, int[] argumentIndices, b
         {
             var arguments = args.Positional.ToArray();
             var inputs = new TrackedValue[argumentIndices.Length];
-            bool nested = false;
+            // The gradient is a function of any tracked argument, differentiated by or not: in
+            // grad(grad(f, argnums=0), argnums=1)(x, y), ∂f/∂x depends on the tracked y.
+            bool nested = outerRecording && arguments.Any(a => a.IsTracked);
             for (int k = 0; k < inputs.Length; k++)
             {
                 var argument = arguments[argumentIndices[k]];
@@ -45,8 +47,7 @@ internal sealed class FunctionTransform(Value function, int[] argumentIndices, b
                 if (argument.IsTracked && outerRecording)
                 {
                     var outer = argument.AsTracked;
-                    inputs[k] = new TrackedValue(Op.Identity, outer.Data, outer.IsFloat32, outer, 1);
-                    nested = true;
+                    inputs[k] = interpreter.Record(new TrackedValue(Op.Identity, outer.Data, outer.IsFloat32, outer), args.CallSite);
                 }
                 else inputs[k] = new TrackedValue(x, isFloat32: argument.IsTracked && argument.AsTracked.IsFloat32);
                 arguments[argumentIndices[k]] = Value.Object(inputs[k]);

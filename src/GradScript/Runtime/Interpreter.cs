@@ -31,6 +31,9 @@ internal sealed class Interpreter
     private long _deadline;
     // Recorded operations the run may still make (EngineOptions.MaxGraphNodes), set when it begins.
     private long _graphNodesLeft;
+
+    // The sequence number of the last recorded node: creation order, which backward follows.
+    private long _sequence;
     private CancellationToken _cancellation;
 
     /// <summary>
@@ -186,8 +189,15 @@ internal sealed class Interpreter
         if (--_graphNodesLeft < 0)
             throw new ScriptLimitException($"graph limit exceeded (more than {_options.MaxGraphNodes} recorded operations)", at);
         if (DetectAnomaly) Anomalies.Record(node, at);
+        node.Sequence = ++_sequence;
         return node;
     }
+
+    /// <summary>
+    /// Marks a leaf whose data was just changed in place (an optimizer step, <c>w -= …</c>): a graph
+    /// recorded before the change can no longer be differentiated (see <see cref="Backpropagation"/>).
+    /// </summary>
+    public void ChangedInPlace(TrackedValue leaf) => leaf.Sequence = ++_sequence;
 
     /// <summary>Anomaly detection (<c>detect_anomaly(true)</c>, <c>--detect-anomaly</c>).</summary>
     public bool DetectAnomaly

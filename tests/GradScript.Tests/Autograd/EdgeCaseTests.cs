@@ -16,7 +16,7 @@ public class EdgeCaseTests
         // expression      x      y      value  ∂/∂x   ∂/∂y
         // relu: PyTorch masks the gradient where relu(x) <= 0, so relu′(0) = 0 and NaN passes it on.
         { "relu(x)",       0.0,   0,     0.0,   0,     0 },
-        { "relu(x)",       -0.0,  0,     0.0,   0,     0 },   // +0.0: GradScript's choice of zero
+        { "relu(x)",       -0.0,  0,     -0.0,  0,     0 },   // clamp_min keeps -0.0, as PyTorch's does
         { "relu(x)",       -1,    0,     0.0,   0,     0 },
         { "relu(x)",       NaN,   0,     NaN,   1,     0 },
         { "relu(x)",       Inf,   0,     Inf,   1,     0 },

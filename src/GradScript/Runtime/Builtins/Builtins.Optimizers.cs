@@ -59,6 +59,7 @@ internal static partial class Builtins
         Arity(args, "step", 1);
         var optimizer = args[0].Reference as Optimizer ?? throw new RuntimeError($"step() expects an optimizer, got {args[0].TypeName}");
         optimizer.Step();
+        optimizer.MarkChanged(interpreter);
         return Value.None;
     }
 

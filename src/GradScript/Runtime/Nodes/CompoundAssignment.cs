@@ -80,6 +80,7 @@ internal static class InPlace
                 _ => leaf.Data / y,
             };
         }
+        interpreter.ChangedInPlace(leaf);
         return true;
     }
 }

@@ -1,5 +1,6 @@
 namespace GradScript.Runtime.Optimizers;
 
+using System.Numerics;
 using GradScript.Autograd;
 
 /// <summary>
@@ -15,7 +16,10 @@ using GradScript.Autograd;
 ///   p  = p − step_size·m / denom
 /// </code>
 /// m and v start at 0. Each line is evaluated in PyTorch's order (its <c>lerp</c>, <c>addcmul</c>
-/// and <c>addcdiv</c> kernels included), so the results agree with PyTorch's to rounding.
+/// and <c>addcdiv</c> kernels included). The state of a float32 parameter is float32, as PyTorch
+/// keeps <c>exp_avg</c> and <c>exp_avg_sq</c> in the parameter's dtype: every line is computed in
+/// float32 then, with the hyperparameters (and the bias corrections, computed in double as Python
+/// computes them) rounded to float32 where they meet a tensor.
 /// </summary>
 internal sealed class Adam(TrackedValue[] parameters, Adam.Settings settings) : Optimizer("adam", parameters)
 {
@@ -38,21 +42,38 @@ internal sealed class Adam(TrackedValue[] parameters, Adam.Settings settings) : 
         double biasCorrection2Sqrt = Math.Sqrt(biasCorrection2);
         for (int i = 0; i < Parameters.Length; i++)
         {
-            var p = Parameters[i];
-            double g = p.Grad;
-            if (weightDecay != 0) g += weightDecay * p.Data;
-            double m = _firstMoments[i] = Lerp(_firstMoments[i], g, 1 - beta1);
-            double v = _secondMoments[i] = _secondMoments[i] * beta2 + (1 - beta2) * g * g;
-            if (_maxSecondMoments is { } max) v = max[i] = Math.Max(max[i], v);
-            double denom = Math.Sqrt(v) / biasCorrection2Sqrt + eps;
-            Store(p, p.Data + -stepSize * m / denom);
+            if (Parameters[i].IsFloat32) Update<float>(i, stepSize, biasCorrection2Sqrt);
+            else Update<double>(i, stepSize, biasCorrection2Sqrt);
         }
     }
 
-    // PyTorch's lerp: the form that is exact at its own end of the interval.
-    private static double Lerp(double start, double end, double weight)
+    // One parameter's update in its dtype T; the state arrays hold T's values exactly.
+    private void Update<T>(int i, double stepSize, double biasCorrection2Sqrt) where T : IFloatingPointIeee754<T>
     {
-        double difference = end - start;
-        return Math.Abs(weight) < 0.5 ? start + weight * difference : end - difference * (1 - weight);
+        var (_, beta1, beta2, eps, weightDecay, _) = settings;
+        var p = Parameters[i];
+        T data = T.CreateTruncating(p.Data);
+        T g = T.CreateTruncating(p.Grad);
+        if (weightDecay != 0) g += T.CreateTruncating(weightDecay) * data;
+        T m = Lerp(T.CreateTruncating(_firstMoments[i]), g, T.CreateTruncating(1 - beta1));
+        T v = T.CreateTruncating(_secondMoments[i]) * T.CreateTruncating(beta2) + T.CreateTruncating(1 - beta2) * g * g;
+        _firstMoments[i] = double.CreateTruncating(m);
+        _secondMoments[i] = double.CreateTruncating(v);
+        if (_maxSecondMoments is { } max)
+        {
+            // torch.maximum: NaN wins.
+            T previous = T.CreateTruncating(max[i]);
+            v = T.IsNaN(previous) || T.IsNaN(v) ? T.NaN : v > previous ? v : previous;
+            max[i] = double.CreateTruncating(v);
+        }
+        T denom = T.Sqrt(v) / T.CreateTruncating(biasCorrection2Sqrt) + T.CreateTruncating(eps);
+        Store(p, double.CreateTruncating(data + T.CreateTruncating(-stepSize) * m / denom));
+    }
+
+    // PyTorch's lerp: the form that is exact at its own end of the interval.
+    private static T Lerp<T>(T start, T end, T weight) where T : IFloatingPointIeee754<T>
+    {
+        T difference = end - start;
+        return T.Abs(weight) < T.CreateTruncating(0.5) ? start + weight * difference : end - difference * (T.One - weight);
     }
 }

@@ -33,6 +33,12 @@ internal abstract class Optimizer(string name, TrackedValue[] parameters) : IScr
     /// <summary>Applies one update to every leaf from its current gradient.</summary>
     public abstract void Step();
 
+    /// <summary>Marks the parameters changed in place after a step.</summary>
+    public void MarkChanged(Interpreter interpreter)
+    {
+        foreach (var p in Parameters) interpreter.ChangedInPlace(p);
+    }
+
     /// <summary>Sets every leaf's gradient to 0, and forgets any tracked gradient a <c>create_graph</c> backward left.</summary>
     public void ZeroGrad(Interpreter interpreter)
     {

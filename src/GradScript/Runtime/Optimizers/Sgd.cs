@@ -1,5 +1,6 @@
 namespace GradScript.Runtime.Optimizers;
 
+using System.Numerics;
 using GradScript.Autograd;
 
 /// <summary>
@@ -12,7 +13,9 @@ using GradScript.Autograd;
 ///   d = d + momentum·b  if nesterov,  else  d = b
 ///   p = p − lr·d
 /// </code>
-/// The first step copies the gradient into the buffer without dampening, as PyTorch does.
+/// The first step copies the gradient into the buffer without dampening, as PyTorch does. A
+/// float32 parameter's buffer is float32 and its update computed in float32, the hyperparameters
+/// rounded to float32, as PyTorch computes with a float32 tensor.
 /// </summary>
 internal sealed class Sgd(TrackedValue[] parameters, Sgd.Settings settings) : Optimizer("sgd", parameters)
 {
@@ -29,16 +32,26 @@ internal sealed class Sgd(TrackedValue[] parameters, Sgd.Settings settings) : Op
         var (lr, momentum, dampening, weightDecay, nesterov) = settings;
         for (int i = 0; i < Parameters.Length; i++)
         {
-            var p = Parameters[i];
-            double d = p.Grad;
-            if (weightDecay != 0) d += weightDecay * p.Data;
-            if (_momentumBuffers is { } buffers)
-            {
-                buffers[i] = _hasBuffers ? momentum * buffers[i] + (1 - dampening) * d : d;
-                d = nesterov ? d + momentum * buffers[i] : buffers[i];
-            }
-            Store(p, p.Data + -lr * d);
+            if (Parameters[i].IsFloat32) Update<float>(i);
+            else Update<double>(i);
         }
         _hasBuffers = true;
+    }
+
+    // One parameter's update in its dtype T; the buffers hold T's values exactly.
+    private void Update<T>(int i) where T : IFloatingPointIeee754<T>
+    {
+        var (lr, momentum, dampening, weightDecay, nesterov) = settings;
+        var p = Parameters[i];
+        T data = T.CreateTruncating(p.Data);
+        T d = T.CreateTruncating(p.Grad);
+        if (weightDecay != 0) d += T.CreateTruncating(weightDecay) * data;
+        if (_momentumBuffers is { } buffers)
+        {
+            T buffer = _hasBuffers ? T.CreateTruncating(buffers[i]) * T.CreateTruncating(momentum) + T.CreateTruncating(1 - dampening) * d : d;
+            buffers[i] = double.CreateTruncating(buffer);
+            d = nesterov ? d + T.CreateTruncating(momentum) * buffer : buffer;
+        }
+        Store(p, double.CreateTruncating(data + T.CreateTruncating(-lr) * d));
     }
 }
