@@ -1,6 +1,7 @@
 namespace GradScript.Autograd;
 
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using GradScript.Diagnostics;
 using GradScript.Runtime;
 
@@ -21,15 +22,16 @@ internal sealed class HigherOrder(Interpreter interpreter, SourceSpan at)
     public Dictionary<TrackedValue, Value> Gradients(TrackedValue root)
     {
         var order = interpreter.Backpropagation.InputsFirst(root, interpreter, at);
-        var gradients = new Dictionary<TrackedValue, G>(order.Count, ReferenceEqualityComparer.Instance)
+        // A node's gradient has the node's dtype, so the value alone is kept.
+        var gradients = new Dictionary<TrackedValue, Value>(order.Count, ReferenceEqualityComparer.Instance)
         {
-            [root] = G.Plain(1.0, root.IsFloat32),
+            [root] = G.Plain(1.0, root.IsFloat32).Value,
         };
         for (int i = order.Count - 1; i >= 0; i--)
         {
             var node = order[i];
-            if (node.A is null || !gradients.TryGetValue(node, out var g)) continue;
-            var (left, right) = Contributions(node, g);
+            if (node.A is null || !gradients.TryGetValue(node, out var gradient)) continue;
+            var (left, right) = Contributions(node, new G(gradient, node.IsFloat32));
             if (node is TwoInputValue two)
             {
                 Accumulate(gradients, node.A, left);
@@ -37,16 +39,15 @@ internal sealed class HigherOrder(Interpreter interpreter, SourceSpan at)
             }
             else Accumulate(gradients, node.A, node.ConstantOnLeft ? right : left);
         }
-        var result = new Dictionary<TrackedValue, Value>(gradients.Count, ReferenceEqualityComparer.Instance);
-        foreach (var (node, g) in gradients) result[node] = g.Value;
-        return result;
+        return gradients;
     }
 
     // The engine's input buffer: the first contribution as it is, later ones added, in the input's dtype.
-    private void Accumulate(Dictionary<TrackedValue, G> gradients, TrackedValue input, G contribution)
+    private void Accumulate(Dictionary<TrackedValue, Value> gradients, TrackedValue input, G contribution)
     {
         contribution = Convert(contribution, input.IsFloat32);
-        gradients[input] = gradients.TryGetValue(input, out var sum) ? Add(sum, contribution) : contribution;
+        ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(gradients, input, out bool exists);
+        sum = exists ? Add(new G(sum, input.IsFloat32), contribution).Value : contribution.Value;
     }
 
     // (∂ through the left operand, ∂ through the right one); for one input, the unused side is ignored.
@@ -64,11 +65,13 @@ internal sealed class HigherOrder(Interpreter interpreter, SourceSpan at)
             G? y = two is not null ? Tracked(two.SecondInput) : node.ConstantOnLeft ? Tracked(node.A!) : null;
             double c = node.Constant;
             double xData = x?.Data ?? c, yData = y?.Data ?? c;
+            // Only the sides with a tracked input are computed: the other would record for nothing.
+            bool left = x is not null, right = y is not null;
             switch (node.Op)
             {
                 case Op.Add: return (g, g);
-                case Op.Subtract: return (g, Negate(g));
-                case Op.Multiply: return (y is { } yy ? Mul(g, yy) : MulScalar(g, c), x is { } xx ? Mul(g, xx) : MulScalar(g, c));
+                case Op.Subtract: return (g, right ? Negate(g) : zero);
+                case Op.Multiply: return (left ? (y is { } yy ? Mul(g, yy) : MulScalar(g, c)) : zero, right ? (x is { } xx ? Mul(g, xx) : MulScalar(g, c)) : zero);
                 case Op.Divide:
                     if (x is null)
                     {
@@ -78,8 +81,8 @@ internal sealed class HigherOrder(Interpreter interpreter, SourceSpan at)
                     if (y is null) return (DivScalar(g, c), zero);
                     return (Div(g, y.Value), Mul(Negate(g), Div(Div(x.Value, y.Value), y.Value)));
                 case Op.Power: return PowerContributions(node, g, x, y, zero);
-                case Op.Maximum: return (Extreme(g, xData, yData, xData < yData), Extreme(g, xData, yData, xData > yData));
-                case Op.Minimum: return (Extreme(g, xData, yData, xData > yData), Extreme(g, xData, yData, xData < yData));
+                case Op.Maximum: return (left ? Extreme(g, xData, yData, xData < yData) : zero, right ? Extreme(g, xData, yData, xData > yData) : zero);
+                case Op.Minimum: return (left ? Extreme(g, xData, yData, xData > yData) : zero, right ? Extreme(g, xData, yData, xData < yData) : zero);
                 case Op.HostFunction: return (g, Mul(g, G.Plain(two!.DB, node.IsFloat32)));
                 default: throw new UnreachableException(node.Op.ToString());
             }
