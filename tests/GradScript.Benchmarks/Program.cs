@@ -14,7 +14,7 @@ using BenchmarkDotNet.Running;
 /// <item><c>--quick</c>: BenchmarkDotNet's ShortRun job (5 iterations, not 3: the figures are medians) and fewer cold starts; a few minutes.</item>
 /// <item><c>--check</c>: only the cross-checks (every benchmark's set-up), in seconds.</item>
 /// <item><c>--cold-start</c>: only the cold-start runs; <c>--no-cold-start</c>: skip them.</item>
-/// <item><c>--loop NAME SECONDS</c>: runs one GradScript benchmark (w1, w2, backward, parse, call,
+/// <item><c>--loop NAME SECONDS</c>: runs one GradScript benchmark (w1, w2, backward, parse, chain, call,
 /// recorded) over and over, untimed, for a profiler such as <c>dotnet-trace</c> to watch.</item>
 /// </list>
 /// Anything else goes to BenchmarkDotNet (e.g. <c>--filter *W1*</c>).
@@ -24,7 +24,7 @@ public static class Program
     private static readonly Type[] Benchmarks =
     [
         typeof(W1Benchmarks), typeof(W2Benchmarks), typeof(BackwardBenchmarks),
-        typeof(ParseBenchmarks), typeof(HostCallBenchmarks), typeof(AllocationBenchmarks),
+        typeof(ParseBenchmarks), typeof(ChainBenchmarks), typeof(HostCallBenchmarks), typeof(AllocationBenchmarks),
     ];
 
     public static int Main(string[] args)
@@ -103,13 +103,14 @@ public static class Program
             "w2" => Prepared(new W2Benchmarks(), b => b.Setup(), b => b.GradScriptSteps()),
             "backward" => Prepared(new BackwardBenchmarks(), b => b.Setup(), b => b.GradScript()),
             "parse" => Prepared(new ParseBenchmarks(), b => b.Setup(), b => b.Compile()),
+            "chain" => Prepared(new ChainBenchmarks(), b => b.Setup(), b => b.LongChain()),
             "call" => Prepared(new HostCallBenchmarks(), b => b.Setup(), b => b.GradScript()),
             "recorded" => Prepared(new AllocationBenchmarks(), b => b.Setup(), b => b.TrackedOps()),
             _ => null,
         };
         if (run is null)
         {
-            Console.Error.WriteLine($"--loop: no benchmark '{name}' (w1, w2, backward, parse, call, recorded)");
+            Console.Error.WriteLine($"--loop: no benchmark '{name}' (w1, w2, backward, parse, chain, call, recorded)");
             return 64;
         }
         // Batches of about 50 ms: the fastest batch is the figure least disturbed by other work on a

@@ -65,6 +65,14 @@ public sealed class ResultsTable
                 "≥ 200,000 lines/s", linesPerSecond >= 200_000);
         }
 
+        if (Ns(nameof(ChainBenchmarks), nameof(ChainBenchmarks.ShortChain)) is { } shortChain
+            && Ns(nameof(ChainBenchmarks), nameof(ChainBenchmarks.LongChain)) is { } longChain)
+        {
+            double ratio = longChain / shortChain;
+            Add("chain in a call argument, `print(1 + … + 1)`: 10^5 and 10^6 terms", $"{shortChain / 1e6:N0} ms, {longChain / 1e6:N0} ms",
+                "—", Times(ratio), "≤ 15× (linear)", ratio <= 15);
+        }
+
         if (Ns(nameof(HostCallBenchmarks), nameof(HostCallBenchmarks.GradScript)) is { } call)
         {
             double? floor = Ns(nameof(HostCallBenchmarks), nameof(HostCallBenchmarks.CSharpFloor));

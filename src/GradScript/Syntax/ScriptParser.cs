@@ -68,7 +68,7 @@ internal static class ScriptParser
         var lexical = new SyntaxErrorCollector(positions);
         var lexer = NewLexer(text);
         // The stream's window starts small: an f-string's every {field} is a parse of its own.
-        var parser = NewParser(new UnbufferedTokenStream(new CheckedTokenSource(lexer, lexical, positions), 16));
+        var parser = NewParser(new LookaheadTokenStream(new CheckedTokenSource(lexer, lexical, positions), 16));
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
         parser.ErrorHandler = new FastFail();
         var builder = new AstBuilder(positions, parser);
