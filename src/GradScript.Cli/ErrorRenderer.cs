@@ -16,24 +16,39 @@ internal static class ErrorRenderer
 
     private const string Indent = "    ";
 
+    /// <summary>
+    /// The most columns of a source line a snippet shows when no terminal says otherwise: a longer
+    /// line (a minified or generated script, a nesting bomb a million characters wide) is cut around
+    /// the caret, each cut marked with <see cref="Cut"/>, as rustc and clang do.
+    /// </summary>
+    public const int MaxLineColumns = 200;
+
+    /// <summary>The fewest columns a snippet keeps, however narrow the terminal.</summary>
+    private const int MinLineColumns = 40;
+
+    /// <summary>Stands for the part of a long line a snippet leaves out.</summary>
+    public const string Cut = "...";
+
     /// <summary>Every syntax error (up to <see cref="ScriptSyntaxException.MaxErrors"/>), in source order, each with its source line.</summary>
-    public static string SyntaxErrors(IReadOnlyList<ScriptDiagnostic> errors)
+    /// <param name="errors">The errors.</param>
+    /// <param name="terminalWidth">The width of the terminal the text goes to, if it goes to one: longer source lines are cut to fit.</param>
+    public static string SyntaxErrors(IReadOnlyList<ScriptDiagnostic> errors, int? terminalWidth = null)
     {
         var text = new StringBuilder();
         // In source order, as the engine documents them (its lexer's errors may come first).
         var ordered = errors.OrderBy(e => e.Line).ThenBy(e => e.Column).Take(ScriptSyntaxException.MaxErrors);
         foreach (var error in ordered)
-            text.Append(SyntaxError(error));
+            text.Append(SyntaxError(error, terminalWidth));
         return text.ToString();
     }
 
     /// <summary>One syntax error: headline, source line, caret line.</summary>
-    public static string SyntaxError(ScriptDiagnostic error) =>
-        $"{error.Span}: error: {error.Message}\n{Snippet(error.Span)}{Help(error.Hint)}";
+    public static string SyntaxError(ScriptDiagnostic error, int? terminalWidth = null) =>
+        $"{error.Span}: error: {error.Message}\n{Snippet(error.Span, terminalWidth)}{Help(error.Hint)}";
 
     /// <summary>A runtime error: headline, source line, caret line, the script's stack, then the hint if there is one.</summary>
-    public static string RuntimeError(ScriptRuntimeException error) =>
-        $"{error.Span}: runtime error: {error.Message}\n{Snippet(error.Span)}{StackTrace(error.ScriptStackTrace)}{Help(error.Hint)}";
+    public static string RuntimeError(ScriptRuntimeException error, int? terminalWidth = null) =>
+        $"{error.Span}: runtime error: {error.Message}\n{Snippet(error.Span, terminalWidth)}{StackTrace(error.ScriptStackTrace)}{Help(error.Hint)}";
 
     /// <summary>The <c>help: HINT</c> line that says how to fix a common mistake, as rustc and Elm end theirs.</summary>
     public static string Help(string? hint) => hint is null ? "" : $"help: {hint}\n";
@@ -42,30 +57,50 @@ internal static class ErrorRenderer
     /// The span's first line, verbatim after four spaces, and a line with a caret under its column.
     /// The caret line copies the tabs of the source line so the caret lands under the right
     /// character in any tab width; a span that ends on the same line is underlined to its end.
+    /// A line wider than the terminal (or than <see cref="MaxLineColumns"/>) is cut to a window
+    /// around the caret, with <see cref="Cut"/> where text was left out.
     /// </summary>
-    public static string Snippet(SourceSpan span)
+    public static string Snippet(SourceSpan span, int? terminalWidth = null)
     {
-        string line = span.Source.GetLine(span.Line);
-        var caret = new StringBuilder(Indent);
-        int column = 1;
-        int lineLength = 0;
         // Columns count code points, as the lexer does, so a surrogate pair is one column.
-        foreach (var rune in line.EnumerateRunes())
+        var runes = span.Source.GetLine(span.Line).EnumerateRunes().ToArray();
+        int caretIndex = span.Column - 1;               // may be just past the line's end
+        int columns = LineColumns(terminalWidth);
+        int start = 0, end = runes.Length;
+        if (runes.Length > columns)
         {
-            lineLength++;
-            if (column >= span.Column) continue;
-            caret.Append(rune.Value == '\t' ? '\t' : ' ');
-            column++;
+            // A third of the window before the caret, the rest after it, where the span goes on.
+            int room = columns - 2 * Cut.Length;
+            start = Math.Clamp(caretIndex - room / 3, 0, Math.Max(0, runes.Length + 1 - room));
+            end = Math.Min(runes.Length, start + room);
         }
+
+        var line = new StringBuilder(Indent);
+        var caret = new StringBuilder(Indent);
+        if (start > 0)
+        {
+            line.Append(Cut);
+            caret.Append(' ', Cut.Length);
+        }
+        for (int i = start; i < end; i++)
+        {
+            line.Append(runes[i].ToString());
+            if (i < caretIndex) caret.Append(runes[i].Value == '\t' ? '\t' : ' ');
+        }
+        if (end < runes.Length) line.Append(Cut);
         // A place just past the end of the line (a missing token at the line end or end of file).
-        for (; column < span.Column; column++) caret.Append(' ');
+        for (int i = Math.Max(end, start); i < caretIndex; i++) caret.Append(' ');
 
         int width = span.EndLine == span.Line ? span.EndColumn - span.Column : 1;
-        int widthToLineEnd = Math.Max(1, lineLength - span.Column + 1);
+        int widthToLineEnd = Math.Max(1, end - caretIndex);
         width = Math.Clamp(width, 1, widthToLineEnd);
         caret.Append('^').Append('~', width - 1);
-        return $"{Indent}{line}\n{caret}\n";
+        return $"{line}\n{caret}\n";
     }
+
+    // The columns of source a snippet shows: the terminal's width less the indent, within bounds.
+    private static int LineColumns(int? terminalWidth) =>
+        terminalWidth is { } width ? Math.Clamp(width - Indent.Length, MinLineColumns, MaxLineColumns) : MaxLineColumns;
 
     /// <summary>
     /// One <c>  at FUNCTION (NAME:LINE:COL)</c> line per frame of a script stack trace (the
