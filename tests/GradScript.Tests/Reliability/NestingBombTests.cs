@@ -35,7 +35,7 @@ using GradScript.Tests.Embedding;
 [Trait("Category", "Bombs")]
 public class NestingBombTests
 {
-    /// <summary>Issue 6's budget for one case: compiling and running it.</summary>
+    /// <summary>Issue 6's budget for one case: compiling and running it, in processor time of its thread.</summary>
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
     // Only to tell a hang from a slow case; the budget is what the test asserts.
@@ -225,7 +225,7 @@ public class NestingBombTests
 
     private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
 
-    /// <summary>Compiles and runs on a thread of the given stack; what it threw, how long it took.</summary>
+    /// <summary>Compiles and runs on a thread of the given stack; what it threw, and the processor time it took.</summary>
     private static (ScriptException? Error, TimeSpan Elapsed, Engine Engine) CompileAndRun(string source, int stackBytes)
     {
         var engine = new Engine(new EngineOptions { Output = TextWriter.Null });
@@ -233,10 +233,11 @@ public class NestingBombTests
         Exception? thrown = null;
         var thread = new Thread(() =>
         {
-            var clock = Stopwatch.StartNew();
+            // The thread's processor time: the machine's load stretches wall-clock time, not this.
+            var start = ThreadCpuTime.Now();
             try { engine.Run(source, "bomb.grad"); }
             catch (Exception e) { thrown = e; }
-            elapsed = clock.Elapsed;
+            elapsed = ThreadCpuTime.Now() - start;
         }, stackBytes) { IsBackground = true };
         thread.Start();
         Assert.True(thread.Join(Abandon), $"still running after {Abandon.TotalSeconds} s");
