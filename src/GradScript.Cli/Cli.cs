@@ -54,6 +54,10 @@ internal static class Cli
                 return new GraphCommand(graph, console).Run();
             case ReplRequest repl:
                 return StartRepl(repl.Limits, console);
+            case Kernel.KernelRequest kernel:
+                return Kernel.KernelCommand.Serve(kernel, console);
+            case Kernel.KernelInstallRequest install:
+                return Kernel.KernelCommand.Install(install, console, Environment.GetEnvironmentVariable);
             default:
                 throw new UnreachableException($"unhandled command line {invocation}");
         }

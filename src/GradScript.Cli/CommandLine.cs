@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using GradScript.Cli.Graphs;
+using GradScript.Cli.Kernel;
 
 /// <summary>
 /// The grammar of the <c>gradscript</c> command line (docs/cli.md) as a System.CommandLine tree,
@@ -15,6 +16,7 @@ using GradScript.Cli.Graphs;
 /// gradscript [OPTIONS] - [ARGS…]             gradscript [OPTIONS]        (REPL, or piped stdin)
 /// gradscript fmt [--check] [PATH…]
 /// gradscript graph FILE --var NAME [-o OUT] [--format FORMAT] [--dot PROGRAM] [LIMITS] [-- ARGS…]
+/// gradscript kernel -f CONNECTION_FILE [LIMITS]   gradscript kernel install [--user | --prefix DIR]
 /// </code>
 /// Subcommands are recognised only as the first argument; a script file named <c>test</c> is run as
 /// <c>./test</c>.
@@ -100,6 +102,7 @@ internal sealed class CommandLine
     private readonly LimitOptions _testLimits;
     private readonly LimitOptions _replLimits;
     private readonly LimitOptions _graphLimits;
+    private readonly KernelCommandLine _kernel = new();
 
     /// <summary>Builds the command tree.</summary>
     public CommandLine()
@@ -121,6 +124,7 @@ internal sealed class CommandLine
             [_graphHelp, _variable, _output, _format, _graphviz], [_graphFile, _graphArgs]);
         _graphLimits = new LimitOptions(Graph);
         Root.Subcommands.Add(Graph);
+        Root.Subcommands.Add(_kernel.Command);
 
         Fmt = NewCommand(FmtCommandName, "Lay out scripts in GradScript's one canonical layout, comments kept (docs/cli.md).",
             [_fmtHelp, _check], [_fmtPaths]);
@@ -177,10 +181,12 @@ internal sealed class CommandLine
     };
 
     /// <summary>Whether a first argument names a subcommand (every one the tree has: a test checks).</summary>
-    internal static bool IsSubcommand(string name) => name is TestCommandName or ReplCommandName or GraphCommandName or FmtCommandName;
+    internal static bool IsSubcommand(string name) =>
+        name is TestCommandName or ReplCommandName or GraphCommandName or FmtCommandName or KernelCommandLine.Name;
 
     private Invocation ParseArgs(IReadOnlyList<string> args)
     {
+        if (args.Count > 0 && args[0] == KernelCommandLine.Name) return _kernel.Parse([.. args.Skip(1)]);
         if (args.Count > 0 && Root.Subcommands.FirstOrDefault(c => c.Name == args[0]) is { } subcommand)
             return ParseSubcommand(subcommand, args);
 

@@ -28,10 +28,13 @@ internal sealed record RunLimits(TimeSpan? Timeout = null, long? MaxSteps = null
     /// Imports are relative to the importing file, or to <paramref name="scriptDirectory"/> for a
     /// script whose name is not its path. Progress bars are drawn when
     /// <paramref name="progressWidth"/> gives the width of the terminal <paramref name="error"/> is on.
+    /// Charts go to <paramref name="showChart"/> when a host shows pictures, else onto <paramref name="output"/> as text.
     /// </summary>
     public EngineOptions ToEngineOptions(
-        TextWriter output, TextWriter error, CancellationToken cancellationToken, string? scriptDirectory = null, int? progressWidth = null) => new()
+        TextWriter output, TextWriter error, CancellationToken cancellationToken, string? scriptDirectory = null, int? progressWidth = null,
+        Action<Chart>? showChart = null) => new()
     {
+        ShowChart = showChart,
         ShowProgress = progressWidth is not null,
         ProgressWidth = progressWidth ?? EngineOptions.DefaultProgressWidth,
         Timeout = Timeout,

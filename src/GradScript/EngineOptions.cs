@@ -67,6 +67,13 @@ public sealed class EngineOptions
     /// <summary>The default for <see cref="ProgressWidth"/>: a classic terminal.</summary>
     public const int DefaultProgressWidth = 80;
 
+    /// <summary>
+    /// Where <c>plot(…)</c> sends its chart, for a host that shows pictures (a notebook); when null
+    /// (the default) the chart is drawn as text on <see cref="Output"/>. It is called on the thread
+    /// running the script, after what the script printed before the call has been written.
+    /// </summary>
+    public Action<Chart>? ShowChart { get; init; }
+
     /// <summary>Cancels every run of the engine; combined with the token given to a run.</summary>
     public CancellationToken CancellationToken { get; init; }
 }

@@ -57,7 +57,7 @@ internal sealed partial class GraphMetaCommand(ReplSession session, Graphviz gra
         }
         if (file is null)
         {
-            session.Output.Write(dot);
+            session.ShowGraph(dot);
             return;
         }
         var result = GraphFile.Write(dot, file, GraphFile.FormatOf(file) ?? GraphFormat.Dot, graphviz);

@@ -42,7 +42,8 @@ internal enum InterruptResult
 /// rest, and this waits that long (plus <see cref="ScriptRunner.Grace"/>) before it cancels.</param>
 /// <param name="output">Flushed before an error is written, so the error follows what was printed.</param>
 /// <param name="error">Where errors go.</param>
-internal sealed class InputRunner(RunLimits limits, TextWriter output, TextWriter error, bool colorErrors = false)
+/// <param name="failures">Takes each input's error instead of <paramref name="error"/>, when given (the notebook kernel).</param>
+internal sealed class InputRunner(RunLimits limits, TextWriter output, TextWriter error, bool colorErrors = false, Action<InputError>? failures = null)
 {
     /// <summary>What Ctrl-C prints when it stops an input, as Python prints it.</summary>
     public const string Interrupted = "KeyboardInterrupt";
@@ -77,13 +78,13 @@ internal sealed class InputRunner(RunLimits limits, TextWriter output, TextWrite
             {
                 _thread.Retire();
                 _thread = new SessionThread();
-                Report($"gradscript: time limit exceeded ({Seconds(limits.Timeout)} s) and the input did not stop; "
-                    + "it was abandoned, and the session starts afresh without its variables");
+                string message = $"time limit exceeded ({Seconds(limits.Timeout)} s) and the input did not stop; "
+                    + "it was abandoned, and the session starts afresh without its variables";
+                Fail(new InputError(InputError.Timeout, message, $"gradscript: {message}"));
                 return RunOutcome.Abandoned;
             }
             if (failure is null) return RunOutcome.Finished;
-            string described = Describe(failure, timedOut);
-            Report(colorErrors ? ErrorColors.Paint(described) : described);
+            Fail(new InputError(InputError.NameOf(failure, timedOut), InputError.MessageOf(failure), Describe(failure, timedOut)));
             return RunOutcome.Failed;
         }
         finally
@@ -110,6 +111,17 @@ internal sealed class InputRunner(RunLimits limits, TextWriter output, TextWrite
         CliConsole.FlushQuietly(output);
         error.Write(message.EndsWith('\n') ? message : message + "\n");
         CliConsole.FlushQuietly(error);
+    }
+
+    private void Fail(InputError failure)
+    {
+        if (failures is null)
+        {
+            Report(colorErrors ? ErrorColors.Paint(failure.Text) : failure.Text);
+            return;
+        }
+        CliConsole.FlushQuietly(output);
+        failures(failure);
     }
 
     private static Exception? Capture(Action<CancellationToken> work, CancellationToken token)

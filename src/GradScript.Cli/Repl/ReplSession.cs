@@ -33,6 +33,7 @@ internal sealed class ReplSession
     private readonly InputBuffer _input = new();
     private readonly InputRunner _runner;
     private readonly MetaCommands _commands;
+    private readonly RichDisplay? _display;
 
     /// <summary>Starts a session with a fresh engine.</summary>
     /// <param name="limits">The limits every input runs under (<c>--timeout</c> is per input).</param>
@@ -41,13 +42,16 @@ internal sealed class ReplSession
     /// <param name="graphviz">How <c>:graph</c> renders images.</param>
     /// <param name="progressWidth">The width of the terminal <paramref name="error"/> is on, for progress bars; null when it is none.</param>
     /// <param name="colorErrors">Whether errors are coloured for a terminal.</param>
-    public ReplSession(RunLimits limits, TextWriter output, TextWriter error, Graphviz? graphviz = null, int? progressWidth = null, bool colorErrors = false)
+    /// <param name="display">Where errors, charts and graphs go in a host that shows more than text; null on a terminal.</param>
+    public ReplSession(RunLimits limits, TextWriter output, TextWriter error, Graphviz? graphviz = null, int? progressWidth = null,
+        bool colorErrors = false, RichDisplay? display = null)
     {
         _limits = limits;
         _progressWidth = progressWidth;
+        _display = display;
         Output = output;
         Error = error;
-        _runner = new InputRunner(limits, output, error, colorErrors);
+        _runner = new InputRunner(limits, output, error, colorErrors, display?.ShowError);
         _commands = new MetaCommands(this, graphviz ?? new Graphviz());
         Reset();
     }
@@ -84,6 +88,54 @@ internal sealed class ReplSession
         CliConsole.FlushQuietly(Output);
     }
 
+    /// <summary>
+    /// Runs a notebook cell: its code as one input named <paramref name="sourceName"/>, so errors
+    /// give the line within the cell, and any line starting with <c>:</c> where no statement is open as
+    /// the meta-command it is. Stops at the first part that fails; <paramref name="echo"/> takes
+    /// each top-level expression value. An unfinished statement at the end is a syntax error.
+    /// </summary>
+    /// <returns>How the cell ended: <see cref="RunOutcome.Finished"/> when every part ran.</returns>
+    public RunOutcome RunCell(string cell, string sourceName, Action<Value> echo)
+    {
+        var lines = cell.ReplaceLineEndings("\n").Split('\n');
+        var outcome = RunOutcome.Finished;
+        int start = 0;
+        for (int i = 0; i <= lines.Length && outcome == RunOutcome.Finished; i++)
+        {
+            bool command = i < lines.Length && MetaCommands.IsCommand(lines[i]) && CodeIsComplete(lines, start, i);
+            if (i < lines.Length && !command) continue;
+            outcome = RunCode(lines, start, i, sourceName, echo);
+            if (command && outcome == RunOutcome.Finished)
+            {
+                string line = lines[i];
+                outcome = _runner.Run(token => _commands.Execute(line, token));
+            }
+            start = i + 1;
+        }
+        if (outcome == RunOutcome.Abandoned) Reset();
+        CliConsole.FlushQuietly(Output);
+        return outcome;
+    }
+
+    private static bool CodeIsComplete(string[] lines, int start, int end) =>
+        !InputBuffer.NeedsMore(string.Join('\n', lines[start..end]));
+
+    // Blank lines before the code put it at its line of the cell, as spaces put code at its column.
+    private RunOutcome RunCode(string[] lines, int start, int end, string sourceName, Action<Value> echo)
+    {
+        string code = string.Join('\n', lines[start..end]);
+        if (string.IsNullOrWhiteSpace(code)) return RunOutcome.Finished;
+        var source = new SourceText(sourceName, new string('\n', start) + code);
+        return _runner.Run(token => Engine.RunInteractive(Engine.Compile(source, interactive: true), echo, token));
+    }
+
+    /// <summary>Shows the DOT text of a graph: drawn by the host when it shows pictures, printed otherwise.</summary>
+    internal void ShowGraph(string dot)
+    {
+        if (_display is { } display) display.ShowGraph(dot);
+        else Output.Write(dot);
+    }
+
     /// <summary>End of input: an unfinished input is reported as the syntax error it is.</summary>
     public void Finish()
     {
@@ -108,7 +160,8 @@ internal sealed class ReplSession
     [MemberNotNull(nameof(Engine), nameof(Builtins))]
     internal void Reset()
     {
-        Engine = new Engine(_limits.ToEngineOptions(Output, Error, CancellationToken.None, progressWidth: _progressWidth));
+        Engine = new Engine(_limits.ToEngineOptions(Output, Error, CancellationToken.None, progressWidth: _progressWidth,
+            showChart: _display?.ShowChart));
         Builtins = GlobalsSnapshot.Of(Engine);
     }
 

@@ -61,6 +61,9 @@ internal sealed class Interpreter
     public TextWriter Output { get; }
     public TextWriter Error { get; }
 
+    /// <summary>The host's picture display for <c>plot</c> (<see cref="EngineOptions.ShowChart"/>); null draws text on <see cref="Output"/>.</summary>
+    public Action<Chart>? ShowChart => _options.ShowChart;
+
     /// <summary>The progress bars of <c>progress</c> loops, drawn on <see cref="Error"/> when it is a terminal.</summary>
     public Terminal.ProgressDisplay Progress { get; }
 

@@ -3,7 +3,8 @@ namespace GradScript.Runtime;
 using GradScript.Diagnostics;
 using GradScript.Runtime.Terminal;
 
-// plot: a line chart of a series, drawn as text on the engine's output (LineChart renders it).
+// plot: a line chart of a series, drawn as text on the engine's output (LineChart renders it), or
+// handed to the host's EngineOptions.ShowChart when it shows pictures.
 internal static partial class Builtins
 {
     private static IEnumerable<NativeFunction> PlotFunctions() =>
@@ -32,7 +33,9 @@ internal static partial class Builtins
         if (xs.Count != ys.Count) throw new RuntimeError($"plot(): xs has {xs.Count} items but ys has {ys.Count}");
         if (ys.Count == 0) throw new RuntimeError("plot(): nothing to plot, ys is empty");
         interpreter.Progress.BeforeOutput();
-        interpreter.Output.Write(LineChart.Render(xs, ys, title, width, height));
+        string text = LineChart.Render(xs, ys, title, width, height);
+        if (interpreter.ShowChart is { } show) show(new Chart(title, xs, ys, width, height, text));
+        else interpreter.Output.Write(text);
         return Value.None;
     }
 
