@@ -52,10 +52,12 @@ internal sealed record ConnectionFile(string Ip, ChannelPorts Ports, byte[] Key)
         if (transport != "tcp") throw new KernelStartException($"transport '{transport}' is not supported (only tcp)");
         string scheme = Text(json, "signature_scheme", path, Scheme);
         if (scheme != Scheme) throw new KernelStartException($"signature scheme '{scheme}' is not supported (only {Scheme})");
+        string ip = Text(json, "ip", path, "127.0.0.1");
+        byte[] key = System.Text.Encoding.UTF8.GetBytes(Text(json, "key", path, ""));
         var ports = new ChannelPorts(
             Port(json, "shell_port", path), Port(json, "iopub_port", path), Port(json, "stdin_port", path),
             Port(json, "control_port", path), Port(json, "hb_port", path));
-        return new ConnectionFile(Text(json, "ip", path, "127.0.0.1"), ports, System.Text.Encoding.UTF8.GetBytes(Text(json, "key", path, "")));
+        return new ConnectionFile(ip, ports, key);
     }
 
     private static string Text(JsonObject json, string name, string path, string fallback)
