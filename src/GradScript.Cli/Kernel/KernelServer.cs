@@ -45,6 +45,11 @@ internal sealed class KernelServer
         shell.Start();
         // SIGINT is how a client interrupts a kernel whose spec asks for signals: it stops the cell alone.
         using var diverted = interrupts?.Divert(() => { _cells.Interrupt(); return true; });
+        using var parent = new ParentWatch(Environment.GetEnvironmentVariable(ParentWatch.Variable), pid =>
+        {
+            Log($"the client that started the kernel (process {pid}) is gone; shutting down");
+            _channels.Stop();
+        });
         Log($"kernel started (session {_session})");
         Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
         try

@@ -33,7 +33,9 @@ internal sealed class KernelProcess : IDisposable
     private readonly List<JupyterMessage> _published = [];
 
     /// <summary>Starts a kernel with a fresh key and free ports, and waits until it answers on every channel.</summary>
-    public KernelProcess(string key = "a-test-key")
+    /// <param name="key">The signing key.</param>
+    /// <param name="environment">Variables set for the kernel's process (<c>JPY_PARENT_PID</c>).</param>
+    public KernelProcess(string key = "a-test-key", IReadOnlyDictionary<string, string>? environment = null)
     {
         Key = key;
         _signer = new MessageSigner(Encoding.UTF8.GetBytes(key));
@@ -49,6 +51,9 @@ internal sealed class KernelProcess : IDisposable
         {
             RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
         };
+        // The test host may itself run under a Jupyter client: only what a test asks for is passed on.
+        start.Environment.Remove("JPY_PARENT_PID");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         Process = Process.Start(start) ?? throw new InvalidOperationException("gradscript did not start");
         Process.ErrorDataReceived += (_, e) => { lock (_log) _log.Append(e.Data).Append('\n'); };
         Process.BeginErrorReadLine();
@@ -168,7 +173,13 @@ internal sealed class KernelProcess : IDisposable
     }
 
     /// <summary>Waits for the process to end; its exit status, or null when it did not end in time.</summary>
-    public int? WaitForExit() => Process.WaitForExit(Patience) ? Process.ExitCode : null;
+    public int? WaitForExit()
+    {
+        if (!Process.WaitForExit(Patience)) return null;
+        // The output read asynchronously is complete only after the parameterless wait.
+        Process.WaitForExit();
+        return Process.ExitCode;
+    }
 
     /// <summary>Ends the process if it still runs, closes the sockets and removes the connection file.</summary>
     public void Dispose()

@@ -1,5 +1,7 @@
 namespace GradScript.Tests.Kernel;
 
+using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -191,6 +193,17 @@ public sealed class KernelProtocolTests
         var reply = kernel.Request("shutdown_request", new JsonObject { ["restart"] = true }, control: true);
         Assert.True(reply.Flag("restart", false));
         Assert.Equal(0, kernel.WaitForExit());
+    }
+
+    [Fact]
+    public void A_kernel_whose_client_process_died_shuts_itself_down()
+    {
+        using var client = Process.Start(new ProcessStartInfo("sleep", ["600"]) { UseShellExecute = false })!;
+        using var kernel = new KernelProcess(environment: new Dictionary<string, string> { ["JPY_PARENT_PID"] = client.Id.ToString(CultureInfo.InvariantCulture) });
+        client.Kill();
+        client.WaitForExit();
+        Assert.Equal(0, kernel.WaitForExit());
+        Assert.Contains("is gone", kernel.Log);
     }
 
     // The busy status is published when the shell thread takes the request up.
