@@ -44,4 +44,13 @@ internal static class CodeCursor
         string name = code[start..end];
         return name.Length > 0 && SourceScanner.IsNameStart(name[0]) ? name : "";
     }
+
+    /// <summary>The name before a dot just before <paramref name="start"/> (<c>nn</c> in <c>nn.ml</c>), or null.</summary>
+    public static string? ModuleBefore(string code, int start)
+    {
+        if (start == 0 || code[start - 1] != '.') return null;
+        int moduleStart = NameStart(code, start - 1);
+        string module = code[moduleStart..(start - 1)];
+        return module.Length > 0 && SourceScanner.IsNameStart(module[0]) ? module : null;
+    }
 }

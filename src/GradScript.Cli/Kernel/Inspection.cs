@@ -1,22 +1,21 @@
 namespace GradScript.Cli.Kernel;
 
 using GradScript.Cli.Repl;
-using GradScript.Runtime;
 
-/// <summary>What a name in the session is, for inspect_request (Shift-Tab in a notebook).</summary>
+/// <summary>
+/// What the name at the cursor is, for inspect_request (Shift-Tab in a notebook): the same text as
+/// <c>help(NAME)</c> and the REPL's <c>:help NAME</c> (<see cref="Engine.Help"/>), for a name or a
+/// module's member (<c>nn.mlp</c>).
+/// </summary>
 internal static class Inspection
 {
-    /// <summary>A description of <paramref name="name"/>, or null when the session has no such name.</summary>
-    public static string? Describe(string name, ReplSession session)
+    /// <summary>The help of the name at <paramref name="index"/> of <paramref name="code"/>, or null when there is none.</summary>
+    public static string? Describe(string code, int index, ReplSession session)
     {
-        if (Builtins.Functions.FirstOrDefault(f => f.Name == name) is { } builtin
-            && session.Engine.Interpreter.Globals.TryGetValue(name, out var cell) && ReferenceEquals(cell.Value.Reference, builtin))
-        {
-            string keywords = builtin.Keywords.Length == 0 ? "" : $" (keyword arguments: {string.Join(", ", builtin.Keywords)})";
-            return $"{name}: builtin function{keywords}";
-        }
-        if (!session.Engine.Interpreter.Globals.TryGetValue(name, out var global) || global.Value.IsUndefined) return null;
-        var value = global.Value;
-        return $"{name}: {value.TypeName} = {Echo.Text(value) ?? "none"}";
+        string name = CodeCursor.NameAt(code, index);
+        if (name.Length == 0) return null;
+        int start = CodeCursor.NameStart(code, index);
+        if (CodeCursor.ModuleBefore(code, start) is { } module && session.Engine.Help($"{module}.{name}") is { } member) return member;
+        return session.Engine.Help(name);
     }
 }

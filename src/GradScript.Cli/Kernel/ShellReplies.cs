@@ -35,12 +35,19 @@ internal static class ShellReplies
         ["help_links"] = new JsonArray(),
     };
 
-    /// <summary>The reply to complete_request: the names the REPL's Tab offers for the name before the cursor.</summary>
+    /// <summary>
+    /// The reply to complete_request: the names the REPL's Tab offers for the name before the
+    /// cursor, or after <c>module.</c> the standard module's functions.
+    /// </summary>
     public static JsonObject Complete(string code, int cursorPosition, IEnumerable<string> names)
     {
         int cursor = CodeCursor.Index(code, cursorPosition);
         int start = CodeCursor.NameStart(code, cursor);
-        var matches = start == cursor ? [] : Completion.Candidates("", code[start..cursor], names);
+        string stem = code[start..cursor];
+        // After `nn.` the candidates are the standard module's functions, not the globals.
+        IReadOnlyList<string> matches = CodeCursor.ModuleBefore(code, start) is { } module
+            ? [.. BuiltinDocs.ModuleMembers(module).Select(d => d.ShortName).Where(n => n.StartsWith(stem, StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
+            : stem.Length == 0 ? [] : Completion.Candidates("", stem, names);
         return new JsonObject
         {
             ["status"] = "ok",
@@ -54,8 +61,7 @@ internal static class ShellReplies
     /// <summary>The reply to inspect_request: what the name at the cursor is.</summary>
     public static JsonObject Inspect(string code, int cursorPosition, ReplSession session)
     {
-        string name = CodeCursor.NameAt(code, CodeCursor.Index(code, cursorPosition));
-        string? text = name.Length == 0 ? null : Inspection.Describe(name, session);
+        string? text = Inspection.Describe(code, CodeCursor.Index(code, cursorPosition), session);
         var data = new JsonObject();
         if (text is not null) data["text/plain"] = text;
         return new JsonObject { ["status"] = "ok", ["found"] = text is not null, ["data"] = data, ["metadata"] = new JsonObject() };

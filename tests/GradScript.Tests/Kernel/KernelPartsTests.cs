@@ -127,4 +127,27 @@ public sealed class KernelPartsTests
         Assert.Equal("RuntimeError", error.Name);
         Assert.StartsWith("<cell-3>:4:5: runtime error: name 'nope' is not defined", error.Text);
     }
+
+    [Fact]
+    public void After_a_module_s_dot_completion_offers_its_functions()
+    {
+        var reply = ShellReplies.Complete("model = nn.ml", 13, ["nn", "nothing_here"]);
+        Assert.Equal(["mlp"], reply["matches"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(11, reply["cursor_start"]!.GetValue<int>());
+        var all = ShellReplies.Complete("nn.", 3, []);
+        Assert.Contains("mlp", all["matches"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Empty(ShellReplies.Complete("x = ", 4, ["x"])["matches"]!.AsArray());
+    }
+
+    [Fact]
+    public void Inspection_shows_what_help_shows_for_builtins_module_functions_and_variables()
+    {
+        var session = new ReplSession(RunLimits.None, new StringWriter(), new StringWriter());
+        session.RunCell("import \"nn\"\nrate = 0.5", "<cell-1>", _ => { });
+        string Text(string code, int cursor) => ShellReplies.Inspect(code, cursor, session)["data"]!["text/plain"]?.GetValue<string>() ?? "";
+        Assert.Equal(session.Engine.Help("print"), Text("print(x)", 3));
+        Assert.StartsWith("nn.mlp(", Text("m = nn.mlp(2, [4])", 8));
+        Assert.Equal(session.Engine.Help("rate"), Text("rate * 2", 0));
+        Assert.False(ShellReplies.Inspect("   ", 1, session)["found"]!.GetValue<bool>());
+    }
 }

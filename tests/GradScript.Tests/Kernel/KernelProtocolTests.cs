@@ -49,13 +49,13 @@ public sealed class KernelProtocolTests
     {
         using var kernel = new KernelProcess();
         kernel.Execute("w = param(2.0)\ncount = 1");
-        var (reply, outputs) = kernel.Execute("count = count + 1\ny = nope + 1");
+        var (reply, outputs) = kernel.Execute("count = count + 1\ny = zzqqxx + 1");
         Assert.Equal("error", reply.Text("status"));
         Assert.Equal("RuntimeError", reply.Text("ename"));
-        Assert.Equal("name 'nope' is not defined", reply.Text("evalue"));
+        Assert.Equal("name 'zzqqxx' is not defined", reply.Text("evalue"));
         var error = Assert.Single(outputs, m => m.Type == "error");
         var traceback = error.Content["traceback"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
-        Assert.Equal(["<cell-2>:2:5: runtime error: name 'nope' is not defined", "    y = nope + 1", "        ^~~~"], traceback);
+        Assert.Equal(["<cell-2>:2:5: runtime error: name 'zzqqxx' is not defined", "    y = zzqqxx + 1", "        ^~~~~~"], traceback);
 
         var (after, afterOutputs) = kernel.Execute("print(count, w)");
         Assert.Equal("ok", after.Text("status"));
@@ -69,6 +69,23 @@ public sealed class KernelProtocolTests
         using var kernel = new KernelProcess();
         var (reply, outputs) = kernel.Execute("print(1)\nx = (2 +");
         Assert.Equal("SyntaxError", reply.Text("ename"));
+        Assert.Equal("", KernelProcess.Stdout(outputs));
+    }
+
+    [Fact]
+    public void A_progress_bar_redraws_one_line_on_stderr_and_plot_shows_an_svg_with_its_text()
+    {
+        using var kernel = new KernelProcess();
+        var (reply, outputs) = kernel.Execute("for i in progress(0..3) {}\nplot([1, 2, 3])");
+        Assert.Equal("ok", reply.Text("status"));
+        string stderr = string.Concat(outputs.Where(m => m.Type == "stream" && m.Text("name") == "stderr").Select(m => m.Text("text")));
+        Assert.StartsWith("\r  0%|", stderr);
+        Assert.Contains("\r100%|", stderr);
+        Assert.Contains("| 3/3 [", stderr);
+        Assert.EndsWith("\n", stderr);
+        var chart = Assert.Single(outputs, m => m.Type == "display_data");
+        Assert.StartsWith("<svg", chart.Content["data"]!["image/svg+xml"]!.GetValue<string>());
+        Assert.Contains("┤", chart.Content["data"]!["text/plain"]!.GetValue<string>());
         Assert.Equal("", KernelProcess.Stdout(outputs));
     }
 
