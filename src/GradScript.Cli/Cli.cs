@@ -48,6 +48,8 @@ internal static class Cli
                 return RunScript(script, console);
             case TestRequest test:
                 return new TestCommand(test, console).Run();
+            case LspRequest:
+                return Lsp.LspCommand.Run(console);
             case FmtRequest fmt:
                 return new FmtCommand(fmt, console).Run();
             case GraphRequest graph:

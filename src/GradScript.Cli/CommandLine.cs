@@ -14,7 +14,7 @@ using GradScript.Cli.Kernel;
 /// gradscript [OPTIONS] FILE.grad [ARGS…]     gradscript test [PATH…] [--update] [LIMITS]
 /// gradscript [OPTIONS] -e CODE [ARGS…]       gradscript repl [LIMITS]
 /// gradscript [OPTIONS] - [ARGS…]             gradscript [OPTIONS]        (REPL, or piped stdin)
-/// gradscript fmt [--check] [PATH…]
+/// gradscript fmt [--check] [PATH…]            gradscript lsp [--stdio]
 /// gradscript graph FILE --var NAME [-o OUT] [--format FORMAT] [--dot PROGRAM] [LIMITS] [-- ARGS…]
 /// gradscript kernel -f CONNECTION_FILE [LIMITS]   gradscript kernel install [--user | --prefix DIR]
 /// </code>
@@ -35,6 +35,9 @@ internal sealed class CommandLine
     /// <summary>The subcommand that lays out scripts.</summary>
     public const string FmtCommandName = "fmt";
 
+    /// <summary>The subcommand that serves the Language Server Protocol.</summary>
+    public const string LspCommandName = "lsp";
+
     /// <summary>The subcommand that draws the graph behind a script's variable.</summary>
     public const string GraphCommandName = "graph";
 
@@ -43,6 +46,8 @@ internal sealed class CommandLine
     private readonly HelpOption _replHelp = new();
     private readonly HelpOption _graphHelp = new();
     private readonly HelpOption _fmtHelp = new();
+    private readonly HelpOption _lspHelp = new();
+    private readonly Option<bool> _stdio = new("--stdio") { Description = "Speak LSP on standard input and output (the only transport; editors pass it)." };
     private readonly Option<bool> _check = new("--check") { Description = "Change nothing: list the files that are not laid out canonically, and exit 1 if there are any." };
     private readonly Argument<string[]> _fmtPaths = new("PATH")
     {
@@ -130,9 +135,13 @@ internal sealed class CommandLine
             [_fmtHelp, _check], [_fmtPaths]);
         Root.Subcommands.Add(Fmt);
 
+        Lsp = NewCommand(LspCommandName, "Serve the Language Server Protocol on standard input and output, for editors (README, Editors).",
+            [_lspHelp, _stdio], []);
+        Root.Subcommands.Add(Lsp);
+
         // Never invoked (Cli carries out the Invocation), but a command without an action is one
         // System.CommandLine insists must be followed by a subcommand.
-        foreach (var command in new[] { Root, Test, Repl, Graph, Fmt }) command.SetAction(_ => ExitCodes.Success);
+        foreach (var command in new[] { Root, Test, Repl, Graph, Fmt, Lsp }) command.SetAction(_ => ExitCodes.Success);
     }
 
     private static Command NewCommand(string name, string description, Option[] options, Argument[] arguments)
@@ -158,6 +167,9 @@ internal sealed class CommandLine
     /// <summary>The <c>fmt</c> subcommand.</summary>
     public Command Fmt { get; }
 
+    /// <summary>The <c>lsp</c> subcommand.</summary>
+    public Command Lsp { get; }
+
     /// <summary>Parses a whole command line.</summary>
     public static Invocation Parse(IReadOnlyList<string> args) => PlainScript(args) ?? ParseFully(args);
 
@@ -182,7 +194,7 @@ internal sealed class CommandLine
 
     /// <summary>Whether a first argument names a subcommand (every one the tree has: a test checks).</summary>
     internal static bool IsSubcommand(string name) =>
-        name is TestCommandName or ReplCommandName or GraphCommandName or FmtCommandName or KernelCommandLine.Name;
+        name is TestCommandName or ReplCommandName or GraphCommandName or FmtCommandName or LspCommandName or KernelCommandLine.Name;
 
     private Invocation ParseArgs(IReadOnlyList<string> args)
     {
@@ -219,12 +231,13 @@ internal sealed class CommandLine
     {
         if (ArgumentSplitter.FindUnknownOption(subcommand, [.. args.Skip(1)]) is { } unknown) return UnknownOption(unknown);
         var result = Root.Parse(args);
-        var help = subcommand == Test ? _testHelp : subcommand == Graph ? _graphHelp : subcommand == Fmt ? _fmtHelp : _replHelp;
+        var help = subcommand == Test ? _testHelp : subcommand == Graph ? _graphHelp : subcommand == Fmt ? _fmtHelp : subcommand == Lsp ? _lspHelp : _replHelp;
         if (result.GetResult(help) is not null) return new HelpRequest(subcommand);
         if (result.Errors.Count > 0) return new UsageError(result.Errors[0].Message);
         if (subcommand == Test)
             return new TestRequest(result.GetValue(_paths) ?? [], result.GetValue(_update), _testLimits.Read(result));
         if (subcommand == Graph) return GraphInvocation(result);
+        if (subcommand == Lsp) return new LspRequest();
         if (subcommand == Fmt) return new FmtRequest(result.GetValue(_fmtPaths) ?? [], result.GetValue(_check));
         return new ReplRequest(_replLimits.Read(result));
     }

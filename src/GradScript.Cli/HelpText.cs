@@ -22,6 +22,7 @@ internal static class HelpText
           gradscript test [PATH...] [--update]       run golden tests (gradscript test --help)
           gradscript graph FILE --var NAME [-o OUT]  draw a variable's graph (gradscript graph --help)
           gradscript fmt [--check] [PATH...]         lay scripts out canonically (gradscript fmt --help)
+          gradscript lsp                             serve the Language Server Protocol to an editor
 
         Everything after FILE, CODE or '-' goes to the script's `args`, untouched.
         """;

@@ -33,6 +33,9 @@ internal sealed record TestRequest(IReadOnlyList<string> Paths, bool Update, Run
 /// <summary><c>gradscript fmt [--check] [PATH…]</c>: lay out scripts canonically, or list those that are not.</summary>
 internal sealed record FmtRequest(IReadOnlyList<string> Paths, bool Check) : Invocation;
 
+/// <summary><c>gradscript lsp [--stdio]</c>: a language server on standard input and output.</summary>
+internal sealed record LspRequest : Invocation;
+
 /// <summary><c>gradscript repl</c>: the REPL even when standard input is not a terminal.</summary>
 internal sealed record ReplRequest(RunLimits Limits) : Invocation;
 

@@ -15,7 +15,7 @@ using BenchmarkDotNet.Running;
 /// <item><c>--check</c>: only the cross-checks (every benchmark's set-up), in seconds.</item>
 /// <item><c>--cold-start</c>: only the cold-start runs; <c>--no-cold-start</c>: skip them.</item>
 /// <item><c>--loop NAME SECONDS</c>: runs one GradScript benchmark (w1, w2, backward, parse, chain, call,
-/// recorded) over and over, untimed, for a profiler such as <c>dotnet-trace</c> to watch.</item>
+/// recorded, analyze, format) over and over, untimed, for a profiler such as <c>dotnet-trace</c> to watch.</item>
 /// </list>
 /// Anything else goes to BenchmarkDotNet (e.g. <c>--filter *W1*</c>).
 /// </summary>
@@ -24,7 +24,7 @@ public static class Program
     private static readonly Type[] Benchmarks =
     [
         typeof(W1Benchmarks), typeof(W2Benchmarks), typeof(BackwardBenchmarks),
-        typeof(ParseBenchmarks), typeof(ChainBenchmarks), typeof(HostCallBenchmarks), typeof(AllocationBenchmarks),
+        typeof(ParseBenchmarks), typeof(ChainBenchmarks), typeof(HostCallBenchmarks), typeof(AllocationBenchmarks), typeof(EditorBenchmarks),
     ];
 
     public static int Main(string[] args)
@@ -106,11 +106,13 @@ public static class Program
             "chain" => Prepared(new ChainBenchmarks(), b => b.Setup(), b => b.LongChain()),
             "call" => Prepared(new HostCallBenchmarks(), b => b.Setup(), b => b.GradScript()),
             "recorded" => Prepared(new AllocationBenchmarks(), b => b.Setup(), b => b.TrackedOps()),
+            "analyze" => Prepared(new EditorBenchmarks(), b => b.Setup(), b => b.Analyze()),
+            "format" => Prepared(new EditorBenchmarks(), b => b.Setup(), b => b.Format()),
             _ => null,
         };
         if (run is null)
         {
-            Console.Error.WriteLine($"--loop: no benchmark '{name}' (w1, w2, backward, parse, chain, call, recorded)");
+            Console.Error.WriteLine($"--loop: no benchmark '{name}' (w1, w2, backward, parse, chain, call, recorded, analyze, format)");
             return 64;
         }
         // Batches of about 50 ms: the fastest batch is the figure least disturbed by other work on a

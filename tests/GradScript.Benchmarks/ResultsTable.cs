@@ -73,6 +73,12 @@ public sealed class ResultsTable
                 "—", Times(ratio), "≤ 15× (linear)", ratio <= 15);
         }
 
+        if (Ns(nameof(EditorBenchmarks), nameof(EditorBenchmarks.Analyze)) is { } analyze)
+            Add("editor: a change to a 10,000-line script analysed (language server)", $"{analyze / 1e6:N1} ms", "—", "—", "≤ 50 ms", analyze <= 50e6);
+
+        if (Ns(nameof(EditorBenchmarks), nameof(EditorBenchmarks.Format)) is { } format)
+            _breakdown.Add($"gradscript fmt of the 10,000-line script: {format / 1e6:N1} ms (two parses, one layout)");
+
         if (Ns(nameof(HostCallBenchmarks), nameof(HostCallBenchmarks.GradScript)) is { } call)
         {
             double? floor = Ns(nameof(HostCallBenchmarks), nameof(HostCallBenchmarks.CSharpFloor));
