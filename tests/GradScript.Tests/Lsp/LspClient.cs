@@ -97,6 +97,14 @@ internal sealed class LspClient : IDisposable
             ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "gradscript", ["version"] = 1, ["text"] = text },
         });
 
+    /// <summary>The protocol's way out: <c>shutdown</c>, then <c>exit</c>; the exit status.</summary>
+    public int ShutdownAndExit()
+    {
+        Assert.Null(Result("shutdown"));
+        Notify("exit");
+        return WaitForExit();
+    }
+
     /// <summary>Closes the input and waits for the process to end; its exit status.</summary>
     public int CloseAndWait()
     {

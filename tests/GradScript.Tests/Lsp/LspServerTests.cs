@@ -169,9 +169,7 @@ public class LspServerTests
     {
         using var client = new LspClient();
         client.Initialize();
-        Assert.Null(client.Result("shutdown"));
-        client.Notify("exit");
-        Assert.Equal(0, client.WaitForExit());
+        Assert.Equal(0, client.ShutdownAndExit());
     }
 
     [Fact]
@@ -205,10 +203,9 @@ public class LspServerTests
         Assert.NotEmpty(diagnostics);
         client.Open(Uri + "2", "x = " + string.Concat(Enumerable.Repeat("-", 1_000_000)) + "1\n");
         Assert.NotEmpty(client.Diagnostics(Uri + "2"));
-        Assert.NotNull(client.Result("textDocument/hover", At(Uri + "2", 0, 0)) ?? new JsonObject());
-        Assert.Null(client.Result("shutdown"));
-        client.Notify("exit");
-        Assert.Equal(0, client.WaitForExit());
+        // Still answering: a request after the bombs gets its answer, not an error.
+        Assert.Null(client.Request("textDocument/hover", At(Uri + "2", 0, 0))["error"]);
+        Assert.Equal(0, client.ShutdownAndExit());
     }
 
     [Fact]
