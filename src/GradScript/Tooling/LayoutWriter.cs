@@ -80,8 +80,7 @@ internal sealed class LayoutWriter
                 {
                     // A comment after code keeps its column where there is room, so aligned comments
                     // stay aligned; else it stands two blanks after the code.
-                    int column = _text.Length - _lineStart;
-                    _text.Append(' ', Math.Max(2, token.Column - column));
+                    _text.Append(' ', Math.Max(2, token.Column - CodePointsOnLine()));
                 }
                 _text.Append(token.Text);
                 return;
@@ -154,6 +153,17 @@ internal sealed class LayoutWriter
         while (right < _tokens.Count && _tokens[right].Type is PLUS or MINUS) right++;
         return right < _tokens.Count && Simple(_tokens[right].Type)
             && (right + 1 == _tokens.Count || _tokens[right + 1].Type is not (LPAREN or LBRACKET));
+    }
+
+    // The column the line has reached, in code points as the lexer counts a comment's column.
+    private int CodePointsOnLine()
+    {
+        int column = 0;
+        for (int i = _lineStart; i < _text.Length; i++, column++)
+        {
+            if (char.IsHighSurrogate(_text[i]) && i + 1 < _text.Length && char.IsLowSurrogate(_text[i + 1])) i++;
+        }
+        return column;
     }
 
     private bool InsideBrackets => _open.Count > 0 && _open[^1].Kind == TokenKind.Open;

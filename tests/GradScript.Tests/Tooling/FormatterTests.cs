@@ -56,6 +56,8 @@ public class FormatterTests
     [InlineData("if x {\n  # inside\n    y = 1\n        # before the brace\n}", "if x {\n    # inside\n    y = 1\n    # before the brace\n}\n")]
     [InlineData("f(1, # one\n  2) # two", "f(1,  # one\n    2)  # two\n")]
     [InlineData("x = 1 #   trailing blanks go   ", "x = 1  #   trailing blanks go\n")]
+    // Columns count code points, as the lexer does: an emoji before a comment is one.
+    [InlineData("s = \"😀\"   # c\nt = 1     # d", "s = \"😀\"   # c\nt = 1     # d\n")]
     public void KeepsComments(string source, string formatted) =>
         Assert.Equal(formatted, SourceFormatter.Format(source));
 
