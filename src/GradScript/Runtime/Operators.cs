@@ -40,7 +40,7 @@ internal static class Operators
                 case BinaryOp.Multiply: return Value.Int(checked(x * y));
                 case BinaryOp.Divide:
                     if (y == 0) throw DivisionByZero(at);
-                    return Value.Float((double)x / y);
+                    return Value.Float(PythonNumbers.TrueDivide(x, y));
                 case BinaryOp.FloorDivide:
                     if (y == 0) throw DivisionByZero(at);
                     if (x == long.MinValue && y == -1) throw Overflow(at);
@@ -87,20 +87,11 @@ internal static class Operators
             case BinaryOp.Divide:
                 if (y == 0 && xWasInt && yWasInt) throw DivisionByZero(at);
                 return Value.Float(x / y);
-            case BinaryOp.FloorDivide: return Value.Float(Math.Floor(x / y));
-            case BinaryOp.Modulo: return Value.Float(FloatModulo(x, y));
+            case BinaryOp.FloorDivide: return Value.Float(PythonNumbers.FloorDivide(x, y));
+            case BinaryOp.Modulo: return Value.Float(PythonNumbers.Modulo(x, y));
             case BinaryOp.Power: return Value.Float(Math.Pow(x, y));
         }
         throw new UnreachableException(op.ToString());
-    }
-
-    // Python's float %: the result takes the sign of the divisor.
-    private static double FloatModulo(double x, double y)
-    {
-        if (y == 0) return double.NaN;
-        double r = x % y;
-        if (r != 0 && (r < 0) != (y < 0)) r += y;
-        return r;
     }
 
     private static Value TrackedArithmetic(BinaryOp op, Value a, Value b, Interpreter interpreter, in SourceSpan at)
@@ -140,13 +131,14 @@ internal static class Operators
                 items.AddRange(l.Items);
                 items.AddRange(m.Items);
                 return Value.Object(new ListValue(items));
-            case (BinaryOp.Multiply, string s, _) when b.IsInt:
+            // A bool counts as 0 or 1 here too, as in Python ("ab" * true is "ab").
+            case (BinaryOp.Multiply, string s, _) when b.IsInt || b.IsBool:
                 return Value.String(RepeatString(s, b.AsInt, interpreter, at));
-            case (BinaryOp.Multiply, _, string s) when a.IsInt:
+            case (BinaryOp.Multiply, _, string s) when a.IsInt || a.IsBool:
                 return Value.String(RepeatString(s, a.AsInt, interpreter, at));
-            case (BinaryOp.Multiply, ListValue l, _) when b.IsInt:
+            case (BinaryOp.Multiply, ListValue l, _) when b.IsInt || b.IsBool:
                 return Value.Object(RepeatList(l, b.AsInt, interpreter, at));
-            case (BinaryOp.Multiply, _, ListValue l) when a.IsInt:
+            case (BinaryOp.Multiply, _, ListValue l) when a.IsInt || a.IsBool:
                 return Value.Object(RepeatList(l, a.AsInt, interpreter, at));
         }
         throw Unsupported(op, a, b, at);
@@ -170,7 +162,8 @@ internal static class Operators
         });
     }
 
-    private static ListValue RepeatList(ListValue list, long times, Interpreter interpreter, in SourceSpan at)
+    /// <summary>The items of <paramref name="list"/> repeated <paramref name="times"/> times, as a new list.</summary>
+    public static ListValue RepeatList(ListValue list, long times, Interpreter interpreter, in SourceSpan at)
     {
         if (times <= 0 || list.Count == 0) return new ListValue();
         if (list.Count * (double)times > ListValue.MaxLength)

@@ -49,7 +49,10 @@ internal sealed class PythonRandom
     }
 
     /// <summary><c>random.uniform(a, b)</c>: <c>a + (b - a) * random()</c>, which may equal b through rounding.</summary>
-    public double Uniform(double a, double b) => a + (b - a) * Random();
+    public double Uniform(double a, double b) => UniformWidth(a, b - a);
+
+    /// <summary><c>random.uniform(a, b)</c> given <c>b - a</c>, which Python computes exactly between two ints.</summary>
+    public double UniformWidth(double a, double width) => a + width * Random();
 
     /// <summary>
     /// <c>random.gauss(mu, sigma)</c>: Box–Muller on two draws, returning the cosine half now and keeping

@@ -145,24 +145,21 @@ internal static partial class Builtins
         return Value.Int(Truncate(round(Number(args[0], name)), name));
     }
 
-    // Python's round: halves to even; with a digit count, a float rounded as the exact binary value
-    // is (CPython rounds through the same correctly rounded conversion as format(x, ".Nf")).
+    // Python's round: halves to even. With a digit count an int stays an int and a float is rounded
+    // as its exact binary value is (round(2.675, 2) is 2.67), both by PythonNumbers.
     private static Value Round(Interpreter interpreter, in Arguments args)
     {
         Arity(args, "round", 1, 2);
-        if (args.Count == 1)
+        bool isInt = args[0].IsInt || args[0].IsBool;
+        if (args.Count == 1 || args[1].IsNone)
         {
-            if (args[0].IsInt) return args[0];
+            if (isInt) return Value.Int(args[0].AsInt);
             return Value.Int(Truncate(Math.Round(Number(args[0], "round"), MidpointRounding.ToEven), "round"));
         }
         long digits = Integer(args[1], "round");
-        if (args[0].IsInt && digits >= 0) return args[0];
+        if (isInt)
+            return Value.Int(PythonNumbers.RoundInt(args[0].AsInt, digits) ?? throw new RuntimeError("integer overflow: the result does not fit in 64 bits"));
         double x = Number(args[0], "round");
-        if (digits > 323 || double.IsNaN(x) || double.IsInfinity(x)) return Value.Float(x);
-        if (digits >= 0)
-            return Value.Float(double.Parse(NumberFormat.Format(x, $".{digits}f"), System.Globalization.CultureInfo.InvariantCulture));
-        if (digits < -308) return Value.Float(0 * x);
-        double scale = Math.Pow(10, -digits);
-        return Value.Float(Math.Round(x / scale, MidpointRounding.ToEven) * scale);
+        return Value.Float(PythonNumbers.RoundFloat(x, digits) ?? throw new RuntimeError("round(): rounded value too large to represent"));
     }
 }
