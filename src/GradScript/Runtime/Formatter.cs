@@ -1,5 +1,6 @@
 namespace GradScript.Runtime;
 
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using GradScript.Diagnostics;
@@ -116,22 +117,46 @@ internal static class Formatter
         open.Remove(list);
     }
 
+    // Python's repr of a str, but always in double quotes: \t \n \r and the quote and backslash
+    // escaped, other characters that are not printable (str.isprintable: controls, format
+    // characters, separators other than the space, surrogates, private use, unassigned) as
+    // \xhh, \uhhhh or \Uhhhhhhhh, so that no control character of a string reaches a terminal.
     private static void AppendQuoted(StringBuilder builder, string s)
     {
         builder.Append('"');
-        foreach (char c in s)
+        for (int i = 0; i < s.Length; i++)
         {
+            char c = s[i];
             switch (c)
             {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\0': builder.Append("\\0"); break;
-                default: builder.Append(c); break;
+                case '"': builder.Append("\\\""); continue;
+                case '\\': builder.Append("\\\\"); continue;
+                case '\n': builder.Append("\\n"); continue;
+                case '\t': builder.Append("\\t"); continue;
+                case '\r': builder.Append("\\r"); continue;
             }
+            int codePoint = c, units = 1;
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) (codePoint, units) = (char.ConvertToUtf32(c, s[i + 1]), 2);
+            if (IsPrintable(codePoint)) builder.Append(s, i, units);
+            else if (codePoint <= 0xFF) builder.Append("\\x").Append(codePoint.ToString("x2", CultureInfo.InvariantCulture));
+            else if (codePoint <= 0xFFFF) builder.Append("\\u").Append(codePoint.ToString("x4", CultureInfo.InvariantCulture));
+            else builder.Append("\\U").Append(codePoint.ToString("x8", CultureInfo.InvariantCulture));
+            i += units - 1;
         }
         builder.Append('"');
+    }
+
+    /// <summary>Python's <c>str.isprintable</c> of one code point.</summary>
+    private static bool IsPrintable(int codePoint)
+    {
+        if (codePoint < 0x7F) return codePoint >= 0x20;
+        if (codePoint is >= 0xD800 and <= 0xDFFF) return false; // a lone surrogate
+        return CharUnicodeInfo.GetUnicodeCategory(codePoint) switch
+        {
+            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                or UnicodeCategory.SpaceSeparator => false,
+            _ => true,
+        };
     }
 }

@@ -79,6 +79,23 @@ internal static class Literals
                             positions.At(token, first + i - 1));
                     }
                     break;
+                case 'x' or 'u' or 'U':
+                    // Python's \xhh, \uhhhh and \Uhhhhhhhh, the forms a list prints its strings' characters in.
+                    int digits = next == 'x' ? 2 : next == 'u' ? 4 : 8;
+                    string fixedHex = i + digits < text.Length ? text.Substring(i + 1, digits) : "";
+                    if (fixedHex.Length == digits && fixedHex.All(char.IsAsciiHexDigit)
+                        && int.TryParse(fixedHex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int scalar)
+                        && scalar is >= 0 and <= 0x10FFFF and (< 0xD800 or > 0xDFFF))
+                    {
+                        result.Append(char.ConvertFromUtf32(scalar));
+                        i += digits;
+                    }
+                    else
+                    {
+                        errors.Add($"invalid \\{next} escape: expected {digits} hex digits naming a Unicode scalar value",
+                            positions.At(token, first + i - 1));
+                    }
+                    break;
                 default:
                     errors.Add($"invalid escape sequence '\\{next}'", positions.At(token, first + i - 1));
                     break;
