@@ -11,8 +11,12 @@ internal sealed record Literal(object? Value, SourceSpan Span) : Expr(Span);
 /// <summary>An f-string: literal text and expressions, each with an optional format spec.</summary>
 internal sealed record FString(IReadOnlyList<FStringPart> Parts, SourceSpan Span) : Expr(Span);
 
-/// <summary>One piece of an f-string: either <see cref="Text"/> or <see cref="Value"/> (with its spec).</summary>
-internal sealed record FStringPart(string? Text, Expr? Value, string? FormatSpec);
+/// <summary>
+/// One piece of an f-string: either <see cref="Text"/> or <see cref="Value"/> with its spec as written.
+/// A spec with replacement fields of its own (<c>{x:.{n}f}</c>) is also <see cref="NestedSpec"/>, the
+/// f-string that computes it.
+/// </summary>
+internal sealed record FStringPart(string? Text, Expr? Value, string? FormatSpec, FString? NestedSpec = null);
 
 /// <summary>A list display <c>[a, b, c]</c>.</summary>
 internal sealed record ListExpr(IReadOnlyList<Expr> Items, SourceSpan Span) : Expr(Span);

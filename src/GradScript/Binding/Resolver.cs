@@ -168,6 +168,7 @@ internal sealed class Resolver
                     for (int i = 0; i < f.Parts.Count; i++)
                     {
                         if (f.Parts[i].Value is { } value) pending.Push(value);
+                        if (f.Parts[i].NestedSpec is { } spec) pending.Push(spec);
                     }
                     break;
                 case ListExpr l:

@@ -27,7 +27,7 @@ internal sealed partial class Compiler
             Call c => new CallCode(Expression(c.Callee), Expressions(c.Arguments),
                 c.Keywords.Count == 0 ? [] : c.Keywords.Select(k => k.Name).ToArray(),
                 c.Keywords.Count == 0 ? [] : c.Keywords.Select(k => Expression(k.Value)).ToArray(), c.Span),
-            FString f => new FStringCode(f.Parts.Select(p => new FStringCode.Piece(p.Text, p.Value is null ? null : Expression(p.Value), p.FormatSpec)).ToArray(), f.Span),
+            FString f => new FStringCode(f.Parts.Select(p => new FStringCode.Piece(p.Text, p.Value is null ? null : Expression(p.Value), p.FormatSpec, p.NestedSpec is null ? null : Expression(p.NestedSpec))).ToArray(), f.Span),
             _ => throw new UnreachableException(expr.GetType().Name),
         };
     }

@@ -18,8 +18,15 @@ internal sealed partial class AstBuilder
     private Expr FormattedString(IToken token)
     {
         // Body between the quotes; f"..." has the prefix and the opening quote before it.
-        string body = token.Text[2..^1];
         const int bodyStart = 2; // the index of body[0] in the token's text
+        return new FString(FStringParts(token, token.Text[2..^1], bodyStart, inSpec: false), positions.Span(token));
+    }
+
+    // The literal text and replacement fields of `body`, which stands at `bodyStart` in the token's
+    // text. A format spec is read the same way, so that `{x:.{n}f}` takes its precision from n; as
+    // in Python, a field inside a spec may not nest another.
+    private List<FStringPart> FStringParts(IToken token, string body, int bodyStart, bool inSpec)
+    {
         var parts = new List<FStringPart>();
         var literal = new StringBuilder();
         int literalStart = 0;
@@ -70,11 +77,17 @@ internal sealed partial class AstBuilder
             if (end < 0)
             {
                 errors.Add("'{' in f-string is never closed (write '{{' for a brace)", At(token, bodyStart + i));
-                return new FString(parts, positions.Span(token));
+                return parts;
             }
             int exprEnd = colon >= 0 ? colon : end;
             string exprText = body[(i + 1)..exprEnd];
             string? spec = colon >= 0 ? body[(colon + 1)..end] : null;
+            FString? nestedSpec = null;
+            if (spec is not null && spec.Contains('{'))
+            {
+                if (inSpec) errors.Add("f-string: a format spec inside a format spec is nested too deeply", At(token, bodyStart + colon));
+                else nestedSpec = new FString(FStringParts(token, spec, bodyStart + colon + 1, inSpec: true), At(token, bodyStart + colon + 1));
+            }
             if (exprText.Trim().Length == 0)
                 errors.Add("empty expression in f-string", At(token, bodyStart + i));
             else
@@ -83,13 +96,13 @@ internal sealed partial class AstBuilder
                 var first = positions.At(token, bodyStart + i + 1);
                 var inner = new SourcePositions(positions.Source, first.Line - 1, first.Column - 1);
                 var value = ScriptParser.ParseEmbeddedExpression(exprText, inner, errors);
-                if (value is not null) parts.Add(new FStringPart(null, value, spec));
+                if (value is not null) parts.Add(new FStringPart(null, value, spec, nestedSpec));
             }
             i = end + 1;
             literalStart = i;
         }
         FlushLiteral(body.Length);
-        return new FString(parts, positions.Span(token));
+        return parts;
     }
 
     // The `}` closing a replacement field that starts at `start`, skipping brackets and quotes inside

@@ -42,7 +42,8 @@ internal sealed class IndexCode(Code target, Code key, SourceSpan span) : Code(s
 /// <summary>An f-string: literal pieces and formatted values, joined.</summary>
 internal sealed class FStringCode(FStringCode.Piece[] pieces, SourceSpan span) : Code(span)
 {
-    public readonly record struct Piece(string? Text, Code? Value, string? FormatSpec);
+    /// <summary>Text, or a value with its spec: fixed, or computed by <paramref name="Spec"/> (<c>{x:.{n}f}</c>).</summary>
+    public readonly record struct Piece(string? Text, Code? Value, string? FormatSpec, Code? Spec = null);
 
     public override Value Eval(Frame frame)
     {
@@ -54,7 +55,9 @@ internal sealed class FStringCode(FStringCode.Piece[] pieces, SourceSpan span) :
             {
                 var value = piece.Value!.Eval(frame);
                 var at = piece.Value.Span;
-                try { builder.Append(piece.FormatSpec is null ? Formatter.Str(value, frame.Interpreter, at) : Format(value, piece.FormatSpec, frame.Interpreter, at)); }
+                string? spec = piece.Spec is null ? piece.FormatSpec : (string)piece.Spec.Eval(frame).Reference!;
+                // An empty spec is str(), as in Python: f"{true:}" is "true", not an int's "1".
+                try { builder.Append(string.IsNullOrEmpty(spec) ? Formatter.Str(value, frame.Interpreter, at) : Format(value, spec, frame.Interpreter, at)); }
                 catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at, hint: e.Hint); }
                 catch (FormatException e) { throw new ScriptRuntimeException(e.Message, at); }
             }
