@@ -31,8 +31,7 @@ internal static partial class Builtins
     private static Value Print(Interpreter interpreter, in Arguments args)
     {
         var site = args.CallSite;
-        string separator = args.TryGetKeyword("sep", out var sep) ? Formatter.Str(sep, interpreter, site) : " ";
-        string end = args.TryGetKeyword("end", out var e) ? Formatter.Str(e, interpreter, site) : "\n";
+        string separator = PrintSetting(args, "sep", " "), end = PrintSetting(args, "end", "\n");
         var output = interpreter.Output;
         interpreter.Progress.BeforeOutput();
         for (int i = 0; i < args.Count; i++)
@@ -44,6 +43,13 @@ internal static partial class Builtins
         return Value.None;
     }
 
+    // As Python's print: none means the default, and anything but a string is an error.
+    private static string PrintSetting(in Arguments args, string keyword, string fallback)
+    {
+        if (!args.TryGetKeyword(keyword, out var v) || v.IsNone) return fallback;
+        return v.Reference as string ?? throw new RuntimeError($"print(): {keyword} must be none or a string, not {v.TypeName}");
+    }
+
     private static Value ToInt(Interpreter interpreter, in Arguments args)
     {
         Arity(args, "int", 1);
@@ -52,7 +58,7 @@ internal static partial class Builtins
         if (v.IsBool) return Value.Int(v.AsInt);
         if (v.Reference is string s)
         {
-            if (long.TryParse(s.Trim().Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed))
+            if (UnderscoresBetweenDigits(s) && long.TryParse(s.Trim().Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed))
                 return Value.Int(parsed);
             throw new RuntimeError($"invalid literal for int(): {Formatter.Brief(v)}");
         }
@@ -79,6 +85,7 @@ internal static partial class Builtins
             var trimmed = s.AsSpan().Trim();
             if (trimmed.Length > 16 && trimmed.IndexOfAnyExcept(NumberCharacters) >= 0)
                 throw new RuntimeError($"could not convert string to float: {Formatter.Brief(v)}");
+            if (!UnderscoresBetweenDigits(s)) throw new RuntimeError($"could not convert string to float: {Formatter.Brief(v)}");
             string text = s.Trim().ToLowerInvariant().Replace("_", "");
             double parsed = text switch
             {
@@ -91,6 +98,16 @@ internal static partial class Builtins
             return Value.Float(parsed);
         }
         return Value.Float(Number(v, "float"));
+    }
+
+    // PEP 515, as int() and float() read it: an underscore only between two digits ("1_000", not "1__0" or "_1").
+    private static bool UnderscoresBetweenDigits(string s)
+    {
+        for (int i = s.IndexOf('_'); i >= 0; i = s.IndexOf('_', i + 1))
+        {
+            if (i == 0 || i == s.Length - 1 || !char.IsAsciiDigit(s[i - 1]) || !char.IsAsciiDigit(s[i + 1])) return false;
+        }
+        return true;
     }
 
     private static Value MakeList(Interpreter interpreter, in Arguments args)

@@ -7,7 +7,7 @@ using GradScript.Diagnostics;
 /// <summary>
 /// <c>x op= v</c> (docs/language.md §7): on a leaf parameter, an unrecorded in-place update of its data
 /// that every reference to the leaf sees (an optimizer step); <c>xs += ys</c> extends the list xs
-/// in place, as in Python; on anything else, <c>x = x op v</c>.
+/// in place and <c>xs *= n</c> repeats it in place, as in Python; on anything else, <c>x = x op v</c>.
 /// </summary>
 internal sealed class CompoundAssignInstruction(BinaryOp op, Code read, Store write, Code value, SourceSpan opSpan, SourceSpan span) : Instruction(span)
 {
@@ -53,6 +53,13 @@ internal static class InPlace
                 foreach (var item in ReferenceEquals(items, list.Items) ? items.ToList() : items) list.Add(item);
             }
             catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at, hint: e.Hint); }
+            return true;
+        }
+        if (current.Reference is ListValue repeated && op == BinaryOp.Multiply && (operand.IsInt || operand.IsBool))
+        {
+            var copies = Operators.RepeatList(repeated, operand.AsInt, interpreter, at);
+            repeated.Items.Clear();
+            repeated.Items.AddRange(copies.Items);
             return true;
         }
         if (!current.IsTracked || !current.AsTracked.IsLeaf) return false;

@@ -10,7 +10,7 @@ internal sealed class LocalGet(int slot, string name, SourceSpan span) : Code(sp
     public override Value Eval(Frame frame)
     {
         var value = frame.Slots[slot];
-        return value.IsUndefined ? throw Undefined.Error(name, Span) : value;
+        return value.IsUndefined ? throw Undefined.LocalError(name, Span) : value;
     }
 }
 
@@ -19,7 +19,7 @@ internal sealed class EnclosingGet(int depth, int slot, string name, SourceSpan 
     public override Value Eval(Frame frame)
     {
         var value = Undefined.Outer(frame, depth).Slots[slot];
-        return value.IsUndefined ? throw Undefined.Error(name, Span) : value;
+        return value.IsUndefined ? throw Undefined.FreeError(name, Span) : value;
     }
 }
 
@@ -75,6 +75,14 @@ internal static class Undefined
         candidates.AddRange(frame.Interpreter.Globals.Values.Where(cell => !cell.Value.IsUndefined).Select(cell => cell.Name));
         return Suggestions.DidYouMean(name, candidates);
     }
+
+    // Python's UnboundLocalError: the name is a local (it is assigned in the function), read
+    // before its assignment, even when a global of that name exists.
+    public static ScriptRuntimeException LocalError(string name, SourceSpan span) =>
+        new($"cannot access local variable '{name}' where it is not associated with a value", span);
+
+    public static ScriptRuntimeException FreeError(string name, SourceSpan span) =>
+        new($"cannot access free variable '{name}' where it is not associated with a value in enclosing scope", span);
 
     public static Frame Outer(Frame frame, int depth)
     {
