@@ -14,6 +14,9 @@ internal sealed class Dice(ulong seed)
     /// <summary><paramref name="low"/> to <paramref name="high"/>, both included.</summary>
     public int Between(int low, int high) => low + Below(high - low + 1);
 
+    /// <summary>64 random bits.</summary>
+    public ulong Bits() => Next();
+
     /// <summary>True with probability <paramref name="p"/>.</summary>
     public bool Chance(double p) => Fraction() < p;
 

@@ -49,6 +49,9 @@ internal static class PropertyRun
         return count;
     }
 
+    /// <summary><paramref name="count"/> scaled by <c>GRADSCRIPT_PROPERTY_SCALE</c>, for a test that draws its cases itself.</summary>
+    public static int Scaled(int count) => Math.Max(1, (int)(count * Scale()));
+
     private static double Scale()
     {
         string? text = Environment.GetEnvironmentVariable(ScaleVariable);

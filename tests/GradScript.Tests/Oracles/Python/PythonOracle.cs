@@ -1,0 +1,80 @@
+namespace GradScript.Tests.Oracles.Python;
+
+using System.Diagnostics;
+using System.Text.Json;
+
+/// <summary>
+/// CPython as an oracle: runs many small Python programs in one python3 process (starting one per
+/// program would cost more than the programs), each in fresh globals holding the definitions of
+/// <c>prelude.py</c> and with <c>random</c> seeded 0, as a fresh GradScript engine is. The result of
+/// each is its stdout, followed by the line <see cref="ErrorMark"/> when it raised.
+/// </summary>
+internal static class PythonOracle
+{
+    /// <summary>Ends the output of a program that stopped with an error, on either side.</summary>
+    public const string ErrorMark = "!error\n";
+
+    /// <summary>Set (to anything non-empty) where python3 must be installed, as <c>.ci/run</c> sets it.</summary>
+    public const string RequiredVariable = "GRADSCRIPT_REQUIRE_PYTHON";
+
+    /// <summary>python3's path, or null when it is not installed.</summary>
+    public static string? Executable => ProgramsOnPath.Find("python3");
+
+    /// <summary>Why a test that needs python3 is skipped here, or null when it can run (or must).</summary>
+    public static string? SkipReason =>
+        Executable is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RequiredVariable))
+            ? "python3 is not installed (CI sets GRADSCRIPT_REQUIRE_PYTHON=1 and has it)"
+            : null;
+
+    private static string PreludePath => Path.Combine(AppContext.BaseDirectory, "Oracles", "Python", "prelude.py");
+
+    // Reads the programs as a JSON list on stdin and writes their outputs as one on stdout, so no
+    // program's text or output can be confused with the framing.
+    private const string Runner = """
+        import contextlib, io, json, random, sys
+        sys.setrecursionlimit(400)
+        prelude = compile(open(sys.argv[1], encoding="utf-8").read(), "prelude.py", "exec")
+        results = []
+        for source in json.load(sys.stdin):
+            namespace = {"__name__": "__case__"}
+            exec(prelude, namespace)
+            random.seed(0)
+            out = io.StringIO()
+            try:
+                code = compile(source, "<case>", "exec")
+            except SyntaxError as e:
+                results.append("!python syntax error: %s\n" % e)
+                continue
+            try:
+                with contextlib.redirect_stdout(out):
+                    exec(code, namespace)
+                results.append(out.getvalue())
+            except Exception as e:
+                results.append(out.getvalue() + "!error\n")
+        json.dump(results, sys.stdout)
+        """;
+
+    /// <summary>The output of each program, in order.</summary>
+    public static IReadOnlyList<string> Run(IReadOnlyList<string> programs)
+    {
+        string executable = Executable ?? throw new InvalidOperationException(
+            $"python3 is required ({RequiredVariable} is set) but not installed");
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in new[] { "-I", "-c", Runner.Replace("\r", ""), PreludePath }) start.ArgumentList.Add(argument);
+        start.Environment["PYTHONIOENCODING"] = "utf-8";
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        process.StandardInput.Write(JsonSerializer.Serialize(programs));
+        process.StandardInput.Close();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"python3 failed: {error.Result}");
+        return JsonSerializer.Deserialize<List<string>>(output.Result)!;
+    }
+}
