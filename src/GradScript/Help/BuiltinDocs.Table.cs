@@ -17,9 +17,9 @@ public static partial class BuiltinDocs
             Training = "optimizers, progress and plots";
         return
         [
-            F(Output, "print(*args, sep=\" \", end=\"\\n\")", "Writes the arguments to the output, each as `str` shows it, separated by `sep` and followed by `end`, as Python's `print`. Floats print as the shortest text that reads back to the same number (`0.1`, `1e-05`); a tracked value prints as its number."),
+            F(Output, "print(*args, sep=\" \", end=\"\\n\")", "Writes the arguments to the output, each as `str` shows it, separated by `sep` and followed by `end`, as Python's `print` (each may be a string or `none`, meaning the default). Floats print as the shortest text that reads back to the same number (`0.1`, `1e-05`); a tracked value prints as its number."),
             F(Output, "str(x)", "The text `print` shows for `x`: `str(0.1)` is `\"0.1\"`, `str([1, \"a\"])` is the text `[1, \"a\"]` (strings are quoted inside lists)."),
-            F(Output, "int(x)", "`x` as an int: a float is truncated toward zero (`int(-2.7)` is `-2`), a bool is 0 or 1, a string is parsed (`int(\" 1_000 \")` is `1000`). NaN, infinities and floats beyond 64 bits are errors."),
+            F(Output, "int(x)", "`x` as an int: a float is truncated toward zero (`int(-2.7)` is `-2`), a bool is 0 or 1, a string is parsed (`int(\" 1_000 \")` is `1000`; an underscore only between digits, as in Python). NaN, infinities and floats beyond 64 bits are errors."),
             F(Output, "float(x)", "`x` as a float: numbers and bools convert, a string is parsed (`\"2.5\"`, `\"1e-3\"`, `\"inf\"`, `\"nan\"`), a tracked value gives its data."),
             F(Output, "bool(x)", "Whether `x` is true: `false`, `none`, `0`, `0.0`, `\"\"`, `[]` and an empty range are false, everything else true."),
             F(Output, "type(x)", "The name of `x`'s type as a string: `int`, `float`, `bool`, `none`, `string`, `list`, `range`, `function`, `module`, `tracked`, `optimizer` or `progress`."),
@@ -49,7 +49,7 @@ public static partial class BuiltinDocs
             F(Math, "mean(iterable)", "The sum of the items of a non-empty list or range divided by their count, as a float. Differentiable."),
             F(Math, "floor(x)", "The largest int not above `x`. The result is a plain int, never tracked."),
             F(Math, "ceil(x)", "The smallest int not below `x`. The result is a plain int, never tracked."),
-            F(Math, "round(x[, digits])", "`x` rounded half to even, as Python's `round`: to an int without `digits`, to a float with `digits` decimals (rounding the exact binary value: `round(2.675, 2)` is `2.67`). Never tracked."),
+            F(Math, "round(x[, digits])", "`x` rounded half to even, as Python's `round`: to an int without `digits`; with `digits` decimals (negative: tens, hundreds…) a float stays a float, rounded from its exact binary value (`round(2.675, 2)` is `2.67`), and an int stays an int (`round(15, -1)` is `20`). Never tracked."),
             C("pi", "The float 3.141592653589793, the ratio of a circle's circumference to its diameter."),
             C("e", "The float 2.718281828459045, the base of the natural logarithm."),
             C("inf", "Positive infinity, a float: `-inf` is negative infinity."),
