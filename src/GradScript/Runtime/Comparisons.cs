@@ -125,6 +125,7 @@ internal static class Comparisons
     /// </summary>
     public static int CompareCodePoints(string s, string t)
     {
+        if (ReferenceEquals(s, t)) return 0; // max(s, s, …) of a huge string compares nothing
         // The common prefix is found a vector at a time: two equal strings of 2^27 characters compare in milliseconds.
         int i = s.AsSpan().CommonPrefixLength(t);
         if (i == s.Length || i == t.Length) return s.Length.CompareTo(t.Length);

@@ -35,6 +35,7 @@ public class PythonDifferentialTests(ITestOutputHelper output)
         output.WriteLine($"GradScript: {clock.Elapsed.TotalSeconds:0.0} s");
         int expressions = programs.Sum(p => p.Statements.Sum(s => s.Expressions.Count));
         int errors = expected.Count(e => e.EndsWith(PythonOracle.ErrorMark, StringComparison.Ordinal));
+        AssertReach(programs, errors);
         var failing = Enumerable.Range(0, count).Where(i => expected[i] != actual[i]).ToList();
         output.WriteLine($"{count} programs, {expressions} generated expressions at statement level, " +
             $"{errors} ending in an error on both sides; {failing.Count} disagreements");
@@ -58,6 +59,24 @@ public class PythonDifferentialTests(ITestOutputHelper output)
             report += $"\nShrunk by FsCheck: {e.Message}";
         }
         Assert.Fail(report);
+    }
+
+    // The constructs the suite is meant to compare; each must appear in a run of the default size.
+    private static readonly string[] Constructs =
+    [
+        " // ", " % ", " ^ ", " / ", "(-", "f'", ":.{", "str(", "int(", "float(", "round(", "floor(", "exp(", "log(",
+        "min(", "max(", "sum(", "len(", "\"\\x", "\"😀\"", "9223372036854775807", "inf", "nan", "(-0.0)", " < ", " == ",
+        " and ", "(not ", "def ", "global ", "def g()", "for ", "if ", "seed(", "gauss(", "uniform(", " += ", " *= ",
+        "append(", "sep=", "end=",
+    ];
+
+    private void AssertReach(List<TwinProgram> programs, int errors)
+    {
+        if (programs.Count < Programs) return; // a scaled-down run need not reach everything
+        var missing = Constructs.Where(c => !programs.Any(p => p.GradScript.Contains(c, StringComparison.Ordinal))).ToList();
+        Assert.True(missing.Count == 0, $"the generator never wrote: {string.Join(", ", missing)}");
+        // Most programs must run to their end: an error cuts a program's comparison short.
+        Assert.True(errors < programs.Count / 2, $"{errors} of {programs.Count} programs stopped at an error");
     }
 
     /// <summary>Program <paramref name="index"/> of a run: its own seed, a few statements, expressions up to three deep.</summary>
