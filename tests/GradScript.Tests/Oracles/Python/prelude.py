@@ -187,22 +187,18 @@ def _items(args):
     return list(args)
 
 
-def max(*args):
+def _extreme(better, args):
+    # The first of the best items, as Python's max and min; GradScript's ordering rules.
     items = _items(args)
     if not items: raise ValueError("empty")
     best = items[0]
     for item in items[1:]:
-        if _gt(item, best): best = item
+        if better(item, best): best = item
     return best
 
 
-def min(*args):
-    items = _items(args)
-    if not items: raise ValueError("empty")
-    best = items[0]
-    for item in items[1:]:
-        if _lt(item, best): best = item
-    return best
+def max(*args): return _extreme(_gt, args)
+def min(*args): return _extreme(_lt, args)
 
 
 def sum(xs):
