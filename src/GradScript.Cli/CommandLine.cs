@@ -116,7 +116,7 @@ internal sealed class CommandLine
             [_help, _version, _code], [_file, _scriptArgs]);
         _rootLimits = new LimitOptions(Root);
 
-        Test = NewCommand(TestCommandName, "Run golden tests: each NAME.grad must print exactly NAME.out (docs/cli.md).",
+        Test = NewCommand(TestCommandName, "Run golden tests: each NAME.grad must print exactly NAME.out; without a PATH, every NAME.grad below here that has its NAME.out (bin, obj and hidden folders skipped).",
             [_testHelp, _update], [_paths]);
         _testLimits = new LimitOptions(Test);
         Root.Subcommands.Add(Test);

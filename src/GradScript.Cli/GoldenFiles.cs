@@ -2,20 +2,31 @@ namespace GradScript.Cli;
 
 /// <summary>
 /// Finds golden tests: a path that is a file is a test (whatever its extension, since it was named);
-/// a directory holds every <c>*.grad</c> beneath it. The list is sorted ordinally, so every machine
-/// runs and reports tests in the same order.
+/// a directory holds every <c>*.grad</c> beneath it, except in build output (<c>bin</c>, <c>obj</c>)
+/// and hidden folders. With no path at all, the tests are the <c>*.grad</c> files under the working
+/// directory that have their <c>.out</c> beside them: at a repository's root that is its golden
+/// corpus and examples, not its library sources or fuzz inputs, and <c>--update</c> there writes
+/// no new <c>.out</c> file. The list is sorted ordinally, so every machine runs and reports tests
+/// in the same order.
 /// </summary>
 internal static class GoldenFiles
 {
     /// <summary>The extension of a test's script.</summary>
     public const string ScriptExtension = ".grad";
 
-    private static readonly EnumerationOptions Recursive = new()
+    private static readonly EnumerationOptions OneFolder = new()
     {
-        RecurseSubdirectories = true,
         IgnoreInaccessible = true,
         MatchType = MatchType.Simple,
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
     };
+
+    /// <summary>Folders never searched: build output.</summary>
+    private static readonly string[] SkippedFolders = ["bin", "obj"];
+
+    /// <summary>The tests of <c>gradscript test</c> without a path: under the working directory, each <c>*.grad</c> with an <c>.out</c> beside it.</summary>
+    public static IReadOnlyList<string> FindImplicit(string root = ".") =>
+        [.. InDirectory(root).Where(file => File.Exists(Path.ChangeExtension(file, ".out"))).Order(StringComparer.Ordinal)];
 
     /// <summary>The tests under <paramref name="paths"/>, and the paths that do not exist.</summary>
     public static (IReadOnlyList<string> Tests, IReadOnlyList<string> Missing) Find(IEnumerable<string> paths)
@@ -35,8 +46,23 @@ internal static class GoldenFiles
     }
 
     /// <summary>Every <c>*.grad</c> under a directory, as paths that start with it (without a leading <c>./</c>).</summary>
-    public static IEnumerable<string> InDirectory(string directory) =>
-        Directory.EnumerateFiles(directory, "*" + ScriptExtension, Recursive)
-            .Where(file => file.EndsWith(ScriptExtension, StringComparison.Ordinal))
-            .Select(file => directory == "." ? Path.GetRelativePath(".", file) : file);
+    public static IEnumerable<string> InDirectory(string directory)
+    {
+        // Walked folder by folder with a stack (no recursion), to skip build output and hidden folders.
+        var pending = new Stack<string>([directory]);
+        while (pending.Count > 0)
+        {
+            string folder = pending.Pop();
+            foreach (string file in Directory.EnumerateFiles(folder, "*" + ScriptExtension, OneFolder))
+            {
+                if (file.EndsWith(ScriptExtension, StringComparison.Ordinal))
+                    yield return directory == "." ? Path.GetRelativePath(".", file) : file;
+            }
+            foreach (string sub in Directory.EnumerateDirectories(folder, "*", OneFolder))
+            {
+                string name = Path.GetFileName(sub);
+                if (!name.StartsWith('.') && !SkippedFolders.Contains(name)) pending.Push(sub);
+            }
+        }
+    }
 }

@@ -4,7 +4,8 @@ namespace GradScript.Cli;
 /// <c>gradscript test [PATH…] [--update]</c>: runs every golden test found, prints <c>PASS path</c>
 /// or <c>FAIL path</c> with the reasons indented beneath, and ends with the line
 /// <c>N passed, N failed</c> (docs/cli.md), which CI reads. Exit 0 only when none
-/// failed; a PATH that does not exist is exit 66 before anything runs.
+/// failed; a PATH that does not exist is exit 66 before anything runs. Without a PATH it runs the
+/// tests under the working directory that have an <c>.out</c> (see <see cref="GoldenFiles"/>).
 /// </summary>
 internal sealed class TestCommand(TestRequest request, CliConsole console)
 {
@@ -12,7 +13,7 @@ internal sealed class TestCommand(TestRequest request, CliConsole console)
     public int Run()
     {
         var paths = request.Paths.Count > 0 ? request.Paths : ["."];
-        var (tests, missing) = GoldenFiles.Find(paths);
+        var (tests, missing) = request.Paths.Count > 0 ? GoldenFiles.Find(paths) : (GoldenFiles.FindImplicit(), []);
         if (missing.Count > 0)
         {
             foreach (string path in missing)

@@ -91,6 +91,23 @@ public class TestCommandTests
     }
 
     [Fact]
+    public void WithoutAPathOnlyScriptsWithAnOutRunAndBuildOutputAndHiddenFoldersAreSkipped()
+    {
+        using var dir = new TempDirectory();
+        string golden = dir.Write("tests/a.grad", "print(1)\n");
+        dir.Write("tests/a.out", "1\n");
+        dir.Write("src/library.grad", "def f() { }\n");
+        foreach (string skipped in new[] { "bin/Debug", "obj", ".git", "tests/.cache" })
+        {
+            dir.Write($"{skipped}/copy.grad", "print(1)\n");
+            dir.Write($"{skipped}/copy.out", "1\n");
+        }
+        Assert.Equal([golden], GoldenFiles.FindImplicit(dir.Path));
+        var named = GoldenFiles.InDirectory(dir.Path).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([Path.Combine(dir.Path, "src", "library.grad"), golden], named);
+    }
+
+    [Fact]
     public void ANonexistentPathIsExit66()
     {
         var outcome = CliRun.Run("test", "/no/such/tests");
