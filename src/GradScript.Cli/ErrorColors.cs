@@ -1,11 +1,12 @@
 namespace GradScript.Cli;
 
+using GradScript.Diagnostics;
 using System.Text;
 
 /// <summary>
 /// Colours rendered diagnostics for a terminal, as compilers do: the place bold, <c>error:</c> red,
 /// the caret line red, <c>help:</c> cyan, the stack's frames dim. It works on
-/// <see cref="ErrorRenderer"/>'s text, line by line, so the words are the same with and without
+/// <see cref="DiagnosticRenderer"/>'s text, line by line, so the words are the same with and without
 /// colour; the command line paints only when standard error is a terminal and <c>NO_COLOR</c> is
 /// not set.
 /// </summary>

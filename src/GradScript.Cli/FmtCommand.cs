@@ -52,7 +52,7 @@ internal sealed class FmtCommand(FmtRequest request, CliConsole console)
         }
         catch (ScriptSyntaxException e)
         {
-            console.Error.Write(ErrorRenderer.SyntaxErrors(e.Errors));
+            console.Error.Write(DiagnosticRenderer.SyntaxErrors(e.Errors));
             return ExitCodes.SyntaxError;
         }
         catch (InvalidOperationException e)
@@ -94,7 +94,7 @@ internal sealed class FmtCommand(FmtRequest request, CliConsole console)
         }
         catch (ScriptSyntaxException e)
         {
-            console.Error.Write(ErrorRenderer.SyntaxErrors(e.Errors));
+            console.Error.Write(DiagnosticRenderer.SyntaxErrors(e.Errors));
             return ExitCodes.SyntaxError;
         }
         catch (InvalidOperationException e)

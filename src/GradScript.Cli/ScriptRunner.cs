@@ -100,10 +100,10 @@ internal sealed class ScriptRunner(RunLimits limits, CliConsole console)
                 console.ErrorLine($"gradscript: {e.Message}");
                 return ExitCodes.NoInput;
             case ScriptSyntaxException e:
-                console.WriteDiagnostics(ErrorRenderer.SyntaxErrors(e.Errors, console.ErrorTerminalWidth));
+                console.WriteDiagnostics(DiagnosticRenderer.SyntaxErrors(e.Errors, console.ErrorTerminalWidth));
                 return ExitCodes.SyntaxError;
             case ScriptRuntimeException e:
-                console.WriteDiagnostics(ErrorRenderer.RuntimeError(e, console.ErrorTerminalWidth));
+                console.WriteDiagnostics(DiagnosticRenderer.RuntimeError(e, console.ErrorTerminalWidth));
                 return ExitCodes.RuntimeError;
             case OperationCanceledException when console.Cancellation.IsCancellationRequested:
                 console.ErrorLine("KeyboardInterrupt");

@@ -52,6 +52,14 @@ public sealed partial class Engine
         });
     }
 
+    /// <summary>Calls a function value the host holds (see <see cref="ScriptCallable"/>).</summary>
+    internal object? CallFunction(Value function, string name, object?[] arguments)
+    {
+        var values = arguments.Select(ClrValues.FromClr).ToArray();
+        var site = HostCallSite(name);
+        return ClrValues.ToClr(Guarded(() => site.Source, default, _ => CallValue(function, name, values, site)));
+    }
+
     private Value Invoke(string name, Value[] arguments, CancellationToken cancellationToken)
     {
         var callee = Defined(name);

@@ -10,12 +10,20 @@ public sealed partial class Engine
     /// Sets a global: double, float, long, int, bool, string, null (none), double[] or any
     /// enumerable of these (a list).
     /// </summary>
+    /// <exception cref="ArgumentException">The name is not a GradScript name (or is a keyword), or the value's type is not one of these.</exception>
     public void SetGlobal(string name, object? value) =>
         _interpreter.Global(CheckName(name)).Value = ClrValues.FromClr(value);
 
-    /// <summary>A global as a CLR value (see <see cref="Evaluate"/> for the mapping).</summary>
+    /// <summary>
+    /// A global as a CLR value (see <see cref="Evaluate"/> for the mapping); a function is a
+    /// <see cref="ScriptCallable"/> the host can call.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">No global of that name is defined.</exception>
-    public object? GetGlobal(string name) => ClrValues.ToClr(Defined(name));
+    public object? GetGlobal(string name)
+    {
+        var value = Defined(name);
+        return value.Reference is Callable function ? new ScriptCallable(this, value, function.Name) : ClrValues.ToClr(value);
+    }
 
     /// <summary>A global number, or the data of a tracked value.</summary>
     /// <exception cref="KeyNotFoundException">No global of that name is defined.</exception>

@@ -138,6 +138,8 @@ public sealed partial class Engine
         ArgumentNullException.ThrowIfNull(name);
         if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
             throw new ArgumentException($"'{name}' is not a GradScript name (letters, digits and _, not starting with a digit)", nameof(name));
+        if (Syntax.Keywords.Contains(name))
+            throw new ArgumentException($"'{name}' is a keyword of GradScript, which a script cannot use as a name", nameof(name));
         return name;
     }
 }

@@ -1,5 +1,6 @@
 namespace GradScript.Cli.Repl;
 
+using GradScript.Diagnostics;
 using System.Globalization;
 
 /// <summary>What became of one REPL input handed to <see cref="InputRunner.Run"/>.</summary>
@@ -139,8 +140,8 @@ internal sealed class InputRunner(RunLimits limits, TextWriter output, TextWrite
 
     private string Describe(Exception failure, bool timedOut) => failure switch
     {
-        ScriptSyntaxException e => ErrorRenderer.SyntaxErrors(e.Errors),
-        ScriptRuntimeException e => ErrorRenderer.RuntimeError(e),
+        ScriptSyntaxException e => DiagnosticRenderer.SyntaxErrors(e.Errors),
+        ScriptRuntimeException e => DiagnosticRenderer.RuntimeError(e),
         // Only the watchdog cancels without Ctrl-C: the input ignored its time limit until then.
         OperationCanceledException when timedOut => $"gradscript: time limit exceeded ({Seconds(limits.Timeout)} s)",
         OperationCanceledException => Interrupted,

@@ -24,6 +24,14 @@ public abstract class ScriptException : Exception
     /// <summary>The error as one diagnostic: message, place (file, line, column, span) and hint.</summary>
     public ScriptDiagnostic Diagnostic => new(Message, Span, Hint);
 
+    /// <summary>
+    /// The error as the command line prints it: <c>NAME:LINE:COL: error: MESSAGE</c>, the source line
+    /// with a caret under the place, the script's stack for a runtime error, and the hint (see
+    /// <see cref="DiagnosticRenderer"/>). Not the interpreter's own .NET frames: they say nothing
+    /// about the script.
+    /// </summary>
+    public override string ToString() => DiagnosticRenderer.Render(this);
+
     /// <summary>The name of the script the error is in.</summary>
     public string SourceName => Span.Source.Name;
 

@@ -19,25 +19,25 @@ public class ErrorRenderingTests
             "t.grad:2:7: error: bad\n" +
             "    y = 2 +\n" +
             "          ^\n",
-            ErrorRenderer.SyntaxError(At(text, 2, 7, 2, 8)));
+            DiagnosticRenderer.SyntaxError(At(text, 2, 7, 2, 8)));
     }
 
     [Fact]
     public void ASpanOnOneLineIsUnderlinedWithTildes()
     {
-        Assert.Equal("    print(nope)\n          ^~~~\n", ErrorRenderer.Snippet(At("print(nope)", 1, 7, 1, 11).Span));
+        Assert.Equal("    print(nope)\n          ^~~~\n", DiagnosticRenderer.Snippet(At("print(nope)", 1, 7, 1, 11).Span));
     }
 
     [Fact]
     public void ASpanOverSeveralLinesGetsOneCaret()
     {
-        Assert.Equal("    f(1,\n     ^\n", ErrorRenderer.Snippet(At("f(1,\n  2)", 1, 2, 2, 4).Span));
+        Assert.Equal("    f(1,\n     ^\n", DiagnosticRenderer.Snippet(At("f(1,\n  2)", 1, 2, 2, 4).Span));
     }
 
     [Fact]
     public void TabsInTheLineAreCopiedSoTheCaretAligns()
     {
-        Assert.Equal("    \t\tx = 1 / 0\n    \t\t    ^\n", ErrorRenderer.Snippet(At("\t\tx = 1 / 0", 1, 7, 1, 8).Span));
+        Assert.Equal("    \t\tx = 1 / 0\n    \t\t    ^\n", DiagnosticRenderer.Snippet(At("\t\tx = 1 / 0", 1, 7, 1, 8).Span));
     }
 
     [Fact]
@@ -45,14 +45,14 @@ public class ErrorRenderingTests
     {
         // "😀" is two UTF-16 units but one column; "é" is one.
         string line = "s = \"😀é\" + 1";
-        Assert.Equal($"    {line}\n             ^\n", ErrorRenderer.Snippet(At(line, 1, 10, 1, 11).Span));
+        Assert.Equal($"    {line}\n             ^\n", DiagnosticRenderer.Snippet(At(line, 1, 10, 1, 11).Span));
     }
 
     [Fact]
     public void APlaceAtTheEndOfTheLineGetsACaretAfterIt()
     {
-        Assert.Equal("    print(1\n           ^\n", ErrorRenderer.Snippet(At("print(1", 1, 8, 1, 8).Span));
-        Assert.Equal("    \n    ^\n", ErrorRenderer.Snippet(At("x = 1\n", 2, 1, 2, 1).Span));
+        Assert.Equal("    print(1\n           ^\n", DiagnosticRenderer.Snippet(At("print(1", 1, 8, 1, 8).Span));
+        Assert.Equal("    \n    ^\n", DiagnosticRenderer.Snippet(At("x = 1\n", 2, 1, 2, 1).Span));
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public class ErrorRenderingTests
     public void StackTraceKeepsShortRunsWhole()
     {
         string trace = "at a (t.grad:1:1)\nat a (t.grad:1:1)\nat a (t.grad:1:1)\nat b (t.grad:2:1)";
-        Assert.Equal("  at a (t.grad:1:1)\n  at a (t.grad:1:1)\n  at a (t.grad:1:1)\n  at b (t.grad:2:1)\n", ErrorRenderer.StackTrace(trace));
-        Assert.Equal("", ErrorRenderer.StackTrace(""));
+        Assert.Equal("  at a (t.grad:1:1)\n  at a (t.grad:1:1)\n  at a (t.grad:1:1)\n  at b (t.grad:2:1)\n", DiagnosticRenderer.StackTrace(trace));
+        Assert.Equal("", DiagnosticRenderer.StackTrace(""));
     }
 
     [Fact]

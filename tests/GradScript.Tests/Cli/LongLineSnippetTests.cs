@@ -26,10 +26,10 @@ public class LongLineSnippetTests
     public void AMillionCharacterLineIsCutAroundTheCaretWithAMarkOnEachSide()
     {
         string text = new string('(', 500_000) + "x" + new string(')', 499_999);
-        var (line, caret) = Lines(ErrorRenderer.Snippet(At(text, 500_001, 500_002)));
-        Assert.True(line.Length <= 4 + ErrorRenderer.MaxLineColumns, $"{line.Length} columns");
-        Assert.StartsWith("    " + ErrorRenderer.Cut + "(((", line);
-        Assert.EndsWith(")))" + ErrorRenderer.Cut, line);
+        var (line, caret) = Lines(DiagnosticRenderer.Snippet(At(text, 500_001, 500_002)));
+        Assert.True(line.Length <= 4 + DiagnosticRenderer.MaxLineColumns, $"{line.Length} columns");
+        Assert.StartsWith("    " + DiagnosticRenderer.Cut + "(((", line);
+        Assert.EndsWith(")))" + DiagnosticRenderer.Cut, line);
         // The caret stands under the x, wherever the cut put it.
         Assert.Equal('x', line[caret.IndexOf('^')]);
         Assert.Equal(caret.TrimEnd().Length, caret.IndexOf('^') + 1);
@@ -39,9 +39,9 @@ public class LongLineSnippetTests
     public void ACaretNearTheStartCutsOnlyTheEnd()
     {
         string text = "x = " + new string('1', 1000);
-        var (line, caret) = Lines(ErrorRenderer.Snippet(At(text, 1, 2)));
+        var (line, caret) = Lines(DiagnosticRenderer.Snippet(At(text, 1, 2)));
         Assert.Equal("    x = 111", line[..11]);
-        Assert.EndsWith("1" + ErrorRenderer.Cut, line);
+        Assert.EndsWith("1" + DiagnosticRenderer.Cut, line);
         Assert.Equal("    ^", caret);
     }
 
@@ -49,8 +49,8 @@ public class LongLineSnippetTests
     public void ACaretAtTheEndCutsOnlyTheStartAndStaysPastTheLastCharacter()
     {
         string text = "print(" + new string('-', 1000);
-        var (line, caret) = Lines(ErrorRenderer.Snippet(At(text, 1007, 1007)));
-        Assert.StartsWith("    " + ErrorRenderer.Cut + "---", line);
+        var (line, caret) = Lines(DiagnosticRenderer.Snippet(At(text, 1007, 1007)));
+        Assert.StartsWith("    " + DiagnosticRenderer.Cut + "---", line);
         Assert.EndsWith("---", line);
         Assert.Equal(line.Length, caret.IndexOf('^'));
     }
@@ -59,8 +59,8 @@ public class LongLineSnippetTests
     public void AnUnderlineStopsAtTheCut()
     {
         string text = "y = " + new string('a', 5000) + " + 1";
-        var (line, caret) = Lines(ErrorRenderer.Snippet(At(text, 5, 5005)));
-        Assert.Equal(line.Length - ErrorRenderer.Cut.Length, caret.Length);
+        var (line, caret) = Lines(DiagnosticRenderer.Snippet(At(text, 5, 5005)));
+        Assert.Equal(line.Length - DiagnosticRenderer.Cut.Length, caret.Length);
         Assert.Matches("^ +\\^~+$", caret);
     }
 
@@ -68,7 +68,7 @@ public class LongLineSnippetTests
     public void ATerminalNarrowerThanTheLimitCutsToItsWidth()
     {
         string text = "z = " + new string('b', 300) + " + nope";
-        var (line, caret) = Lines(ErrorRenderer.Snippet(At(text, 308, 312), terminalWidth: 80));
+        var (line, caret) = Lines(DiagnosticRenderer.Snippet(At(text, 308, 312), terminalWidth: 80));
         Assert.InRange(line.Length, 60, 80);
         Assert.Equal("nope", line.Substring(caret.IndexOf('^'), 4));
         Assert.Equal("^~~~", caret.Trim());
@@ -77,9 +77,9 @@ public class LongLineSnippetTests
     [Fact]
     public void LinesThatFitAreShownWhole()
     {
-        string text = "w = " + new string('c', ErrorRenderer.MaxLineColumns - 4);
-        Assert.Equal($"    {text}\n    ^\n", ErrorRenderer.Snippet(At(text, 1, 2)));
-        Assert.Equal($"    {text}\n    ^\n", ErrorRenderer.Snippet(At(text, 1, 2), terminalWidth: 1000));
+        string text = "w = " + new string('c', DiagnosticRenderer.MaxLineColumns - 4);
+        Assert.Equal($"    {text}\n    ^\n", DiagnosticRenderer.Snippet(At(text, 1, 2)));
+        Assert.Equal($"    {text}\n    ^\n", DiagnosticRenderer.Snippet(At(text, 1, 2), terminalWidth: 1000));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class LongLineSnippetTests
         Assert.Equal(65, outcome.ExitCode);
         var lines = outcome.StderrLines;
         Assert.Contains("too deeply nested", lines[0]);
-        Assert.All(lines, l => Assert.True(l.Length <= 4 + ErrorRenderer.MaxLineColumns, $"a line of {l.Length} columns"));
-        Assert.Contains(ErrorRenderer.Cut, lines[1]);
+        Assert.All(lines, l => Assert.True(l.Length <= 4 + DiagnosticRenderer.MaxLineColumns, $"a line of {l.Length} columns"));
+        Assert.Contains(DiagnosticRenderer.Cut, lines[1]);
     }
 }

@@ -97,9 +97,9 @@ public class HintTests
     [Fact]
     public void ManyIdenticalFramesAreSummarisedInTheRightNumber()
     {
-        string one = ErrorRenderer.StackTrace("at f (a:1:1)\nat f (a:1:1)\nat f (a:1:1)\nat f (a:1:1)");
+        string one = DiagnosticRenderer.StackTrace("at f (a:1:1)\nat f (a:1:1)\nat f (a:1:1)\nat f (a:1:1)");
         Assert.EndsWith("  ... (1 more identical frame)\n", one);
-        string two = ErrorRenderer.StackTrace("at f (a:1:1)\nat f (a:1:1)\nat f (a:1:1)\nat f (a:1:1)\nat f (a:1:1)");
+        string two = DiagnosticRenderer.StackTrace("at f (a:1:1)\nat f (a:1:1)\nat f (a:1:1)\nat f (a:1:1)\nat f (a:1:1)");
         Assert.EndsWith("  ... (2 more identical frames)\n", two);
     }
 

@@ -1,16 +1,27 @@
-namespace GradScript.Cli;
+namespace GradScript.Diagnostics;
 
 using System.Text;
-using GradScript.Diagnostics;
 
 /// <summary>
 /// Turns script errors into the text docs/language.md §9 pins: a <c>NAME:LINE:COL: error: MESSAGE</c>
 /// (or <c>runtime error:</c>) headline, the source line indented by four spaces, a caret line under
 /// the place, and for runtime errors one <c>  at FUNCTION (NAME:LINE:COL)</c> line per active
-/// function, innermost first. Every line ends with <c>\n</c>. The REPL renders its errors here too.
+/// function, innermost first, and a <c>help: HINT</c> line when the error has a hint. Every line
+/// ends with <c>\n</c>. The command line and the REPL print exactly this; hosts may show the same
+/// text (<see cref="ScriptException.ToString"/> is <see cref="Render(ScriptException, int?)"/>).
 /// </summary>
-internal static class ErrorRenderer
+public static class DiagnosticRenderer
 {
+    /// <summary>The text of any script error: every syntax error, or the runtime error with its stack and hint.</summary>
+    /// <param name="error">The error.</param>
+    /// <param name="terminalWidth">The width of the terminal the text goes to, if it goes to one: longer source lines are cut to fit.</param>
+    public static string Render(ScriptException error, int? terminalWidth = null) => error switch
+    {
+        ScriptSyntaxException syntax => SyntaxErrors(syntax.Errors, terminalWidth),
+        ScriptRuntimeException runtime => RuntimeError(runtime, terminalWidth),
+        _ => $"{error.Span}: error: {error.Message}\n{Snippet(error.Span, terminalWidth)}{Help(error.Hint)}",
+    };
+
     /// <summary>Identical consecutive stack frames shown before the rest of the run is summarised.</summary>
     public const int MaxRepeatedFrames = 3;
 
