@@ -123,7 +123,7 @@ public class AstPrinterTests(ITestOutputHelper output)
     [Fact]
     public void AnyStringReadsBackAsItself()
     {
-        var seen = new Dictionary<string, int>();
+        var seen = new OutcomeTally();
         int cases = PropertyRun.Check(output, $"{nameof(AstPrinterTests)}.{nameof(AnyStringReadsBackAsItself)}", 3000,
             ScalarGenerators.AnyString, value =>
             {
@@ -133,21 +133,25 @@ public class AstPrinterTests(ITestOutputHelper output)
                     // Half of a surrogate pair is no text: the printer passes it on, the parser refuses it.
                     var error = Assert.Throws<ScriptSyntaxException>(() => Parse(printed));
                     Assert.Contains("half of a surrogate pair", error.Errors[0].Message);
-                    Count(seen, "a lone surrogate");
+                    seen.Add("a lone surrogate");
                     return;
                 }
                 Assert.Equal(value, ((Literal)((ExprStmt)Parse(printed).Body.Single()).Expression).Value);
-                if (value.Any(c => c > 127)) Count(seen, "non-ASCII");
-                if (value.Any(char.IsSurrogate)) Count(seen, "astral");
-                if (value.Any(c => char.IsControl(c) || c is '\\' or '"')) Count(seen, "escaped");
+                if (value.Any(c => c > 127)) seen.Add("non-ASCII");
+                if (value.Any(char.IsSurrogate)) seen.Add("astral");
+                if (value.Any(c => char.IsControl(c) || c is '\\' or '"')) seen.Add("escaped");
             });
-        AssertMix(seen, cases, ("a lone surrogate", 0.05), ("non-ASCII", 0.4), ("astral", 0.3), ("escaped", 0.3));
+        seen.Report(output);
+        seen.AssertAtLeast(cases, "a lone surrogate", 0.05);
+        seen.AssertAtLeast(cases, "non-ASCII", 0.4);
+        seen.AssertAtLeast(cases, "astral", 0.3);
+        seen.AssertAtLeast(cases, "escaped", 0.3);
     }
 
     [Fact]
     public void AnyFloatReadsBackToTheSameBits()
     {
-        var seen = new Dictionary<string, int>();
+        var seen = new OutcomeTally();
         int cases = PropertyRun.Check(output, $"{nameof(AstPrinterTests)}.{nameof(AnyFloatReadsBackToTheSameBits)}", 3000,
             ScalarGenerators.AnyDouble, value =>
             {
@@ -161,24 +165,18 @@ public class AstPrinterTests(ITestOutputHelper output)
                 };
                 Assert.True(BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(parsed),
                     $"{value:R} printed as {printed}, which reads back as {parsed:R}");
-                if (double.IsNegative(value)) Count(seen, "negative");
-                if (double.IsSubnormal(value)) Count(seen, "subnormal");
-                if (printed.Contains('e')) Count(seen, "exponent");
-                if (double.IsFinite(value) && !printed.Contains('e') && Math.Abs(value) >= 1e15) Count(seen, "fixed above 1e15");
-                if (value != 0 && !printed.Contains('e') && Math.Abs(value) < 1e-3) Count(seen, "fixed below 1e-3");
+                if (double.IsNegative(value)) seen.Add("negative");
+                if (double.IsSubnormal(value)) seen.Add("subnormal");
+                if (printed.Contains('e')) seen.Add("exponent");
+                if (double.IsFinite(value) && !printed.Contains('e') && Math.Abs(value) >= 1e15) seen.Add("fixed above 1e15");
+                if (value != 0 && !printed.Contains('e') && Math.Abs(value) < 1e-3) seen.Add("fixed below 1e-3");
             });
-        AssertMix(seen, cases, ("negative", 0.4), ("subnormal", 0.1), ("exponent", 0.4), ("fixed above 1e15", 0.01), ("fixed below 1e-3", 0.01));
-    }
-
-    private static void Count(Dictionary<string, int> seen, string kind) => seen[kind] = seen.GetValueOrDefault(kind) + 1;
-
-    // A generator that stopped reaching a kind of value would leave its property checking less than its name says.
-    private void AssertMix(Dictionary<string, int> seen, int cases, params (string Kind, double AtLeast)[] kinds)
-    {
-        output.WriteLine(string.Join(", ", seen.Select(k => $"{k.Key}: {k.Value}")));
-        foreach (var (kind, atLeast) in kinds)
-            Assert.True(seen.GetValueOrDefault(kind) >= atLeast * cases,
-                $"only {seen.GetValueOrDefault(kind)} of {cases} cases were {kind}, fewer than {atLeast:P0}; replay with: {TestSeed.Replay(nameof(AstPrinterTests))}");
+        seen.Report(output);
+        seen.AssertAtLeast(cases, "negative", 0.4);
+        seen.AssertAtLeast(cases, "subnormal", 0.1);
+        seen.AssertAtLeast(cases, "exponent", 0.4);
+        seen.AssertAtLeast(cases, "fixed above 1e15", 0.01);
+        seen.AssertAtLeast(cases, "fixed below 1e-3", 0.01);
     }
 
     [Fact]

@@ -17,11 +17,13 @@ public class ErrorPlacesLieInSource(ITestOutputHelper output)
     [Fact]
     public void InCorruptedPrograms()
     {
-        var outcomes = new Dictionary<string, int>();
+        var outcomes = new OutcomeTally();
         int cases = PropertyRun.Check(output, $"{nameof(ErrorPlacesLieInSource)}.{nameof(InCorruptedPrograms)}", 2500,
-            Programs.CorruptedArbitrary, program => Count(outcomes, AssertPlaces(LimitedRun.Run(program.Text))));
+            Programs.CorruptedArbitrary, program => outcomes.Add(AssertPlaces(LimitedRun.Run(program.Text))));
         // Most corruptions break the syntax; a property whose cases all ran cleanly would check nothing.
-        AssertMix(outcomes, cases, ("syntax error", 0.6), ("runtime error", 0.01));
+        outcomes.Report(output);
+        outcomes.AssertAtLeast(cases, "syntax error", 0.6);
+        outcomes.AssertAtLeast(cases, "runtime error", 0.01);
     }
 
     /// <summary>
@@ -32,7 +34,7 @@ public class ErrorPlacesLieInSource(ITestOutputHelper output)
     [Fact]
     public void InGeneratedPrograms()
     {
-        var outcomes = new Dictionary<string, int>();
+        var outcomes = new OutcomeTally();
         int cases = PropertyRun.Check(output, $"{nameof(ErrorPlacesLieInSource)}.{nameof(InGeneratedPrograms)}", 1000,
             Programs.WellFormedArbitrary, program =>
             {
@@ -41,11 +43,13 @@ public class ErrorPlacesLieInSource(ITestOutputHelper output)
                 {
                     error = LimitedRun.Counted(program.Text, steps / 2).Error;
                     Assert.True(error is ScriptLimitException, $"stopped at step {steps / 2} of {steps}, the program raised {error?.Message ?? "nothing"}");
-                    Count(outcomes, "stopped halfway");
+                    outcomes.Add("stopped halfway");
                 }
-                Count(outcomes, AssertPlaces(error));
+                outcomes.Add(AssertPlaces(error));
             });
-        AssertMix(outcomes, cases, ("stopped halfway", 0.4), ("runtime error in a call", 0.01));
+        outcomes.Report(output);
+        outcomes.AssertAtLeast(cases, "stopped halfway", 0.4);
+        outcomes.AssertAtLeast(cases, "runtime error in a call", 0.01);
     }
 
     // Checks the places of an error; says what kind of outcome the case had.
@@ -65,16 +69,6 @@ public class ErrorPlacesLieInSource(ITestOutputHelper output)
             default:
                 return "other error";
         }
-    }
-
-    private static void Count(Dictionary<string, int> outcomes, string outcome) => outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
-
-    private void AssertMix(Dictionary<string, int> outcomes, int cases, params (string Outcome, double AtLeast)[] floors)
-    {
-        output.WriteLine(string.Join(", ", outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key}: {o.Value}")));
-        foreach (var (outcome, atLeast) in floors)
-            Assert.True(outcomes.GetValueOrDefault(outcome) >= atLeast * cases,
-                $"only {outcomes.GetValueOrDefault(outcome)} of {cases} cases ended in {outcome}, fewer than {atLeast:P0}: the property checks less than it claims");
     }
 
     private static void AssertInside(SourceSpan span, string what)
