@@ -55,7 +55,7 @@ internal sealed class Adam(TrackedValue[] parameters, Adam.Settings settings) : 
         T data = T.CreateTruncating(p.Data);
         T g = T.CreateTruncating(p.Grad);
         if (weightDecay != 0) g += T.CreateTruncating(weightDecay) * data;
-        T m = Lerp(T.CreateTruncating(_firstMoments[i]), g, T.CreateTruncating(1 - beta1));
+        T m = T.CreateTruncating(Lerp(_firstMoments[i], double.CreateTruncating(g), 1 - beta1));
         T v = T.CreateTruncating(_secondMoments[i]) * T.CreateTruncating(beta2) + T.CreateTruncating(1 - beta2) * g * g;
         _firstMoments[i] = double.CreateTruncating(m);
         _secondMoments[i] = double.CreateTruncating(v);
@@ -70,10 +70,12 @@ internal sealed class Adam(TrackedValue[] parameters, Adam.Settings settings) : 
         Store(p, double.CreateTruncating(data + T.CreateTruncating(-stepSize) * m / denom));
     }
 
-    // PyTorch's lerp: the form that is exact at its own end of the interval.
-    private static T Lerp<T>(T start, T end, T weight) where T : IFloatingPointIeee754<T>
+    // PyTorch's lerp: the form that is exact at its own end of the interval. With a Python float
+    // weight it computes in double even for a float32 tensor (libtorch's oracle shows it), so the
+    // float32 operands are widened and the result rounded once.
+    private static double Lerp(double start, double end, double weight)
     {
-        T difference = end - start;
-        return T.Abs(weight) < T.CreateTruncating(0.5) ? start + weight * difference : end - difference * (T.One - weight);
+        double difference = end - start;
+        return Math.Abs(weight) < 0.5 ? start + weight * difference : end - difference * (1 - weight);
     }
 }

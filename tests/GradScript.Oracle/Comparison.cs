@@ -1,0 +1,68 @@
+using System.Text;
+
+namespace GradScript.Oracle;
+
+/// <summary>How far GradScript's number is from libtorch's.</summary>
+internal enum Verdict { Equal, OneUlp, SignedZero, Worse }
+
+/// <summary>
+/// Compares numbers bit for bit (any NaN equals any NaN: libtorch does not promise a payload) and
+/// keeps a tally and the first mismatches of each kind for the report.
+/// </summary>
+internal sealed class Comparison
+{
+    private readonly Dictionary<Verdict, int> _counts = Enum.GetValues<Verdict>().ToDictionary(v => v, _ => 0);
+    private readonly List<string> _examples = [];
+
+    /// <summary>Cases compared (one per program or run).</summary>
+    public int Cases { get; set; }
+
+    /// <summary>Cases left out because TorchSharp cannot express them.</summary>
+    public int Skipped { get; set; }
+
+    /// <summary>Cases where libtorch's MKL and the C library differ by an ulp in some call (see <see cref="LibmAgreement"/>).</summary>
+    public int LibmDivergent { get; set; }
+
+    /// <summary>Numbers compared.</summary>
+    public int Numbers => _counts.Values.Sum();
+
+    public int Count(Verdict v) => _counts[v];
+
+    public static Verdict Judge(double expected, double actual, bool float32)
+    {
+        if (double.IsNaN(expected) && double.IsNaN(actual)) return Verdict.Equal;
+        if (BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual)) return Verdict.Equal;
+        if (expected == 0 && actual == 0) return Verdict.SignedZero;
+        if (double.IsNaN(expected) || double.IsNaN(actual)) return Verdict.Worse;
+        double ulps = float32
+            ? Math.Abs((double)BitConverter.SingleToInt32Bits((float)expected) - BitConverter.SingleToInt32Bits((float)actual))
+            : Math.Abs((double)BitConverter.DoubleToInt64Bits(expected) - BitConverter.DoubleToInt64Bits(actual));
+        bool sameSign = double.IsNegative(expected) == double.IsNegative(actual);
+        return sameSign && ulps <= 1 ? Verdict.OneUlp : Verdict.Worse;
+    }
+
+    /// <summary>
+    /// Compares one number; 1 ulp is allowed only with <paramref name="libm"/> (the program calls a
+    /// libm function, whose result may differ by an ulp between libm versions). <paramref name="describe"/>
+    /// is called only for a mismatch.
+    /// </summary>
+    public void Check(string what, double expected, double actual, bool float32, bool libm, Func<string> describe)
+    {
+        var verdict = Judge(expected, actual, float32);
+        if (verdict == Verdict.OneUlp && !libm) verdict = Verdict.Worse;
+        _counts[verdict]++;
+        if (verdict != Verdict.Equal && _examples.Count < 40)
+            _examples.Add($"{verdict}: {what}: libtorch {R(expected)}, GradScript {R(actual)}{(float32 ? " (float32)" : "")}\n{describe()}");
+    }
+
+    public static string R(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    public string Report(string suite)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"{suite}: {Cases} cases, {Numbers} numbers: {Count(Verdict.Equal)} equal, {Count(Verdict.OneUlp)} 1 ulp, " +
+            $"{Count(Verdict.SignedZero)} signed-zero, {Count(Verdict.Worse)} worse; {Skipped} skipped, {LibmDivergent} apart (an MKL call 1 ulp from libm)");
+        foreach (var e in _examples) text.AppendLine(e).AppendLine();
+        return text.ToString();
+    }
+}
