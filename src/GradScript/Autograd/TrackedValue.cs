@@ -4,15 +4,15 @@ namespace GradScript.Autograd;
 /// A number that records how it was computed: one node of the autograd graph. This class is a leaf
 /// (made by <c>param</c>) or an operation with one tracked input — a unary function, or a binary
 /// operator whose other operand was a plain number. An operation on two tracked inputs is a
-/// <see cref="TwoInputValue"/>. Each node keeps the local derivative of its data with respect to
-/// each input, computed in the forward pass beside the value as micrograd does, so backward is a
-/// sweep over PyTorch's derivative formulas (<see cref="Derivatives"/>).
+/// <see cref="TwoInputValue"/>. Each node keeps its inputs and its plain operand, which is what
+/// PyTorch's derivative formulas read: backward is a sweep that applies them (<see cref="Derivatives"/>).
 /// </summary>
 /// <remarks>
 /// The split keeps the common node small: 64 bytes here, 72 with a second input (object header
 /// included). A node of a binary operator keeps its plain operand (<see cref="Constant"/>): a
-/// derivative of a derivative needs it (see <see cref="HigherOrder"/>). A leaf is the only node whose <see cref="Data"/> changes after creation: compound
-/// assignment updates it in place, as an optimizer step. float32 nodes keep their data and gradient
+/// derivative needs it (see <see cref="Derivatives"/>). A leaf is the only node whose <see cref="Data"/>
+/// changes after creation: compound assignment updates it in place, as an optimizer step, and a
+/// graph recorded before that can no longer be differentiated (see <see cref="Sequence"/>). float32 nodes keep their data and gradient
 /// as doubles that are always exact float32 values.
 /// </remarks>
 internal class TrackedValue
