@@ -81,11 +81,11 @@ expr
     | expr op='or' NEWLINE* expr
     ;
 
-// `^` is right-associative and binds tighter than a unary sign on its left (-2^2 == -4) but takes
+// `^` (also spelled `**`, as in Python) is right-associative and binds tighter than a unary sign on its left (-2^2 == -4) but takes
 // one on its right (2^-1).
 arith
     : primary (callSuffix | indexSuffix | memberSuffix)*     // a postfix expression, inlined: one rule less per operand
-    | <assoc=right> arith op='^' NEWLINE* arith
+    | <assoc=right> arith op=('^' | '**') NEWLINE* arith
     | op=('-' | '+') arith
     | arith op=('*' | '/' | '//' | '%') NEWLINE* arith
     | arith op=('+' | '-') NEWLINE* arith
@@ -122,7 +122,7 @@ LPAREN: '('; RPAREN: ')'; LBRACKET: '['; RBRACKET: ']'; LBRACE: '{'; RBRACE: '}'
 COMMA: ','; SEMI: ';'; ASSIGN: '='; DOTDOT: '..'; DOT: '.';
 PLUS_ASSIGN: '+='; MINUS_ASSIGN: '-='; STAR_ASSIGN: '*='; SLASH_ASSIGN: '/=';
 EQ: '=='; NE: '!='; LE: '<='; GE: '>='; LT: '<'; GT: '>';
-PLUS: '+'; MINUS: '-'; STAR: '*'; SLASHSLASH: '//'; SLASH: '/'; PERCENT: '%'; CARET: '^';
+PLUS: '+'; MINUS: '-'; STARSTAR: '**'; STAR: '*'; SLASHSLASH: '//'; SLASH: '/'; PERCENT: '%'; CARET: '^';
 
 // A float needs digits on both sides of its point, so that 0..10 lexes as 0 .. 10.
 FLOAT

@@ -65,7 +65,7 @@ internal sealed class Backpropagation
         int count = 0;
         try
         {
-            count = ListInputsFirst(root, Listing.SaveAndClear, limits, at);
+            count = ListInputsFirst(root, Listing.Borrow, limits, at);
             OrderBySequence(count, saved: true);
             Sweep(root, count, limits, at);
             var gradients = new double[inputs.Length];
@@ -102,7 +102,9 @@ internal sealed class Backpropagation
         "backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; " +
         "compute the value again from the param (PyTorch refuses this too)", at);
 
-    private enum Listing { Only, Clear, SaveAndClear }
+    // Clear and SaveAndClear are for a backward whose gradients stay (it marks the nodes reached);
+    // Borrow saves and clears for a computation that puts the gradients back afterwards.
+    private enum Listing { Only, Clear, SaveAndClear, Borrow }
 
     // PyTorch's engine runs the ready function with the highest sequence number first, which comes
     // to running them newest first; gradients that meet are then added in that order. The
@@ -177,7 +179,8 @@ internal sealed class Backpropagation
         if (index == _order.Length) Array.Resize(ref _order, _order.Length * 2);
         _order[index].Node = node;
         if (listing == Listing.Only) return;
-        if (listing == Listing.SaveAndClear)
+        if (listing != Listing.Borrow) node.HasGrad = true;
+        if (listing != Listing.Clear)
         {
             if (index >= _previous.Length) Array.Resize(ref _previous, Math.Max(64, _order.Length));
             _previous[index] = node.Grad;

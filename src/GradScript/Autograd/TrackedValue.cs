@@ -77,6 +77,13 @@ internal class TrackedValue
     /// <summary>The backward pass that last visited this node (see <see cref="Backpropagation"/>).</summary>
     internal int VisitMark;
 
+    /// <summary>
+    /// Whether a backward pass has reached this node since its gradient was last set to none
+    /// (<c>w.grad = none</c>, <c>opt.zero_grad()</c>): PyTorch's <c>.grad</c> is None until then.
+    /// A field in the object's padding, so a node stays the same size.
+    /// </summary>
+    public bool HasGrad;
+
     public bool IsLeaf => Op == Op.Leaf;
 
     /// <summary>The plain operand of a binary operator with one tracked input (0 otherwise).</summary>

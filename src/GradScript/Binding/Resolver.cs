@@ -136,6 +136,7 @@ internal sealed class Resolver
                 Expression(index.Target);
                 Expression(index.Key);
                 break;
+            case Member member: Expression(member.Target); break;
         }
     }
 

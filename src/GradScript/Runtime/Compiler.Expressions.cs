@@ -23,10 +23,9 @@ internal sealed partial class Compiler
             RangeExpr r => new RangeCode(Expression(r.Start), Expression(r.Stop), r.Span),
             ListExpr l => new ListCode(Expressions(l.Items), l.Span),
             Index i => new IndexCode(Expression(i.Target), Expression(i.Key), i.Span),
-            Member m => new MemberCode(Expression(m.Target), m.Name, m.Span),
-            Call c => new CallCode(Expression(c.Callee), Expressions(c.Arguments),
-                c.Keywords.Count == 0 ? [] : c.Keywords.Select(k => k.Name).ToArray(),
-                c.Keywords.Count == 0 ? [] : c.Keywords.Select(k => Expression(k.Value)).ToArray(), c.Span),
+            Member m => new MemberCode(Expression(m.Target), Members.Members.Find(m.Name), m.Span),
+            Call { Callee: Member } c => MethodCall(c),
+            Call c => new CallCode(Expression(c.Callee), Expressions(c.Arguments), KeywordNames(c), KeywordValues(c), c.Span),
             FString f => new FStringCode(f.Parts.Select(p => new FStringCode.Piece(p.Text, p.Value is null ? null : Expression(p.Value), p.FormatSpec, p.NestedSpec is null ? null : Expression(p.NestedSpec))).ToArray(), f.Span),
             _ => throw new UnreachableException(expr.GetType().Name),
         };

@@ -84,6 +84,9 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
         {
             Name name => new CompoundAssignInstruction(s.Op, Expression(name), VariableStore(name.Identifier, name.Span), value, s.Span, s.Span),
             Index index => new CompoundIndexInstruction(s.Op, Expression(index.Target), Expression(index.Key), value, s.Span, s.Span),
+            // w.data -= e: read, compute (recording nothing from plain numbers), assign.
+            Member member => new AssignInstruction(MemberTarget(member),
+                Arithmetic(s.Op, Expression(member), value, s.Span, s.Span), s.Span),
             _ => throw new UnreachableException(),
         };
     }
@@ -110,6 +113,7 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
     {
         Name name => VariableStore(name.Identifier, name.Span),
         Index index => new IndexStore(Expression(index.Target), Expression(index.Key), index.Span),
+        Member member => MemberTarget(member),
         _ => throw new UnreachableException(target.GetType().Name),
     };
 

@@ -76,7 +76,7 @@ internal sealed partial class AstBuilder
         }
         PushBinary(op.Type switch
         {
-            CARET => BinaryOp.Power,
+            CARET or STARSTAR => BinaryOp.Power,
             STAR => BinaryOp.Multiply,
             SLASH => BinaryOp.Divide,
             SLASHSLASH => BinaryOp.FloorDivide,

@@ -181,7 +181,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
 
     private void CheckTarget(Expr target)
     {
-        if (target is not (Name or Index))
+        if (target is not (Name or Index or Member))
             errors.Add($"cannot assign to {Describe(target)}", target.Span);
     }
 
@@ -265,7 +265,6 @@ internal sealed partial class AstBuilder : IParseTreeListener
     private static string Describe(Expr expr) => expr switch
     {
         Call => "a call",
-        Member => "a module's attribute",
         Literal => "a literal",
         ListExpr => "a list display",
         _ => "an expression",

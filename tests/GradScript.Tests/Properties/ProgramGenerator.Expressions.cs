@@ -65,7 +65,7 @@ internal sealed partial class ProgramGenerator
         (4, () => Binary(Make(Ty.Int, d), _dice.OneOf("+", "-", "*"), Make(Ty.Int, d))),
         (1, () => Binary(Make(Ty.Int, d), _dice.OneOf("//", "%"), _dice.Chance(0.9) ? Primary(_dice.Between(1, 9).ToString()) : Make(Ty.Int, d))),
         (1, () => Unary(_dice.OneOf("-", "-", "+"), Make(Ty.Int, d))),
-        (1, () => Binary(Make(Ty.Int, d), "^", Primary(_dice.Between(0, 3).ToString()))),
+        (1, () => Binary(Make(Ty.Int, d), Power(), Primary(_dice.Between(0, 3).ToString()))),
         (2, () => Call("len", Make(_dice.OneOf(Ty.Str, Ty.List), d, counted: false))),
         (1, () => Call("abs", Make(Ty.Int, d))),
         (1, () => Call(_dice.OneOf("min", "max"), Make(Ty.Int, d), Make(Ty.Int, d))),
@@ -78,13 +78,15 @@ internal sealed partial class ProgramGenerator
         (4, () => Binary(Make(Ty.Float, d), _dice.OneOf("+", "-", "*"), Make(Ty.Float, d))),
         (2, () => Binary(Make(Ty.Float, d), "/", _dice.Chance(0.8) ? Primary(NonZeroFloat()) : Make(Ty.Float, d))),
         (1, () => Binary(Make(Ty.Float, d), _dice.OneOf("//", "%"), Primary(NonZeroFloat()))),
-        (1, () => Binary(Make(Ty.Float, d), "^", _dice.Chance(0.7) ? Primary(_dice.OneOf("2", "0.5", "3", "-1")) : Make(Ty.Float, d))),
+        (1, () => Binary(Make(Ty.Float, d), Power(), _dice.Chance(0.7) ? Primary(_dice.OneOf("2", "0.5", "3", "-1")) : Make(Ty.Float, d))),
         (1, () => Unary("-", Make(Ty.Float, d))),
         (3, () => Call(_dice.OneOf("exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "relu", "abs"), Make(Ty.Float, d))),
         (1, () => Call(_dice.OneOf("pow", "min", "max"), Make(Ty.Float, d), Make(Ty.Float, d))),
         (1, () => Call(_dice.OneOf("sum", "mean", "min", "max"), Make(Ty.List, d, counted: false))),
         (1, () => Call(_dice.OneOf("round", "pow"), Make(Ty.Float, d), Primary(_dice.Between(0, 3).ToString()))),
         (_context.NoGrad ? 0 : 1, () => Call(_dice.OneOf("value", "detach", "grad"), Make(Ty.Tracked, d))),
+        (_context.NoGrad ? 0 : 1, () => Member(Make(Ty.Tracked, d), _dice.OneOf("item()", "data", "detach()"))),
+        (1, () => Member(Make(Ty.Float, d), _dice.OneOf("item()", "data", "detach()"))),
         (1, () => _dice.Chance(0.5) ? Call("random") : Call(_dice.OneOf("uniform", "gauss"), Make(Ty.Float, d), Primary(NonZeroFloat()))),
         (1, () => Call("float", _dice.Chance(0.7) ? Make(Ty.Int, d) : Primary(Quote(_dice.OneOf("1.5", "-2e3", "inf", "7"))))),
         (2, () => Transform("grad", d)),
@@ -130,7 +132,7 @@ internal sealed partial class ProgramGenerator
             (2, () => Binary(Make(Ty.Tracked, d), _dice.OneOf("+", "-", "*", "/"), Make(Ty.Float, d))),
             (1, () => Binary(Make(Ty.Float, d), _dice.OneOf("+", "-", "*", "/"), Make(Ty.Tracked, d))),
             (2, () => Binary(Make(Ty.Tracked, d), _dice.OneOf("+", "-", "*"), Make(Ty.Tracked, d))),
-            (1, () => Binary(Make(Ty.Tracked, d), "^", _dice.Chance(0.8) ? Primary(_dice.OneOf("2", "3", "0.5", "2.0")) : Make(Ty.Tracked, d))),
+            (1, () => Binary(Make(Ty.Tracked, d), Power(), _dice.Chance(0.8) ? Primary(_dice.OneOf("2", "3", "0.5", "2.0")) : Make(Ty.Tracked, d))),
             (1, () => Unary("-", Make(Ty.Tracked, d))),
             (2, () => Call(_dice.OneOf("exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "relu", "abs"), Make(Ty.Tracked, d))),
             (1, () => Call(_dice.OneOf("pow", "min", "max"), Make(Ty.Tracked, d), Make(Ty.Float, d))),
@@ -196,7 +198,7 @@ internal sealed partial class ProgramGenerator
             ".." => (Level.Range, Level.Additive, Level.Additive),
             "+" or "-" => (Level.Additive, Level.Additive, Level.Multiplicative),
             "*" or "/" or "//" or "%" => (Level.Multiplicative, Level.Multiplicative, Level.Unary),
-            "^" => (Level.Power, Level.Postfix, Level.Unary),
+            "^" or "**" => (Level.Power, Level.Postfix, Level.Unary),
             _ => throw new ArgumentException(op),
         };
         string space = char.IsLetter(op[0]) || _dice.Chance(0.85) ? " " : "";
@@ -211,6 +213,12 @@ internal sealed partial class ProgramGenerator
     private Code Unary(string op, Code operand) => new(op + Wrap(operand, Level.Unary).Text, Level.Unary);
 
     private Code Not(Code operand) => new("not " + Wrap(operand, Level.Not).Text, Level.Not);
+
+    /// <summary>Power, in either spelling.</summary>
+    private string Power() => _dice.Chance(0.3) ? "**" : "^";
+
+    /// <summary><c>x.name</c>: an attribute, or a method call when <paramref name="member"/> ends with its brackets.</summary>
+    private Code Member(Code target, string member) => Postfix($"{Wrap(target, Level.Postfix).Text}.{member}");
 
     private Code Index(Code target, Code key) => Postfix($"{Wrap(target, Level.Postfix).Text}[{key.Text}]");
 

@@ -206,6 +206,10 @@ internal sealed partial class ProgramGenerator
             (2, () => $"zero_grad({string.Join(", ", tracked.Take(3).Select(v => v.Name))})"),
             (1, () => $"zero_grad([{string.Join(", ", tracked.Take(2).Select(v => v.Name))}])"),
             (1, () => $"print(value({t}), detach({t}))"),
+            (3, () => $"{t}.backward({_dice.OneOf("", "", "retain_graph=true", "create_graph=true")})"),
+            (2, () => $"print({t}.grad, {t}.is_leaf, {t}.requires_grad, {t}.grad_fn)"),
+            (1, () => $"{t}.grad = none"),
+            (1, () => LeafDataAssignment(tracked) ?? $"print({t}.data)"),
             (2, () => $"print(len(graph({t})) > 0)"))();
     }
 
@@ -225,7 +229,19 @@ internal sealed partial class ProgramGenerator
         string value = $"{loss} = ({string.Join(" + ", leaves.Select(v => $"{v.Name} * {FloatLiteral()}"))} - {FloatLiteral()}) ^ 2";
         string note = _dice.Chance(0.5) ? $"; progress_note({Quote("loss")}, {loss})" : "";
         string range = $"{(_dice.Chance(0.5) ? "progress(" : "(")}0..{_dice.Between(1, 6)})";
-        return $"{opt} = {make}\nfor {i} in {range} {{ {value}; zero_grad({opt}); backward({loss}); step({opt}){note} }}";
+        string step = _dice.Chance(0.5)
+            ? $"zero_grad({opt}); backward({loss}); step({opt})"
+            : $"{opt}.zero_grad(); {loss}.backward(); {opt}.step()";
+        return $"{opt} = {make}\nfor {i} in {range} {{ {value}; {step}{note} }}";
+    }
+
+    // `w.data = …` on a leaf, PyTorch's unrecorded update; null when no leaf is in reach.
+    private string? LeafDataAssignment(List<Var> tracked)
+    {
+        var leaves = tracked.Where(v => v.Kind == Kind.Leaf).ToList();
+        if (leaves.Count == 0) return null;
+        var w = _dice.Pick(leaves).Name;
+        return _dice.Chance(0.5) ? $"{w}.data = {w}.data - {FloatLiteral()}" : $"{w}.data {_dice.OneOf("+=", "-=")} {Float()}";
     }
 
     // A script's own runtime error; rare, or it would end too many programs early.

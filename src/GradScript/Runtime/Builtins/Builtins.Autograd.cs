@@ -55,10 +55,11 @@ internal static partial class Builtins
 
     // backward(l, create_graph=true): each node's gradient is also kept as a tracked value, which
     // grad() then returns, so it can be differentiated again.
-    private static void BackwardRecorded(Interpreter interpreter, TrackedValue root, bool accumulate, SourceSpan at)
+    internal static void BackwardRecorded(Interpreter interpreter, TrackedValue root, bool accumulate, SourceSpan at)
     {
         foreach (var (node, computed) in new HigherOrder(interpreter, at).Gradients(root))
         {
+            node.HasGrad = true;
             var gradient = accumulate ? Operators.Arithmetic(Ast.BinaryOp.Add, GradientOf(interpreter, node), computed, interpreter, at) : computed;
             gradient.TryGetDouble(out node.Grad);
             interpreter.SetTrackedGradient(node, gradient.IsTracked ? gradient.AsTracked : null);

@@ -17,9 +17,11 @@ internal sealed class CallCode(Code callee, Code[] arguments, string[] keywordNa
         private Value _first;
     }
 
-    public override Value Eval(Frame frame)
+    public override Value Eval(Frame frame) => Apply(callee.Eval(frame), frame);
+
+    /// <summary>Calls <paramref name="target"/> with this call's arguments (a method call on a module's function comes here).</summary>
+    public Value Apply(Value target, Frame frame)
     {
-        var target = callee.Eval(frame);
         return target.Reference switch
         {
             ScriptFunction function => CallScript(function, frame),

@@ -11,16 +11,3 @@ internal sealed class ImportInstruction(string specifier, string bindingName, St
         return Completion.Normal;
     }
 }
-
-/// <summary><c>nn.mlp</c>: a module's global.</summary>
-internal sealed class MemberCode(Code target, string member, SourceSpan span) : Code(span)
-{
-    public override Value Eval(Frame frame)
-    {
-        var value = target.Eval(frame);
-        if (value.Reference is not ModuleValue module)
-            throw new ScriptRuntimeException($"{value.TypeName} has no attribute '{member}'", Span);
-        try { return module.Get(member); }
-        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span, hint: e.Hint); }
-    }
-}

@@ -42,6 +42,7 @@ internal sealed class Adam(TrackedValue[] parameters, Adam.Settings settings) : 
         double biasCorrection2Sqrt = Math.Sqrt(biasCorrection2);
         for (int i = 0; i < Parameters.Length; i++)
         {
+            if (!Parameters[i].HasGrad) continue; // a gradient of none: PyTorch skips the parameter
             if (Parameters[i].IsFloat32) Update<float>(i, stepSize, biasCorrection2Sqrt);
             else Update<double>(i, stepSize, biasCorrection2Sqrt);
         }

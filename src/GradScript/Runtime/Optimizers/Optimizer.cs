@@ -12,9 +12,9 @@ using GradScript.Autograd;
 /// The arithmetic is float64 throughout. A float32 leaf gets its new value rounded to float32,
 /// keeping its data an exact float32; PyTorch computes a float32 parameter's update in float32, so
 /// such a leaf can differ from PyTorch's in the last float32 bit.
-/// A leaf whose gradient was never set has gradient 0 and is updated like any other, as PyTorch
-/// updates a parameter after <c>zero_grad(set_to_none=False)</c> (PyTorch skips a parameter whose
-/// <c>.grad</c> is None; GradScript has no such state).
+/// A leaf whose gradient is none (no backward has reached it, or <c>opt.zero_grad()</c> or
+/// <c>w.grad = none</c> forgot it) is skipped, as PyTorch skips a parameter whose <c>.grad</c> is
+/// None; a gradient set to 0 (<c>zero_grad(opt)</c>) is a gradient, and the leaf is updated.
 /// </remarks>
 internal abstract class Optimizer(string name, TrackedValue[] parameters) : IScriptObject
 {
@@ -39,12 +39,16 @@ internal abstract class Optimizer(string name, TrackedValue[] parameters) : IScr
         foreach (var p in Parameters) interpreter.ChangedInPlace(p);
     }
 
-    /// <summary>Sets every leaf's gradient to 0, and forgets any tracked gradient a <c>create_graph</c> backward left.</summary>
-    public void ZeroGrad(Interpreter interpreter)
+    /// <summary>
+    /// Sets every leaf's gradient to 0 (or, <paramref name="toNone"/>, to none), and forgets any
+    /// tracked gradient a <c>create_graph</c> backward left.
+    /// </summary>
+    public void ZeroGrad(Interpreter interpreter, bool toNone = false)
     {
         foreach (var p in Parameters)
         {
             p.Grad = 0;
+            if (toNone) p.HasGrad = false;
             interpreter.SetTrackedGradient(p, null);
         }
     }

@@ -32,6 +32,7 @@ internal sealed class Sgd(TrackedValue[] parameters, Sgd.Settings settings) : Op
         var (lr, momentum, dampening, weightDecay, nesterov) = settings;
         for (int i = 0; i < Parameters.Length; i++)
         {
+            if (!Parameters[i].HasGrad) continue; // a gradient of none: PyTorch skips the parameter
             if (Parameters[i].IsFloat32) Update<float>(i);
             else Update<double>(i);
         }
