@@ -13,6 +13,10 @@ grammar GradScript;
 
 options { superClass = GuardedParser; }
 
+// A dict display's braces: the lexer gives `{` and `}` these types where an operand is due
+// (GradScriptLexer.Separators.cs), so a dict and a block are told apart by their first token.
+tokens { LDICT, RDICT }
+
 // ---------------------------------------------------------------- statements
 
 // Every statement ends with a separator: the lexer supplies a `;` before each `}` and a newline at
@@ -22,7 +26,7 @@ options { superClass = GuardedParser; }
 // separator (StatementRecovery). Only an angle block's last statement, before `>`, has none.
 // (The separator is written out, not a rule of its own: a rule costs a context per statement.)
 program      : (statement? (NEWLINE | ';'))* EOF ;
-fstringExpr  : NEWLINE* expr NEWLINE* EOF ;
+fstringExpr  : NEWLINE* test NEWLINE* EOF ;
 
 // Every decision in this grammar is made on a bounded number of tokens: ANTLR's prediction looks
 // ahead without a stack guard of its own, so a decision whose lookahead could cross a nested
@@ -45,24 +49,36 @@ statement
     | 'no_grad' block
     | globalStatement
     | 'import' path=STRING ('as' alias=NAME)?
-    | 'return' expr?
+    | 'return' expressions?
     | 'break'
     | 'continue'
-    | expr ((',' NEWLINE* expr)* assign='=' NEWLINE* expressions | op=('+=' | '-=' | '*=' | '/=') NEWLINE* expr)?
+    | 'del' targets
+    | test ((',' NEWLINE* test)* assign='=' NEWLINE* expressions | op=('+=' | '-=' | '*=' | '/=') NEWLINE* test)?
     ;
 
-ifStatement  : 'if' expr block (NEWLINE* 'else' (block | ifStatement))? ;
+// `elif c { … }` is `else if c { … }`, as Python spells it; either way the rest of the chain is the
+// else part of the `if` before it.
+ifStatement  : 'if' expr block elsePart? ;
+elsePart     : NEWLINE* ('else' (block | ifStatement) | elif='elif' expr block elsePart?) ;
 
 // A rule of its own, as its list of names would otherwise be allocated for every statement.
 globalStatement : 'global' names+=NAME (',' names+=NAME)* ;
 
 parameters   : parameter (',' NEWLINE* parameter)* ','? ;
-parameter    : NAME ('=' expr)? ;
+parameter    : NAME ('=' test)? ;
 
 targets      : postfix (',' NEWLINE* postfix)* ;
-expressions  : expr (',' NEWLINE* expr)* ;
+expressions  : test (',' NEWLINE* test)* ;
 
 // ---------------------------------------------------------------- expressions, loosest first
+
+// Python's conditional expression and lambda, looser than everything else. Not part of `expr`:
+// where a bare `if` may follow an expression (a comprehension's `for … in xs if c`), the grammar
+// asks for an `expr`, so `if` after one is never a decision that needs to look for an `else`.
+test
+    : expr (cond='if' NEWLINE* expr NEWLINE* 'else' NEWLINE* test)?
+    | lambda='lambda' parameters? ':' test
+    ;
 
 // `and`, `or` and `not`, and below them the comparisons and ranges. The left-recursive rules here
 // and in `arith` are ANTLR's precedence climbing: earlier alternatives bind tighter, and a flat
@@ -75,7 +91,7 @@ expressions  : expr (',' NEWLINE* expr)* ;
 // two more rule invocations for every expression.
 expr
     : arith (dots='..' NEWLINE* arith)?
-        (op=('==' | '!=' | '<' | '<=' | '>' | '>=') NEWLINE* arith (rightDots='..' NEWLINE* arith)?)?
+        ((op=('==' | '!=' | '<' | '<=' | '>' | '>=' | 'in') | negated='not' op='in') NEWLINE* arith (rightDots='..' NEWLINE* arith)?)?
     | op='not' expr
     | expr op='and' NEWLINE* expr
     | expr op='or' NEWLINE* expr
@@ -93,10 +109,11 @@ arith
 
 postfix      : primary (callSuffix | indexSuffix | memberSuffix)* ;
 callSuffix   : '(' arguments? ')' ;
-indexSuffix  : '[' expr ']' ;
+// An index, or a slice: every part is optional and each `:` is decided on one token.
+indexSuffix  : '[' lower=test? (colon=':' upper=test? (':' step=test?)?)? ']' ;
 memberSuffix : '.' name=NAME ;
 arguments    : argument (',' argument)* ','? ;
-argument     : (name=NAME '=')? expr ;
+argument     : (name=NAME '=')? test ;
 
 // Unlabelled for the same reason as `arith`; its first token tells the alternatives apart.
 primary
@@ -108,18 +125,25 @@ primary
     | 'false'
     | 'none'
     | NAME
-    | '(' expr ')'
-    | '[' (expr (',' expr)* ','?)? ']'
+    | '(' test ')'
+    | '[' (test (compFor | (',' test)* ','?))? ']'
+    | LDICT (dictEntry (',' dictEntry)* ','?)? RDICT
     ;
+
+dictEntry    : test ':' test ;
+
+// A list comprehension's clauses: `for` targets `in` an iterable, conditions, more `for`s.
+compFor      : 'for' targets 'in' iterable=expr ('if' conditions+=expr)* inner=compFor? ;
 
 // ---------------------------------------------------------------- tokens
 
-DEF: 'def'; RETURN: 'return'; IF: 'if'; ELSE: 'else'; WHILE: 'while'; FOR: 'for'; IN: 'in';
+DEF: 'def'; RETURN: 'return'; IF: 'if'; ELIF: 'elif'; ELSE: 'else'; WHILE: 'while'; FOR: 'for'; IN: 'in';
 BREAK: 'break'; CONTINUE: 'continue'; TRUE: 'true'; FALSE: 'false'; NONE: 'none';
 AND: 'and'; OR: 'or'; NOT: 'not'; GLOBAL: 'global'; NO_GRAD: 'no_grad'; IMPORT: 'import'; AS: 'as';
+LAMBDA: 'lambda'; DEL: 'del';
 
 LPAREN: '('; RPAREN: ')'; LBRACKET: '['; RBRACKET: ']'; LBRACE: '{'; RBRACE: '}';
-COMMA: ','; SEMI: ';'; ASSIGN: '='; DOTDOT: '..'; DOT: '.';
+COMMA: ','; COLON: ':'; SEMI: ';'; ASSIGN: '='; DOTDOT: '..'; DOT: '.';
 PLUS_ASSIGN: '+='; MINUS_ASSIGN: '-='; STAR_ASSIGN: '*='; SLASH_ASSIGN: '/=';
 EQ: '=='; NE: '!='; LE: '<='; GE: '>='; LT: '<'; GT: '>';
 PLUS: '+'; MINUS: '-'; STARSTAR: '**'; STAR: '*'; SLASHSLASH: '//'; SLASH: '/'; PERCENT: '%'; CARET: '^';

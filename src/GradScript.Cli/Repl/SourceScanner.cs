@@ -36,7 +36,7 @@ internal static class SourceScanner
     /// <summary>The reserved words of docs/language.md §1.</summary>
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
     {
-        "def", "return", "if", "else", "while", "for", "in", "break", "continue",
+        "def", "return", "if", "elif", "else", "while", "for", "in", "break", "continue",
         "true", "false", "none", "and", "or", "not", "global", "no_grad",
     };
 

@@ -41,14 +41,23 @@ internal static class AstPrinter
         text.Append(' ', IndentWidth * depth);
         switch (statement)
         {
-            case ExprStmt s: Expression(text, s.Expression, Level.Or, Quotes.None); break;
+            case ExprStmt s:
+                bool bracket = StartsWithDict(s.Expression);
+                if (bracket) text.Append('(');
+                Expression(text, s.Expression, Level.Or, Quotes.None);
+                if (bracket) text.Append(')');
+                break;
             case Assign s:
+                if (StartsWithDict(s.Targets[0])) text.Append('(');
                 List(text, s.Targets);
+                if (StartsWithDict(s.Targets[0])) text.Append(')');
                 text.Append(" = ");
                 Expression(text, s.Value, Level.Or, Quotes.None);
                 break;
             case CompoundAssign s:
+                if (StartsWithDict(s.Target)) text.Append('(');
                 Expression(text, s.Target, Level.Postfix, Quotes.None);
+                if (StartsWithDict(s.Target)) text.Append(')');
                 text.Append(' ').Append(Binary.Symbol(s.Op)).Append("= ");
                 Expression(text, s.Value, Level.Or, Quotes.None);
                 break;
@@ -66,6 +75,14 @@ internal static class AstPrinter
                 Block(text, s.Body, depth);
                 break;
             case Break: text.Append("break"); break;
+            case Delete s:
+                text.Append("del ");
+                for (int i = 0; i < s.Targets.Count; i++)
+                {
+                    if (i > 0) text.Append(", ");
+                    Expression(text, s.Targets[i], Level.Postfix, Quotes.None);
+                }
+                break;
             case Continue: text.Append("continue"); break;
             case Return s:
                 text.Append("return");
@@ -107,6 +124,28 @@ internal static class AstPrinter
     }
 
     // `else if` is an else branch holding just one if statement.
+    // Whether the text of `expression` begins with a dict display, whose `{` would begin a block
+    // where a statement begins: such a statement is printed in brackets.
+    private static bool StartsWithDict(Expr expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case DictDisplay: return true;
+                case Binary e: expression = e.Left; break;
+                case Logical e: expression = e.Left; break;
+                case RangeExpr e: expression = e.Start; break;
+                case Call e: expression = e.Callee; break;
+                case Index e: expression = e.Target; break;
+                case Member e: expression = e.Target; break;
+                case Slice e: expression = e.Target; break;
+                case Conditional e: expression = e.Then; break;
+                default: return false;
+            }
+        }
+    }
+
     private static void IfChain(StringBuilder text, If statement, int depth)
     {
         text.Append("if ");
@@ -148,7 +187,7 @@ internal static class AstPrinter
     // ------------------------------------------------------------------ expressions
 
     /// <summary>The grammar's precedence levels, loosest first (docs/language.md §3).</summary>
-    private enum Level { Or, And, Not, Comparison, Range, Additive, Multiplicative, Unary, Power, Postfix, Primary }
+    private enum Level { Test, Or, And, Not, Comparison, Range, Additive, Multiplicative, Unary, Power, Postfix, Primary }
 
     /// <summary>Which quote characters the text being printed may not contain: those of the f-strings around it.</summary>
     [Flags]
@@ -156,6 +195,7 @@ internal static class AstPrinter
 
     private static Level LevelOf(Expr expression) => expression switch
     {
+        Conditional or Lambda => Level.Test,
         Logical { IsAnd: false } => Level.Or,
         Logical => Level.And,
         Not => Level.Not,
@@ -165,7 +205,7 @@ internal static class AstPrinter
         Binary { Op: BinaryOp.Power } => Level.Power,
         Binary => Level.Multiplicative,
         Unary => Level.Unary,
-        Call or Index or Member => Level.Postfix,
+        Call or Index or Member or Slice => Level.Postfix,
         Literal { Value: long n } when n < 0 => Level.Unary,
         Literal { Value: double d } when double.IsNegative(d) && !double.IsNaN(d) => Level.Unary,
         _ => Level.Primary,
@@ -186,6 +226,17 @@ internal static class AstPrinter
                 text.Append('[');
                 Items(text, e.Items, quotes);
                 text.Append(']');
+                break;
+            case DictDisplay e:
+                text.Append('{');
+                for (int i = 0; i < e.Keys.Count; i++)
+                {
+                    if (i > 0) text.Append(", ");
+                    Expression(text, e.Keys[i], Level.Or, quotes);
+                    text.Append(": ");
+                    Expression(text, e.Values[i], Level.Or, quotes);
+                }
+                text.Append('}');
                 break;
             case Unary e:
                 text.Append(e.Op == UnaryOp.Negate ? '-' : '+');
@@ -230,6 +281,59 @@ internal static class AstPrinter
             case Member e:
                 Expression(text, e.Target, Level.Postfix, quotes);
                 text.Append('.').Append(e.Name);
+                break;
+            case Slice e:
+                Expression(text, e.Target, Level.Postfix, quotes);
+                text.Append('[');
+                if (e.Lower is not null) Expression(text, e.Lower, Level.Or, quotes);
+                text.Append(':');
+                if (e.Upper is not null) Expression(text, e.Upper, Level.Or, quotes);
+                if (e.Step is not null)
+                {
+                    text.Append(':');
+                    Expression(text, e.Step, Level.Or, quotes);
+                }
+                text.Append(']');
+                break;
+            case Conditional e:
+                Expression(text, e.Then, Level.Or, quotes);
+                text.Append(" if ");
+                Expression(text, e.Condition, Level.Or, quotes);
+                text.Append(" else ");
+                // After `else`, outside brackets, a `{` would begin a block.
+                Expression(text, e.Otherwise, StartsWithDict(e.Otherwise) ? Level.Primary + 1 : Level.Test, quotes);
+                break;
+            case Lambda e:
+                text.Append("lambda");
+                for (int i = 0; i < e.Parameters.Count; i++)
+                {
+                    text.Append(i == 0 ? " " : ", ").Append(e.Parameters[i].Name);
+                    if (e.Parameters[i].Default is { } value)
+                    {
+                        text.Append('=');
+                        Expression(text, value, Level.Or, quotes);
+                    }
+                }
+                text.Append(": ");
+                Expression(text, e.Body, Level.Test, quotes);
+                break;
+            case ListComprehension e:
+                text.Append('[');
+                Expression(text, e.Element, Level.Or, quotes);
+                foreach (var clause in e.Clauses)
+                {
+                    if (clause is ComprehensionFor f)
+                    {
+                        text.Append(" for ").AppendJoin(", ", f.Targets.Select(t => t.Identifier)).Append(" in ");
+                        Expression(text, f.Iterable, Level.Or, quotes);
+                    }
+                    else
+                    {
+                        text.Append(" if ");
+                        Expression(text, ((ComprehensionIf)clause).Condition, Level.Or, quotes);
+                    }
+                }
+                text.Append(']');
                 break;
             default: throw new UnreachableException(expression.GetType().Name);
         }

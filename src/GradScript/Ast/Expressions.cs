@@ -21,6 +21,9 @@ internal sealed record FStringPart(string? Text, Expr? Value, string? FormatSpec
 /// <summary>A list display <c>[a, b, c]</c>.</summary>
 internal sealed record ListExpr(IReadOnlyList<Expr> Items, SourceSpan Span) : Expr(Span);
 
+/// <summary>A dict display <c>{k: v, …}</c>: keys and values in pairs, in order.</summary>
+internal sealed record DictDisplay(IReadOnlyList<Expr> Keys, IReadOnlyList<Expr> Values, SourceSpan Span) : Expr(Span);
+
 /// <summary>A reference to a variable.</summary>
 internal sealed record Name(string Identifier, SourceSpan Span) : Expr(Span);
 
@@ -68,6 +71,8 @@ internal sealed record Binary : Expr
         BinaryOp.LessEqual => "<=",
         BinaryOp.Greater => ">",
         BinaryOp.GreaterEqual => ">=",
+        BinaryOp.In => "in",
+        BinaryOp.NotIn => "not in",
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 }
@@ -90,8 +95,32 @@ internal sealed record KeywordArgument(string Name, Expr Value, SourceSpan Span)
 /// <summary><c>target[index]</c>.</summary>
 internal sealed record Index(Expr Target, Expr Key, SourceSpan Span) : Expr(Span);
 
-/// <summary><c>module.name</c>: a global of an imported module.</summary>
+/// <summary><c>target.name</c>: an attribute or method of a built-in value, or a global of an imported module.</summary>
 internal sealed record Member(Expr Target, string Name, SourceSpan Span) : Expr(Span);
+
+/// <summary><c>target[lower:upper:step]</c>, any part left out.</summary>
+internal sealed record Slice(Expr Target, Expr? Lower, Expr? Upper, Expr? Step, SourceSpan Span) : Expr(Span);
+
+/// <summary><c>then if condition else otherwise</c>: the condition first, then one branch.</summary>
+internal sealed record Conditional(Expr Condition, Expr Then, Expr Otherwise, SourceSpan Span) : Expr(Span);
+
+/// <summary><c>lambda a, b=1: body</c>: a function without a name whose body is one expression.</summary>
+internal sealed record Lambda(IReadOnlyList<Parameter> Parameters, Expr Body, SourceSpan Span) : Expr(Span);
+
+/// <summary>
+/// <c>[element for x in xs if c for y in ys]</c>: the clauses in order, each <c>for</c> nesting the
+/// ones after it. It runs in a scope of its own, as in Python 3: its targets are not seen outside.
+/// </summary>
+internal sealed record ListComprehension(Expr Element, IReadOnlyList<ComprehensionClause> Clauses, SourceSpan Span) : Expr(Span);
+
+/// <summary>A clause of a comprehension.</summary>
+internal abstract record ComprehensionClause(SourceSpan Span);
+
+/// <summary><c>for a, b in iterable</c> in a comprehension.</summary>
+internal sealed record ComprehensionFor(IReadOnlyList<Name> Targets, Expr Iterable, SourceSpan Span) : ComprehensionClause(Span);
+
+/// <summary><c>if condition</c> in a comprehension.</summary>
+internal sealed record ComprehensionIf(Expr Condition, SourceSpan Span) : ComprehensionClause(Span);
 
 /// <summary>Unary operators.</summary>
 internal enum UnaryOp { Negate, Plus }
@@ -100,5 +129,5 @@ internal enum UnaryOp { Negate, Plus }
 internal enum BinaryOp
 {
     Add, Subtract, Multiply, Divide, FloorDivide, Modulo, Power,
-    Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual,
+    Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual, In, NotIn,
 }

@@ -26,6 +26,9 @@ internal sealed record While(Expr Condition, IReadOnlyList<Stmt> Body, SourceSpa
 /// <summary><c>for a, b in iterable { … }</c>: one target binds each item, several destructure it.</summary>
 internal sealed record For(IReadOnlyList<Name> Targets, Expr Iterable, IReadOnlyList<Stmt> Body, SourceSpan Span) : Stmt(Span);
 
+/// <summary><c>del xs[i], d[k], name</c>: removes list items, dict keys, or a variable's value.</summary>
+internal sealed record Delete(IReadOnlyList<Expr> Targets, SourceSpan Span) : Stmt(Span);
+
 /// <summary><c>break</c>.</summary>
 internal sealed record Break(SourceSpan Span) : Stmt(Span);
 

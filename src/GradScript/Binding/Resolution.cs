@@ -29,6 +29,9 @@ internal sealed class Resolution
 
     public Dictionary<FunctionDef, FunctionScope> Functions { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The scopes of lambdas and comprehensions, which are functions without a <c>def</c>.</summary>
+    public Dictionary<Expr, FunctionScope> ExpressionScopes { get; } = new(ReferenceEqualityComparer.Instance);
+
     public IReadOnlyList<string> GlobalNames => _globalNames;
 
     /// <summary>

@@ -65,6 +65,9 @@ internal sealed class Resolver
                 Expression(s.Value);
                 Target(s.Target);
                 break;
+            case Delete s:
+                foreach (var target in s.Targets) Target(target);
+                break;
             case If s:
                 Expression(s.Condition);
                 Statements(s.Then);
@@ -140,6 +143,44 @@ internal sealed class Resolver
         }
     }
 
+    // A comprehension is a function of its own, as in Python 3: its targets are its locals. Its first
+    // iterable is evaluated outside it, in the enclosing scope, as Python evaluates it.
+    private void Comprehension(ListComprehension c)
+    {
+        var first = (ComprehensionFor)c.Clauses[0];
+        _pending.Push(first.Iterable);
+        var targets = c.Clauses.OfType<ComprehensionFor>().SelectMany(f => f.Targets).Select(t => t.Identifier);
+        InScopeOf(c, "<listcomp>", [], targets, () =>
+        {
+            foreach (var clause in c.Clauses)
+            {
+                switch (clause)
+                {
+                    case ComprehensionFor f:
+                        if (!ReferenceEquals(f, first)) Expression(f.Iterable);
+                        foreach (var target in f.Targets) Use(target.Identifier);
+                        break;
+                    case ComprehensionIf i: Expression(i.Condition); break;
+                }
+            }
+            Expression(c.Element);
+        });
+    }
+
+    // Resolves what `walk` reaches inside a new function scope for `node`, with a stack of its own.
+    private void InScopeOf(Expr node, string name, IEnumerable<string> parameters, IEnumerable<string> locals, Action walk)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new ScriptSyntaxException([new ScriptDiagnostic("too deeply nested", node.Span)]);
+        var scope = new FunctionScope(name, _function, parameters);
+        foreach (var local in locals) scope.AddLocal(local);
+        _resolution.ExpressionScopes[node] = scope;
+        var (outerFunction, outerLoops, outerPending) = (_function, _loopDepth, _pending);
+        (_function, _loopDepth, _pending) = (scope, 0, new Stack<Expr>());
+        walk();
+        (_function, _loopDepth, _pending) = (outerFunction, outerLoops, outerPending);
+    }
+
     // A name read or bound here: a global's slot is fixed at its first use.
     private void Use(string name) => _resolution.Of(_function, name);
 
@@ -148,13 +189,14 @@ internal sealed class Resolver
     // Expressions are walked with an explicit stack: a flat chain of a million operators is a
     // million-deep tree, and order does not matter when only names are being bound. One stack
     // serves every expression (it is empty between them): a script has tens of thousands.
-    private readonly Stack<Expr> _pending = new();
+    private Stack<Expr> _pending = new();
 
     private void Expression(Expr root)
     {
         var pending = _pending;
+        int bottom = pending.Count;
         pending.Push(root);
-        while (pending.Count > 0)
+        while (pending.Count > bottom)
         {
             switch (pending.Pop())
             {
@@ -175,6 +217,9 @@ internal sealed class Resolver
                 case ListExpr l:
                     for (int i = 0; i < l.Items.Count; i++) pending.Push(l.Items[i]);
                     break;
+                case DictDisplay d:
+                    for (int i = d.Keys.Count - 1; i >= 0; i--) { pending.Push(d.Values[i]); pending.Push(d.Keys[i]); }
+                    break;
                 case Unary u: pending.Push(u.Operand); break;
                 case Not n: pending.Push(n.Operand); break;
                 case Binary b: pending.Push(b.Right); pending.Push(b.Left); break;
@@ -182,6 +227,22 @@ internal sealed class Resolver
                 case RangeExpr r: pending.Push(r.Stop); pending.Push(r.Start); break;
                 case Index i: pending.Push(i.Key); pending.Push(i.Target); break;
                 case Member m: pending.Push(m.Target); break;
+                case Slice s:
+                    if (s.Step is not null) pending.Push(s.Step);
+                    if (s.Upper is not null) pending.Push(s.Upper);
+                    if (s.Lower is not null) pending.Push(s.Lower);
+                    pending.Push(s.Target);
+                    break;
+                case Conditional c: pending.Push(c.Otherwise); pending.Push(c.Then); pending.Push(c.Condition); break;
+                case Lambda l:
+                    // Defaults are evaluated where the lambda is, in the enclosing scope.
+                    foreach (var parameter in l.Parameters)
+                    {
+                        if (parameter.Default is not null) pending.Push(parameter.Default);
+                    }
+                    InScopeOf(l, "<lambda>", l.Parameters.Select(p => p.Name), [], () => Expression(l.Body));
+                    break;
+                case ListComprehension c: Comprehension(c); break;
                 case Call c:
                     for (int i = 0; i < c.Keywords.Count; i++) pending.Push(c.Keywords[i].Value);
                     for (int i = 0; i < c.Arguments.Count; i++) pending.Push(c.Arguments[i]);

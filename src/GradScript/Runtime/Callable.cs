@@ -47,7 +47,7 @@ internal readonly ref struct Arguments(ReadOnlySpan<Value> positional, ReadOnlyS
 }
 
 /// <summary>A function implemented in C#: the builtins and the host's functions.</summary>
-internal sealed class NativeFunction(string name, NativeFunction.Body body, string[]? keywords = null) : Callable(name)
+internal sealed class NativeFunction(string name, NativeFunction.Body body, string[]? keywords = null, bool anyKeyword = false) : Callable(name)
 {
     public delegate Value Body(Interpreter interpreter, in Arguments args);
 
@@ -55,6 +55,12 @@ internal sealed class NativeFunction(string name, NativeFunction.Body body, stri
 
     /// <summary>The keyword arguments the function accepts; any other is an error at the call.</summary>
     public string[] Keywords { get; } = keywords ?? [];
+
+    /// <summary>Whether any keyword is accepted (Python's <c>**kwargs</c>, as <c>dict(a=1)</c> and <c>str.format</c> take).</summary>
+    public bool AcceptsAnyKeyword { get; } = anyKeyword;
+
+    /// <summary>Whether a call may pass the keyword argument <paramref name="keyword"/>.</summary>
+    public bool Accepts(string keyword) => AcceptsAnyKeyword || Array.IndexOf(Keywords, keyword) >= 0;
 
     /// <summary>
     /// Calls the function. Its errors are placed at the call site; an exception from host code

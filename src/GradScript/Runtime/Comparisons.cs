@@ -29,6 +29,7 @@ internal static class Comparisons
         {
             case (string s, string t): return s == t;
             case (ListValue l, ListValue m): return ListsEqual(l, m, at, assumed);
+            case (DictValue d, DictValue e): return DictsEqual(d, e, at, assumed);
             case (RangeValue r, RangeValue q): return r.Length == q.Length && (r.Length == 0 || (r.Start == q.Start && (r.Length == 1 || r.Step == q.Step)));
         }
         if (a.IsNone || b.IsNone) return a.IsNone && b.IsNone;
@@ -80,6 +81,19 @@ internal static class Comparisons
         {
             if (assumed is null && l[i].Reference is ListValue && m[i].Reference is ListValue) assumed = [(l, m)];
             if (!AreEqual(l[i], m[i], at, assumed)) return false;
+        }
+        return true;
+    }
+
+    // Same keys, and equal values for each, in any order (as Python's dicts compare).
+    private static bool DictsEqual(DictValue d, DictValue e, in SourceSpan at, HashSet<(ListValue, ListValue)>? assumed)
+    {
+        if (ReferenceEquals(d, e)) return true;
+        if (d.Count != e.Count) return false;
+        EnsureStack(at);
+        foreach (var (key, value) in d.Pairs)
+        {
+            if (!e.TryGetValue(key, out var other) || !AreEqual(value, other, at, assumed)) return false;
         }
         return true;
     }

@@ -22,7 +22,12 @@ internal sealed partial class Compiler
             Logical l => LogicalExpression(l),
             RangeExpr r => new RangeCode(Expression(r.Start), Expression(r.Stop), r.Span),
             ListExpr l => new ListCode(Expressions(l.Items), l.Span),
+            DictDisplay d => new DictCode(Expressions(d.Keys), Expressions(d.Values), d.Span),
             Index i => new IndexCode(Expression(i.Target), Expression(i.Key), i.Span),
+            Slice s => new SliceCode(Expression(s.Target), Optional(s.Lower), Optional(s.Upper), Optional(s.Step), s.Span),
+            Conditional c => ConditionalExpression(c),
+            Lambda l => LambdaExpression(l),
+            ListComprehension c => Comprehension(c),
             Member m => new MemberCode(Expression(m.Target), Members.Members.Find(m.Name), m.Span),
             Call { Callee: Member } c => MethodCall(c),
             Call c => new CallCode(Expression(c.Callee), Expressions(c.Arguments), KeywordNames(c), KeywordValues(c), c.Span),
@@ -100,6 +105,7 @@ internal sealed partial class Compiler
     private Code Comparison(Binary b)
     {
         Code left = Expression(b.Left), right = Expression(b.Right);
+        if (b.Op is BinaryOp.In or BinaryOp.NotIn) return new MembershipCode(b.Op == BinaryOp.NotIn, left, right, b.OpSpan, b.Span);
         if (Constants(left, right) is var (x, y))
             return new Constant(Value.Bool(Comparisons.Compare(b.Op, x, y, b.OpSpan)), b.Span);
         return new CompareCode(b.Op, left, right, b.OpSpan, b.Span);

@@ -54,6 +54,7 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
             While s => new WhileInstruction(Expression(s.Condition), Block(s.Body), s.Span),
             For s => For(s),
             Break s => new BreakInstruction(s.Span),
+            Delete s => new DeleteInstruction(s.Targets.Select(Deletion).ToArray(), s.Span),
             Continue s => new ContinueInstruction(s.Span),
             Return s => new ReturnInstruction(s.Value is null ? null : Expression(s.Value), s.Span),
             FunctionDef s => Function(s),
@@ -114,6 +115,13 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
         Name name => VariableStore(name.Identifier, name.Span),
         Index index => new IndexStore(Expression(index.Target), Expression(index.Key), index.Span),
         Member member => MemberTarget(member),
+        _ => throw new UnreachableException(target.GetType().Name),
+    };
+
+    private DeleteInstruction.Target Deletion(Expr target) => target switch
+    {
+        Name name => new(VariableStore(name.Identifier, name.Span), null, null, name.Span),
+        Index index => new(null, Expression(index.Target), Expression(index.Key), index.Span),
         _ => throw new UnreachableException(target.GetType().Name),
     };
 

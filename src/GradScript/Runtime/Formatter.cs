@@ -36,7 +36,7 @@ internal static class Formatter
         private const int CheckInterval = 1 << 18;
 
         public readonly StringBuilder Builder = new();
-        public HashSet<ListValue>? Open;
+        public HashSet<object>? Open;
         private int _nextCheck = CheckInterval;
 
         /// <summary>Stops a text that would be longer than a string may be, and looks at the limits now and then.</summary>
@@ -93,6 +93,7 @@ internal static class Formatter
                 return;
             case Callable c: builder.Append(c is NativeFunction ? "<builtin " : "<function ").Append(c.Name).Append('>'); return;
             case ListValue list: AppendList(text, list); return;
+            case DictValue dict: AppendDict(text, dict); return;
             case ModuleValue module: builder.Append("<module ").Append(module.Name).Append('>'); return;
             case null: builder.Append("undefined"); return;
         }
@@ -101,7 +102,7 @@ internal static class Formatter
 
     private static void AppendList(Text text, ListValue list)
     {
-        var open = text.Open ??= new HashSet<ListValue>(ReferenceEqualityComparer.Instance);
+        var open = text.Open ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
         var builder = text.Builder;
         if (!open.Add(list)) { builder.Append("[...]"); return; }
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
@@ -115,6 +116,29 @@ internal static class Formatter
         }
         builder.Append(']');
         open.Remove(list);
+    }
+
+    // {"lr": 0.1, "epochs": 10}, in insertion order; a dict inside itself prints as {...}, as in Python.
+    private static void AppendDict(Text text, DictValue dict)
+    {
+        var open = text.Open ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var builder = text.Builder;
+        if (!open.Add(dict)) { builder.Append("{...}"); return; }
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new RuntimeError("dict nested too deeply to print");
+        builder.Append('{');
+        bool first = true;
+        foreach (var (key, value) in dict.Pairs)
+        {
+            if (!first) builder.Append(", ");
+            first = false;
+            Append(text, key);
+            builder.Append(": ");
+            Append(text, value);
+            text.Grew();
+        }
+        builder.Append('}');
+        open.Remove(dict);
     }
 
     // Python's repr of a str, but always in double quotes: \t \n \r and the quote and backslash

@@ -11,6 +11,7 @@ internal static class Indexing
         switch (target.Reference)
         {
             case ListValue list: return list[Position(key, list.Count, "list")];
+            case DictValue dict: return dict[key];
             case string s: return Value.String(CodePointAt(s, key));
             case RangeValue range:
                 long length = range.Length;
@@ -24,6 +25,11 @@ internal static class Indexing
         if (target.Reference is ListValue list)
         {
             list.Items[Position(key, list.Count, "list")] = value;
+            return;
+        }
+        if (target.Reference is DictValue dict)
+        {
+            dict.Set(key, value);
             return;
         }
         throw new RuntimeError(target.Reference is string

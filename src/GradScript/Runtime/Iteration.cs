@@ -24,6 +24,10 @@ internal static class Iteration
         switch (source.Reference)
         {
             case ListValue list: return max >= list.Count ? list.Items : list.Items.GetRange(0, (int)max);
+            case DictValue dict:
+                var keys = new List<Value>((int)Math.Min(dict.Count, max));
+                for (int i = 0; i < keys.Capacity; i++) keys.Add(dict.KeyAt(i));
+                return keys;
             case RangeValue range:
                 long length = Math.Min(range.Length, max);
                 if (length > ListValue.MaxLength) throw new RuntimeError($"range too long to materialise (more than {ListValue.MaxLength} items)");
@@ -65,6 +69,7 @@ internal static class Iteration
         {
             case ListValue or RangeValue: return ByIndex(Indexed.Of(source));
             case string s: return Characters(s);
+            case DictValue dict: return Keys(dict);
             case Terminal.ProgressLoop progress: return Each(progress.Source);
         }
         throw new RuntimeError($"{source.TypeName} is not iterable");
@@ -106,9 +111,23 @@ internal static class Iteration
         ListValue list => list.Count,
         RangeValue range => range.Length,
         string s => CodePoints(s),
+        DictValue dict => dict.Count,
         Terminal.ProgressLoop progress => Length(progress.Source),
         _ => throw new RuntimeError($"{source.TypeName} is not iterable"),
     };
+
+    /// <summary>A dict's keys in order; a change of its size meanwhile is Python's RuntimeError.</summary>
+    public static IEnumerable<Value> Keys(DictValue dict)
+    {
+        int version = dict.Version;
+        for (int i = 0; i < dict.Count; i++)
+        {
+            yield return dict.KeyAt(i);
+            if (dict.Version != version) throw ChangedSize();
+        }
+    }
+
+    public static RuntimeError ChangedSize() => new("RuntimeError: dictionary changed size during iteration");
 
     /// <summary>How many code points a string has (a surrogate pair is one), as <c>len</c> counts.</summary>
     public static int CodePoints(string s) =>

@@ -14,6 +14,7 @@ using GradScript.Autograd;
 ///   none      Tag.None                    0
 ///   string    the string                  0
 ///   list      ListValue                   0
+///   dict      DictValue                   0
 ///   range     RangeValue                  0
 ///   function  Callable (script or host)   0
 ///   tracked   TrackedValue (autograd)     0
@@ -120,6 +121,7 @@ internal readonly struct Value
         Tag => _bits != 0,
         string s => s.Length != 0,
         ListValue l => l.Count != 0,
+        DictValue d => d.Count != 0,
         RangeValue r => r.Length != 0,
         TrackedValue t => t.Data != 0,
         _ => true,
@@ -132,6 +134,7 @@ internal readonly struct Value
         Tag tag => tag.ToString(),
         string => "string",
         ListValue => "list",
+        DictValue => "dict",
         RangeValue => "range",
         Callable => "function",
         TrackedValue => "tracked",

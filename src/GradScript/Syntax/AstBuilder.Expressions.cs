@@ -48,6 +48,7 @@ internal sealed partial class AstBuilder
             LE => BinaryOp.LessEqual,
             GT => BinaryOp.Greater,
             GE => BinaryOp.GreaterEqual,
+            IN => context.negated is null ? BinaryOp.In : BinaryOp.NotIn,
             _ => throw new UnreachableException(),
         };
         if (context.rightDots is not null) PushRange();
@@ -109,11 +110,73 @@ internal sealed partial class AstBuilder
         _values.Add(new Call(callee, positional, keywords, SourceSpan.Cover(callee.Span, positions.Span(context))));
     }
 
-    private void IndexSuffix(ParserRuleContext context)
+    // Values: the target (below the mark), then the parts given: an index, or a slice's bounds.
+    private void IndexSuffix(IndexSuffixContext context, int mark)
     {
-        var key = Pop<Expr>();
-        var target = Pop<Expr>();
-        _values.Add(new Index(target, key, SourceSpan.Cover(target.Span, positions.Span(context))));
+        var target = (Expr)_values[mark - 1];
+        var span = SourceSpan.Cover(target.Span, positions.Span(context));
+        if (context.colon is null)
+        {
+            if (context.lower is null)
+            {
+                errors.Add("an index is missing between [ and ]", positions.Span(context));
+                _values.RemoveRange(mark - 1, _values.Count - mark + 1);
+                _values.Add(target);
+                return;
+            }
+            var key = Pop<Expr>();
+            Pop<Expr>();
+            _values.Add(new Index(target, key, span));
+            return;
+        }
+        var step = context.step is not null ? Pop<Expr>() : null;
+        var upper = context.upper is not null ? Pop<Expr>() : null;
+        var lower = context.lower is not null ? Pop<Expr>() : null;
+        Pop<Expr>();
+        _values.Add(new Slice(target, lower, upper, step, span));
+    }
+
+    // `a if c else b` (values: a, c, b) and `lambda params: body` (values: the parameters, if any,
+    // then the body); a plain expression has left its node already.
+    private void Test(TestContext context, int mark)
+    {
+        if (context.cond is not null)
+        {
+            var otherwise = Pop<Expr>();
+            var condition = Pop<Expr>();
+            var then = Pop<Expr>();
+            _values.Add(new Conditional(condition, then, otherwise, SourceSpan.Cover(then.Span, otherwise.Span)));
+        }
+        else if (context.lambda is not null)
+        {
+            var body = Pop<Expr>();
+            var parameters = _values.Count > mark ? Pop<List<Parameter>>() : [];
+            _values.Add(new Lambda(parameters, body, positions.Span(context)));
+        }
+    }
+
+    // Values: the targets, the iterable, the conditions, and the clauses of an inner `for`, if
+    // any; leaves all the clauses, in order, as one list.
+    private void ComprehensionClauses(CompForContext context, int mark)
+    {
+        var inner = context.inner is not null ? Pop<List<ComprehensionClause>>() : null;
+        var conditions = new ComprehensionClause[context._conditions.Count];
+        for (int i = conditions.Length - 1; i >= 0; i--)
+        {
+            var condition = Pop<Expr>();
+            conditions[i] = new ComprehensionIf(condition, condition.Span);
+        }
+        var iterable = Pop<Expr>();
+        var targets = new List<Name>();
+        foreach (var target in Take<Expr>(mark))
+        {
+            if (target is Name name) targets.Add(name);
+            else errors.Add($"a for clause binds names, not {Describe(target)}", target.Span);
+        }
+        var clauses = new List<ComprehensionClause> { new ComprehensionFor(targets, iterable, positions.Span(context.Start, context.iterable.Stop ?? context.Start)) };
+        clauses.AddRange(conditions);
+        if (inner is not null) clauses.AddRange(inner);
+        _values.Add(clauses);
     }
 
     private void MemberSuffix(MemberSuffixContext context)
@@ -165,7 +228,15 @@ internal sealed partial class AstBuilder
             case FALSE: _values.Add(new Literal(false, span)); break;
             case NONE: _values.Add(new Literal(null, span)); break;
             case NAME: _values.Add(new Name(names.Text(token), span)); break;
+            case LBRACKET when _values.Count > mark && _values[^1] is List<ComprehensionClause> clauses:
+                _values.RemoveAt(_values.Count - 1);
+                _values.Add(new ListComprehension(Pop<Expr>(), clauses, span));
+                break;
             case LBRACKET: _values.Add(new ListExpr(Take<Expr>(mark), span)); break;
+            case LDICT:
+                var items = Take<Expr>(mark);
+                _values.Add(new DictDisplay(items.Where((_, i) => i % 2 == 0).ToList(), items.Where((_, i) => i % 2 == 1).ToList(), span));
+                break;
             // A parenthesized expression is its inner expression, already left.
         }
     }

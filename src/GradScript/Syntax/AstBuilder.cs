@@ -82,15 +82,18 @@ internal sealed partial class AstBuilder : IParseTreeListener
             case RULE_fstringExpr: _result = Pop<Expr>(); break;
             case RULE_block: _values.Add(Take<Stmt>(mark)); break;
             case RULE_statement: Statement((StatementContext)context, mark); break;
-            case RULE_ifStatement: IfStatement((IfStatementContext)context, mark); break;
+            case RULE_ifStatement: IfStatement(context, mark); break;
+            case RULE_elsePart: ElsePart((ElsePartContext)context, mark); break;
             case RULE_globalStatement: GlobalStatement((GlobalStatementContext)context); break;
             case RULE_parameters: Parameters(mark); break;
             case RULE_parameter: Parameter(context, mark); break;
             case RULE_expressions: Expressions(context, mark); break;
+            case RULE_test: Test((TestContext)context, mark); break;
+            case RULE_compFor: ComprehensionClauses((CompForContext)context, mark); break;
             case RULE_expr: Expression((ExprContext)context); break;
             case RULE_arith: Arithmetic((ArithContext)context); break;
             case RULE_callSuffix: CallSuffix(context, mark); break;
-            case RULE_indexSuffix: IndexSuffix(context); break;
+            case RULE_indexSuffix: IndexSuffix((IndexSuffixContext)context, mark); break;
             case RULE_memberSuffix: MemberSuffix((MemberSuffixContext)context); break;
             case RULE_argument: Argument((ArgumentContext)context); break;
             case RULE_primary: Primary(context, mark); break;
@@ -139,6 +142,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
             RETURN => new Return(_values.Count > mark ? Pop<Expr>() : null, span),
             BREAK => new Break(span),
             CONTINUE => new Continue(span),
+            DEL => Delete(mark, span),
             _ when context.assign is not null => Assignment(mark, span),
             _ when context.op is not null => CompoundAssignment(context, span),
             _ => new ExprStmt(Pop<Expr>(), span),
@@ -185,6 +189,16 @@ internal sealed partial class AstBuilder : IParseTreeListener
             errors.Add($"cannot assign to {Describe(target)}", target.Span);
     }
 
+    private Delete Delete(int mark, SourceSpan span)
+    {
+        var targets = Take<Expr>(mark);
+        foreach (var target in targets)
+        {
+            if (target is not (Name or Index)) errors.Add($"cannot delete {Describe(target)}", target.Span);
+        }
+        return new Delete(targets, span);
+    }
+
     private While While(SourceSpan span)
     {
         var body = Pop<List<Stmt>>();
@@ -214,7 +228,9 @@ internal sealed partial class AstBuilder : IParseTreeListener
     }
 
     // Values: the condition, the body, and an else block or an else-if statement.
-    private void IfStatement(IfStatementContext context, int mark)
+    private void IfStatement(ParserRuleContext context, int mark) => IfStatement(positions.Span(context), mark);
+
+    private void IfStatement(SourceSpan span, int mark)
     {
         IReadOnlyList<Stmt>? orElse = null;
         if (_values.Count - mark == 3)
@@ -222,7 +238,14 @@ internal sealed partial class AstBuilder : IParseTreeListener
         var body = (List<Stmt>)_values[mark + 1];
         var condition = (Expr)_values[mark];
         _values.RemoveRange(mark, _values.Count - mark);
-        _values.Add(new If(condition, body, orElse, positions.Span(context)));
+        _values.Add(new If(condition, body, orElse, span));
+    }
+
+    // `else { … }` and `else if …` leave their block or statement as the else part; `elif c { … }`
+    // is an if statement of its own, spanning from `elif`.
+    private void ElsePart(ElsePartContext context, int mark)
+    {
+        if (context.elif is { } elif) IfStatement(positions.Span(elif, context.Stop ?? elif), mark);
     }
 
     private void Parameters(int mark)

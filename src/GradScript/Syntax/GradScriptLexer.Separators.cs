@@ -7,8 +7,11 @@ using Antlr4.Runtime;
 //   - newlines inside ( ) and [ ] are dropped: they do not end a statement (docs/language.md §1);
 //   - a `;` is inserted before every `}`, so `{ x = 1 }` needs none written;
 //   - a `;` is inserted after a `}` that another statement follows on the same line (nothing but
-//     `else` can continue a statement there): `for i in xs { if i { continue } print(i) }`;
-//   - the input always ends with a newline.
+//     `else` or `elif` can continue a statement there): `for i in xs { if i { continue } print(i) }`;
+//   - the input always ends with a newline;
+//   - a `{` where an operand is due (after `=`, `(`, `,`, `return`, `if`, an operator, …) opens a dict
+//     display, not a block: it becomes LDICT, its `}` RDICT, and newlines inside are dropped as
+//     inside brackets. Where a statement may begin, `{` stays a block's.
 // It also counts bracket depth against a fixed limit, so that absurd nesting is a clear syntax
 // error here instead of a stack exhaustion deep inside the parser: the input ends at the first
 // bracket past the limit, and nothing after it is read.
@@ -21,6 +24,9 @@ public partial class GradScriptLexer
     private IToken? _pushedBack;
     private int _bracketDepth;
     private int _previousType = NEWLINE;
+
+    // For each open `{`: whether it opened a dict display (true) or a block.
+    private readonly Stack<bool> _braces = new();
 
     /// <summary>The first bracket that went past <see cref="MaxBracketDepth"/>, if any.</summary>
     public IToken? TooDeepBracket { get; private set; }
@@ -41,7 +47,7 @@ public partial class GradScriptLexer
     private IToken? SeparatorBefore(IToken token)
     {
         bool afterSeparator = _previousType is NEWLINE or SEMI or LBRACE;
-        if (_previousType == RBRACE && token.Type is not (NEWLINE or SEMI or RBRACE or ELSE or Eof or RPAREN or RBRACKET or COMMA))
+        if (_previousType == RBRACE && token.Type is not (NEWLINE or SEMI or RBRACE or ELSE or ELIF or Eof or RPAREN or RBRACKET or COMMA))
             return Synthetic(SEMI, ";", token);
         if (token.Type == RBRACE && !afterSeparator) return Synthetic(SEMI, ";", token);
         if (token.Type == Eof && _previousType is not (NEWLINE or SEMI) && _bracketDepth == 0) return Synthetic(NEWLINE, "\n", token);
@@ -58,6 +64,16 @@ public partial class GradScriptLexer
         Column = at.Column,
     };
 
+    // Whether the previous token leaves an operand due, so that `{` can only begin a dict.
+    private bool OperandDue() => _previousType is ASSIGN or LPAREN or LBRACKET or COMMA or COLON or RETURN or IN or IF or ELIF or WHILE
+        or LT or GT or LE or GE
+        or NOT or AND or OR or PLUS or MINUS or STAR or STARSTAR or SLASH or SLASHSLASH or PERCENT or CARET
+        or EQ or NE or DOTDOT or PLUS_ASSIGN or MINUS_ASSIGN or STAR_ASSIGN or SLASH_ASSIGN or GradScriptParser.LDICT
+        || (_previousType == ELSE && _bracketDepth > 0);
+
+    private IToken Retyped(IToken token, int type) =>
+        new CompactToken(Tuple.Create<ITokenSource, ICharStream>(this, (ICharStream)InputStream), type, token.StartIndex, token.StopIndex, token.Line, token.Column);
+
     private IToken NextSignificantToken()
     {
         if (TooDeepBracket is not null) return EmitEOF();
@@ -72,6 +88,16 @@ public partial class GradScriptLexer
                 case RPAREN or RBRACKET:
                     if (_bracketDepth > 0) _bracketDepth--;
                     break;
+                case LBRACE when OperandDue():
+                    _braces.Push(true);
+                    if (++_bracketDepth > MaxBracketDepth) TooDeepBracket ??= token;
+                    return Retyped(token, GradScriptParser.LDICT);
+                case LBRACE:
+                    _braces.Push(false);
+                    break;
+                case RBRACE when _braces.TryPop(out bool dict) && dict:
+                    if (_bracketDepth > 0) _bracketDepth--;
+                    return Retyped(token, GradScriptParser.RDICT);
                 case NEWLINE when _bracketDepth > 0:
                     continue;
             }

@@ -8,10 +8,10 @@ public class IsolationTests
     // to the sandbox and must be deliberate.
     private static readonly string[] DefaultGlobals =
     [
-        "abs", "adam", "append", "args", "backward", "bool", "ceil", "cos", "detach", "detect_anomaly", "e", "enumerate", "error", "exp",
+        "abs", "adam", "all", "any", "append", "args", "backward", "bool", "ceil", "cos", "detach", "detect_anomaly", "dict", "divmod", "e", "enumerate", "error", "exp",
         "float", "floor", "gauss", "grad", "gradcheck", "graph", "help", "inf", "int", "len", "list", "log", "max", "mean",
         "min", "nan", "param", "pi", "plot", "pop", "pow", "print", "progress", "progress_note", "random", "range", "relu",
-        "round", "seed", "sgd", "sigmoid", "sin", "sqrt", "step", "str", "sum", "tan", "tanh", "type", "uniform",
+        "reversed", "round", "seed", "sgd", "sigmoid", "sin", "sorted", "sqrt", "step", "str", "sum", "tan", "tanh", "type", "uniform",
         "value", "value_and_grad", "zero_grad", "zip",
     ];
 

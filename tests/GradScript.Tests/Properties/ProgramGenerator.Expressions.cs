@@ -5,7 +5,7 @@ namespace GradScript.Tests.Properties;
 internal sealed partial class ProgramGenerator
 {
     /// <summary>Precedence levels, loosest first, as docs/language.md §3 orders them.</summary>
-    private enum Level { Or, And, Not, Comparison, Range, Additive, Multiplicative, Unary, Power, Postfix, Primary }
+    private enum Level { Test, Or, And, Not, Comparison, Range, Additive, Multiplicative, Unary, Power, Postfix, Primary }
 
     /// <summary>An expression's text and the level of its outermost operator.</summary>
     private readonly record struct Code(string Text, Level Level);
@@ -26,7 +26,7 @@ internal sealed partial class ProgramGenerator
     private string Operand(Ty type, Level level) => Wrap(Make(type, _expressionDepth - 1), level).Text;
 
     /// <summary>An if or while condition: mostly a bool, sometimes any value (truthiness).</summary>
-    private string Condition() => Make(_dice.Chance(0.85) ? Ty.Bool : RandomType(allowTracked: false), _expressionDepth).Text;
+    private string Condition() => Wrap(Make(_dice.Chance(0.85) ? Ty.Bool : RandomType(allowTracked: false), _expressionDepth), Level.Or).Text;
 
     private Code Make(Ty type, int depth)
     {
@@ -71,6 +71,10 @@ internal sealed partial class ProgramGenerator
         (1, () => Call(_dice.OneOf("min", "max"), Make(Ty.Int, d), Make(Ty.Int, d))),
         (1, () => Call(_dice.OneOf("floor", "ceil", "round", "int"), Make(Ty.Float, d))),
         (1, () => Call("int", Primary(Quote(_dice.OneOf("12", "-3", "0"))))),
+        (1, () => Member(Make(Ty.Str, d, counted: false), $"{_dice.OneOf("find", "count")}({StringLiteral()})")),
+        (1, () => Member(Make(Ty.List, d, counted: false), $"count({Make(Ty.Float, d).Text})")),
+        (1, () => Conditional(Ty.Int, d)),
+        (_fstringQuote == '\0' ? 1 : 0, () => Call("len", Primary($"{{{Quote("a")}: {Make(Ty.Int, d).Text}, {_dice.OneOf("1", "none", "true")}: {Make(Ty.Float, d).Text}}}"))),
         (2, () => CallReturning(Ty.Int) ?? Atom(Ty.Int)),
         (1, () => Choice(Ty.Int, d)))();
 
@@ -90,6 +94,10 @@ internal sealed partial class ProgramGenerator
         (1, () => _dice.Chance(0.5) ? Call("random") : Call(_dice.OneOf("uniform", "gauss"), Make(Ty.Float, d), Primary(NonZeroFloat()))),
         (1, () => Call("float", _dice.Chance(0.7) ? Make(Ty.Int, d) : Primary(Quote(_dice.OneOf("1.5", "-2e3", "inf", "7"))))),
         (2, () => Transform("grad", d)),
+        (1, () => Conditional(Ty.Float, d)),
+        (1, () => Postfix($"(lambda {LambdaParameter}: {LambdaParameter} * {FloatLiteral()})({Make(Ty.Float, d).Text})")),
+        (_fstringQuote == '\0' ? 1 : 0, () => Index(Primary($"({{{Quote("k")}: {Make(Ty.Float, d).Text}}})"), Primary(Quote("k")))),
+        (1, () => Postfix($"dict(k={Make(Ty.Float, d).Text}).get({Quote(_dice.OneOf("k", "j"))}, {FloatLiteral()})")),
         (2, () => Element(d)),
         (2, () => CallReturning(Ty.Float) ?? Make(Ty.Int, d)),
         (1, () => Choice(Ty.Float, d)))();
@@ -104,6 +112,11 @@ internal sealed partial class ProgramGenerator
         (2, () => Not(Make(Ty.Bool, d))),
         (3, () => Binary(Make(Ty.Bool, d), _dice.OneOf("and", "or"), Make(Ty.Bool, d))),
         (1, () => Call("bool", Make(RandomType(allowTracked: false), d, counted: false))),
+        (1, () => Call(_dice.OneOf("any", "all"), Make(Ty.List, d, counted: false))),
+        (2, () => Binary(Make(Ty.Float, d), _dice.OneOf("in", "not in"), Make(Ty.List, d, counted: false))),
+        (1, () => Binary(FreshString(d), _dice.OneOf("in", "not in"), Make(Ty.Str, d, counted: false))),
+        (1, () => Binary(Make(Ty.Int, d), "in", Primary(SmallRange()))),
+        (1, () => Member(Make(Ty.Str, d, counted: false), $"{_dice.OneOf("startswith", "endswith")}({StringLiteral()})")),
         (1, () => GradCheck(d)),
         (1, () => CallReturning(Ty.Bool) ?? Atom(Ty.Bool)))();
 
@@ -114,6 +127,10 @@ internal sealed partial class ProgramGenerator
         (2, () => Call("str", Make(RandomType(), d))),
         (1, () => Call("type", Make(RandomType(), d, counted: false))),
         (1, () => Index(Primary(StringLiteral(nonEmpty: true)), Primary(_dice.OneOf("0", "-1")))),
+        (1, () => Index(Make(Ty.Str, d), Primary(_dice.OneOf("1:", ":2", "::-1", "-3:-1", "::2")))),
+        (1, () => Member(Make(Ty.Str, d), _dice.OneOf("upper()", "lower()", "strip()", "lstrip()", "rstrip()", $"replace({StringLiteral()}, {StringLiteral()})"))),
+        (1, () => Member(Primary(Quote(_dice.OneOf(", ", "-", ""))), $"join({Make(Ty.Str, d).Text}.split())")),
+        (1, () => Member(Primary(Quote(_dice.OneOf("{} and {}", "{0:.2f}|{1}", "{a}"))), $"format({Make(Ty.Float, d).Text}, {Make(Ty.Int, d).Text}, a={Make(Ty.Str, d).Text})")),
         (1, () => CallReturning(Ty.Str) ?? Atom(Ty.Str)))();
 
     private Code ListCode(int d) => _dice.Weighted<Func<Code>>(
@@ -121,6 +138,13 @@ internal sealed partial class ProgramGenerator
         (2, () => Binary(Make(Ty.List, d), "+", Primary(ListDisplay(d)))),
         (1, () => Binary(Primary(ListDisplay(d)), "*", Primary(_dice.Between(1, 3).ToString()))),
         (1, () => Call("list", Wrap(Primary(SmallRange()), Level.Or))),
+        (1, () => Call(_dice.OneOf("sorted", "reversed"), Make(Ty.List, d))),
+        (1, () => Postfix($"sorted({Make(Ty.List, d).Text}, reverse={_dice.OneOf("true", "false")}{(_dice.Chance(0.5) ? ", key=abs" : "")})")),
+        (1, () => Call("divmod", Make(_dice.OneOf(Ty.Int, Ty.Float), d), Primary(_dice.OneOf("3", "2.5", "-4")))),
+        (1, () => Member(Make(Ty.List, d), "copy()")),
+        (1, () => Index(Make(Ty.List, d), Primary(_dice.OneOf("1:", ":-1", "::-1", "1::2", ":")))),
+        (2, () => Comprehension(d)),
+        (1, () => Postfix($"sorted({Make(Ty.List, d).Text}, key=lambda {LambdaParameter}: -{LambdaParameter})")),
         (1, () => Transform("value_and_grad", d)),
         (1, () => CallReturning(Ty.List) ?? Atom(Ty.List)))();
 
@@ -150,6 +174,26 @@ internal sealed partial class ProgramGenerator
         var code = Make(type, depth);
         _sequenceReferences = saved;
         return code;
+    }
+
+    // `x if c else y`, Python's conditional expression: the loosest of all.
+    private Code Conditional(Ty type, int d) =>
+        new($"{Wrap(Make(type, d), Level.Or).Text} if {Wrap(Make(Ty.Bool, d), Level.Or).Text} else {Wrap(Make(type, d), Level.Test).Text}", Level.Test);
+
+    /// <summary>The parameter of every generated lambda: local to each, so one name serves (no other name has no digits).</summary>
+    private const string LambdaParameter = "lv";
+
+    // [v * c for v in xs if v > c], sometimes with a second for: its names stay inside it.
+    private Code Comprehension(int d)
+    {
+        string v = Fresh(null, "v"), u = Fresh(null, "u");
+        string source = Make(Ty.List, d).Text;
+        string clauses = _dice.Weighted(
+            (3, $"for {v} in {source}"),
+            (2, $"for {v} in {source} if {v} > {FloatLiteral()}"),
+            (1, $"for {v} in {source} for {u} in {SmallRange()} if {u} != 1"));
+        string element = clauses.Contains(u) ? $"{v} * {u}" : $"{v} {_dice.OneOf("*", "+", "-")} {FloatLiteral()}";
+        return Primary($"[{element} {clauses}]");
     }
 
     // `c and x or y`: Python's conditional idiom, which yields an operand.
@@ -194,7 +238,7 @@ internal sealed partial class ProgramGenerator
         {
             "or" => (Level.Or, Level.Or, Level.And),
             "and" => (Level.And, Level.And, Level.Not),
-            "==" or "!=" or "<" or "<=" or ">" or ">=" => (Level.Comparison, Level.Range, Level.Range),
+            "==" or "!=" or "<" or "<=" or ">" or ">=" or "in" or "not in" => (Level.Comparison, Level.Range, Level.Range),
             ".." => (Level.Range, Level.Additive, Level.Additive),
             "+" or "-" => (Level.Additive, Level.Additive, Level.Multiplicative),
             "*" or "/" or "//" or "%" => (Level.Multiplicative, Level.Multiplicative, Level.Unary),

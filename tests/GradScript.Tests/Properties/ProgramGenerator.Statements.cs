@@ -66,7 +66,13 @@ internal sealed partial class ProgramGenerator
             (5, $"append({xs}, {Float()})"),
             (3, $"{xs}[{_dice.OneOf("0", "-1", $"len({xs}) - 1")}] = {Float()}"),
             (1, $"{xs}[{Operand(Ty.Int, Level.Multiplicative)} % len({xs})] {_dice.OneOf("+=", "*=")} {Float()}"),
-            (2, $"print(pop({xs}))"));
+            (3, $"print(pop({xs}))"),
+            (2, $"{xs}.append({Float()})"),
+            (1, $"print({xs}.pop())"),
+            (1, $"{xs}.extend({ListDisplay()})"),
+            (1, $"{xs}.insert({_dice.OneOf("0", "-1", "100")}, {Float()})"),
+            (1, $"{xs}.{_dice.OneOf("reverse()", "sort()", "sort(reverse=true)", "sort(key=abs)")}"),
+            (2, $"if len({xs}) > 1 {{ del {xs}[{_dice.OneOf("0", "-1")}] }}"));
     }
 
     private string Print()
@@ -92,7 +98,7 @@ internal sealed partial class ProgramGenerator
     {
         var text = new System.Text.StringBuilder($"if {Condition()} {Block(() => Statements(1, 3))}");
         int elseIfs = _dice.Weighted((6, 0), (3, 1), (1, 2));
-        for (int i = 0; i < elseIfs; i++) text.Append($" else if {Condition()} {Block(() => Statements(1, 2))}");
+        for (int i = 0; i < elseIfs; i++) text.Append($" {_dice.OneOf("else if", "elif")} {Condition()} {Block(() => Statements(1, 2))}");
         if (_dice.Chance(0.5)) text.Append(_dice.Chance(0.1) ? "\nelse " : " else ").Append(Block(() => Statements(1, 2)));
         return text.ToString();
     }

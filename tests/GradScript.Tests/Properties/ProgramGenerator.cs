@@ -122,7 +122,7 @@ internal sealed partial class ProgramGenerator
             (10, NewVariable),
             (Assignable().Any() ? 6 : 0, Reassignment),
             (CompoundTargets().Any() ? 6 : 0, CompoundAssignment),
-            (MutableLists().Any() ? 5 : 0, ListMutation),
+            (MutableLists().Any() ? 7 : 0, ListMutation),
             (8, Print),
             (4, ExpressionStatement),
             (nested ? 4 : 0, IfStatement),

@@ -130,6 +130,7 @@ internal static partial class Builtins
             ListValue l => Value.Int(l.Count),
             string s => Value.Int(Iteration.CodePoints(s)),
             RangeValue r => Value.Int(r.Length),
+            DictValue d => Value.Int(d.Count),
             _ => throw new RuntimeError($"{args[0].TypeName} has no len()"),
         };
     }

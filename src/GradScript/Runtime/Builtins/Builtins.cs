@@ -10,7 +10,7 @@ internal static partial class Builtins
 {
     /// <summary>Every builtin function, in the order they are listed in the docs.</summary>
     public static readonly IReadOnlyList<NativeFunction> Functions =
-        [.. CoreFunctions(), .. MathFunctions(), .. AutogradFunctions(), .. GradCheckFunctions(), .. RandomFunctions(), .. OptimizerFunctions(), .. PlotFunctions(), .. ProgressFunctions(), .. HelpFunctions()];
+        [.. CoreFunctions(), .. PythonFunctions(), .. MathFunctions(), .. AutogradFunctions(), .. GradCheckFunctions(), .. RandomFunctions(), .. OptimizerFunctions(), .. PlotFunctions(), .. ProgressFunctions(), .. HelpFunctions()];
 
     /// <summary>The builtins that a <c>for</c> loop runs without building their lists (see ZipForInstruction).</summary>
     public static readonly NativeFunction ZipFunction = Functions.Single(f => f.Name == "zip"),

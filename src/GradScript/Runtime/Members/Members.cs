@@ -61,6 +61,7 @@ internal static partial class Members
         TrackedValue => Receiver.Tracked,
         string => Receiver.String,
         ListValue => Receiver.List,
+        DictValue => Receiver.Dict,
         Optimizer => Receiver.Optimizer,
         _ => Receiver.Other,
     };
@@ -75,6 +76,9 @@ internal static partial class Members
         DefineTracked(table);
         DefineNumbers(table);
         DefineOptimizers(table);
+        DefineLists(table);
+        DefineStrings(table);
+        DefineDicts(table);
         return table;
     }
 
@@ -92,7 +96,7 @@ internal static partial class Members
 
     /// <summary>A method: <paramref name="body"/> gets the receiver as its first argument.</summary>
     private static void Method(Dictionary<string, MemberSet> table, Receiver kind, string name, NativeFunction.Body body, params string[] keywords) =>
-        Set(table, name).Define(kind, new NativeFunction(name, body, keywords));
+        Set(table, name).Define(kind, keywords is [AnyKeyword] ? new NativeFunction(name, body, anyKeyword: true) : new NativeFunction(name, body, keywords));
 
     /// <summary>Checks the number of arguments of a method, not counting the receiver, as Python's message counts them.</summary>
     private static void Arity(in Arguments args, string method, int min, int max = -1)

@@ -73,7 +73,7 @@ internal sealed class CallCode(Code callee, Code[] arguments, string[] keywordNa
         }
         foreach (var name in keywordNames)
         {
-            if (Array.IndexOf(native.Keywords, name) < 0)
+            if (!native.Accepts(name))
                 throw new ScriptRuntimeException($"{native.Name}() got an unexpected keyword argument '{name}'", Span);
         }
         Value[]? keywords = null;

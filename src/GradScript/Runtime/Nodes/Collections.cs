@@ -68,7 +68,8 @@ internal sealed class FStringCode(FStringCode.Piece[] pieces, SourceSpan span) :
         return Value.String(builder.ToString());
     }
 
-    private static string Format(Value value, string spec, Interpreter interpreter, in SourceSpan at)
+    /// <summary>A value formatted by a format spec, as an f-string field or str.format formats it.</summary>
+    internal static string Format(Value value, string spec, Interpreter interpreter, in SourceSpan at)
     {
         if (value.IsInt || value.IsBool) return NumberFormat.Format(value.AsInt, spec);
         if (value.TryGetDouble(out double d) && !value.IsNone) return NumberFormat.Format(d, spec);

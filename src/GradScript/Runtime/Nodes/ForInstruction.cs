@@ -43,6 +43,13 @@ internal sealed class ForInstruction(Store target, Code iterable, Instruction[] 
                     if (!Step(frame, item, ref completion)) break;
                 }
                 return completion;
+            case DictValue dict:
+                int version = dict.Version;
+                for (int i = 0; i < dict.Count && Step(frame, dict.KeyAt(i), ref completion); i++)
+                {
+                    if (dict.Version != version) throw new ScriptRuntimeException(Iteration.ChangedSize().Message, iterable.Span);
+                }
+                return completion;
             case Terminal.ProgressLoop progress:
                 return WithProgress(frame, progress);
         }

@@ -33,7 +33,7 @@ internal sealed class MemberCode(Code target, MemberSet member, SourceSpan span)
         all[0] = self;
         a.Positional.CopyTo(all.AsSpan(1));
         return method.Invoke(interpreter, new Arguments(all, a.KeywordNames, a.KeywordValues, a.CallSite));
-    }, method.Keywords);
+    }, method.Keywords, method.AcceptsAnyKeyword);
 }
 
 /// <summary>
@@ -56,7 +56,7 @@ internal sealed class MethodCallCode(Code target, MemberSet member, Code[] argum
             return call.Apply(MemberCode.Read(self, member, frame.Interpreter, Span), frame);
         foreach (var name in keywordNames)
         {
-            if (Array.IndexOf(method.Keywords, name) < 0)
+            if (!method.Accepts(name))
                 throw new ScriptRuntimeException($"TypeError: {method.Name}() got an unexpected keyword argument '{name}'", Span);
         }
         Value[] keywords = keywordValues.Length == 0 ? [] : new Value[keywordValues.Length];
