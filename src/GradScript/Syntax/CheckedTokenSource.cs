@@ -18,7 +18,7 @@ internal sealed class CheckedTokenSource(GradScriptLexer lexer, SyntaxErrorColle
             var token = lexer.NextToken();
             switch (token.Type)
             {
-                case GradScriptLexer.BAD_CHAR when token.Text == ":" && ColonBlockHeader(token) is { } header:
+                case GradScriptLexer.COLON when ColonBlockHeader(token) is { } header:
                     // Python's `if x > 1:`: one error that says how blocks are written; the parser's
                     // complaint about the missing '{' on this line would only repeat it.
                     errors.Add(Diagnostics.Hints.ColonBlockMessage, positions.Span(token), Diagnostics.Hints.ColonBlockHint(header));
