@@ -108,11 +108,12 @@ arith
     ;
 
 postfix      : primary (callSuffix | indexSuffix | memberSuffix)* ;
-callSuffix   : '(' arguments? ')' ;
+// The arguments are written out here rather than as a rule of their own: each nested call would
+// otherwise cost one more rule frame, on stacks as small as 256 KB.
+callSuffix   : '(' (argument (',' argument)* ','?)? ')' ;
 // An index, or a slice: every part is optional and each `:` is decided on one token.
 indexSuffix  : '[' lower=test? (colon=':' upper=test? (':' step=test?)?)? ']' ;
 memberSuffix : '.' name=NAME ;
-arguments    : argument (',' argument)* ','? ;
 argument     : (name=NAME '=')? test ;
 
 // Unlabelled for the same reason as `arith`; its first token tells the alternatives apart.

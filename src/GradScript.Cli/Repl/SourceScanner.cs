@@ -37,7 +37,7 @@ internal static class SourceScanner
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
     {
         "def", "return", "if", "elif", "else", "while", "for", "in", "break", "continue",
-        "true", "false", "none", "and", "or", "not", "global", "no_grad",
+        "true", "false", "none", "and", "or", "not", "global", "no_grad", "import", "as", "lambda", "del",
     };
 
     /// <summary>The tokens of <paramref name="text"/>, in order, spaces and operators left out.</summary>

@@ -186,7 +186,7 @@ internal sealed partial class AstBuilder
     }
 
     // Checked as each argument ends, against the call's arguments before it, which begin at the mark
-    // of the still open `arguments` rule.
+    // of the still open `callSuffix` rule.
     private void Argument(ArgumentContext context)
     {
         int first = _marks[^1];

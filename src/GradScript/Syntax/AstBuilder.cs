@@ -97,7 +97,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
             case RULE_memberSuffix: MemberSuffix((MemberSuffixContext)context); break;
             case RULE_argument: Argument((ArgumentContext)context); break;
             case RULE_primary: Primary(context, mark); break;
-            // targets, postfix, arguments: their children's results stay for the parent.
+            // targets, postfix, dictEntry: their children's results stay for the parent.
         }
     }
 

@@ -64,12 +64,16 @@ public partial class GradScriptLexer
         Column = at.Column,
     };
 
-    // Whether the previous token leaves an operand due, so that `{` can only begin a dict.
-    private bool OperandDue() => _previousType is ASSIGN or LPAREN or LBRACKET or COMMA or COLON or RETURN or IN or IF or ELIF or WHILE
+    /// <summary>
+    /// Whether a `{` after a token of type <paramref name="previousType"/>, inside
+    /// <paramref name="bracketDepth"/> brackets, opens a dict display: the previous token leaves an
+    /// operand due. (The formatter asks the same of its raw tokens.)
+    /// </summary>
+    public static bool OpensDict(int previousType, int bracketDepth) => previousType is ASSIGN or LPAREN or LBRACKET or COMMA or COLON or RETURN or IN or IF or ELIF or WHILE
         or LT or GT or LE or GE
         or NOT or AND or OR or PLUS or MINUS or STAR or STARSTAR or SLASH or SLASHSLASH or PERCENT or CARET
         or EQ or NE or DOTDOT or PLUS_ASSIGN or MINUS_ASSIGN or STAR_ASSIGN or SLASH_ASSIGN or GradScriptParser.LDICT
-        || (_previousType == ELSE && _bracketDepth > 0);
+        || (previousType == ELSE && bracketDepth > 0);
 
     private IToken Retyped(IToken token, int type) =>
         new CompactToken(Tuple.Create<ITokenSource, ICharStream>(this, (ICharStream)InputStream), type, token.StartIndex, token.StopIndex, token.Line, token.Column);
@@ -88,7 +92,7 @@ public partial class GradScriptLexer
                 case RPAREN or RBRACKET:
                     if (_bracketDepth > 0) _bracketDepth--;
                     break;
-                case LBRACE when OperandDue():
+                case LBRACE when OpensDict(_previousType, _bracketDepth):
                     _braces.Push(true);
                     if (++_bracketDepth > MaxBracketDepth) TooDeepBracket ??= token;
                     return Retyped(token, GradScriptParser.LDICT);

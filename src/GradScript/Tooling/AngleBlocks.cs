@@ -36,12 +36,17 @@ internal sealed class AngleBlocks
     {
         switch (statement)
         {
-            case ExprStmt or Assign or CompoundAssign or Break or Continue or Return or Global or Import: break;
+            case ExprStmt or Assign or CompoundAssign or Break or Continue or Return or Global or Import or Delete: break;
             case If s:
                 int then = After(s.Condition.Span);
                 int closer = Block(then, s.Then);
                 if (s.Else is not { } orElse) break;
                 int elseToken = Skip(closer + 1, NEWLINE);
+                if (_tokens[elseToken].Type == ELIF)
+                {
+                    Statement(orElse.Single());
+                    break;
+                }
                 Expect(elseToken, ELSE);
                 if (_tokens[elseToken + 1].Type == IF) Statement(orElse.Single());
                 else Block(elseToken + 1, orElse);

@@ -31,6 +31,9 @@ internal static class LayoutTokens
         var utf16 = Utf16Offsets(text);
         var tokens = new List<LayoutToken>();
         int end = 0;
+        // Which `{` open dict displays, as the parser's lexer decides it (GradScriptLexer.OpensDict).
+        var braces = new Stack<bool>();
+        int previous = GradScriptLexer.NEWLINE, depth = 0;
         while (true)
         {
             var token = lexer.NextRawToken();
@@ -39,7 +42,22 @@ internal static class LayoutTokens
             if (token.Type == TokenConstants.EOF) return tokens;
             if (token.Type is GradScriptLexer.BAD_CHAR or GradScriptLexer.UNTERMINATED_STRING)
                 throw new UnreachableException($"a lexical error at {token.Line}:{token.Column + 1} in a script that parsed");
-            tokens.Add(new LayoutToken(token.Type, token.Text, token.Line, token.Column));
+            int type = token.Type;
+            switch (type)
+            {
+                case GradScriptLexer.LPAREN or GradScriptLexer.LBRACKET: depth++; break;
+                case GradScriptLexer.RPAREN or GradScriptLexer.RBRACKET: depth--; break;
+                case GradScriptLexer.LBRACE when GradScriptLexer.OpensDict(previous, depth):
+                    braces.Push(true);
+                    (type, depth) = (GradScriptParser.LDICT, depth + 1);
+                    break;
+                case GradScriptLexer.LBRACE: braces.Push(false); break;
+                case GradScriptLexer.RBRACE when braces.TryPop(out bool dict) && dict:
+                    (type, depth) = (GradScriptParser.RDICT, depth - 1);
+                    break;
+            }
+            if (type != GradScriptLexer.NEWLINE || depth == 0) previous = type;
+            tokens.Add(new LayoutToken(type, token.Text, token.Line, token.Column));
             end = utf16(token.StopIndex + 1);
         }
     }

@@ -36,7 +36,7 @@ internal sealed class LayoutWriter
     private bool _joined;          // ... with a backslash
     private int _statementIndent;
 
-    private readonly record struct Frame(TokenKind Kind, int ContentIndent, int OutputLine);
+    private readonly record struct Frame(TokenKind Kind, int ContentIndent, int OutputLine, int Opener = -1);
 
     private LayoutWriter(List<LayoutToken> tokens, HashSet<int> angleDelimiters) =>
         (_tokens, _angleDelimiters) = (tokens, angleDelimiters);
@@ -116,7 +116,7 @@ internal sealed class LayoutWriter
         bool sign = kind == TokenKind.Sign && (_operand < 0 || !TokenKinds.EndsOperand(KindAt(_operand)));
         switch (kind)
         {
-            case TokenKind.Open or TokenKind.BlockOpen: _open.Add(new Frame(kind, _indent + 1, _outputLine)); break;
+            case TokenKind.Open or TokenKind.BlockOpen: _open.Add(new Frame(kind, _indent + 1, _outputLine, i)); break;
             case TokenKind.Close or TokenKind.BlockClose:
                 if (_open.Count == 0) throw new UnreachableException($"an unmatched '{token.Text}' at {token.Line}:{token.Column + 1}");
                 _open.RemoveAt(_open.Count - 1);
@@ -134,9 +134,12 @@ internal sealed class LayoutWriter
         // `- -x`, not `--x`; but `-+x`.
         if (_previousIsSign) return kind == TokenKind.Sign && _tokens[i].Type == _tokens[_previous].Type;
         if (before == TokenKind.Open) return false;
+        // `{"a": 1}` and `lambda x: x`, but `xs[1:2]` and `xs[::-1]`.
+        if (kind == TokenKind.Colon) return false;
+        if (before == TokenKind.Colon) return !(_open.Count > 0 && _open[^1].Opener >= 0 && _tokens[_open[^1].Opener].Type == LBRACKET);
         if (kind is TokenKind.Dot or TokenKind.DotDot || before is TokenKind.Dot or TokenKind.DotDot) return false;
         // `f(x=1)` and `def f(x=1)`, but `x = 1`.
-        if ((kind == TokenKind.Assign || before == TokenKind.Assign) && InsideBrackets) return false;
+        if ((kind == TokenKind.Assign || before == TokenKind.Assign) && (InsideBrackets || InLambdaParameters(i))) return false;
         if (kind == TokenKind.Open) return !TokenKinds.EndsOperand(before);
         if (_tokens[i].Type == CARET) return !SimplePower(i);
         if (_tokens[_previous].Type == CARET) return !SimplePower(_previous);
@@ -166,11 +169,25 @@ internal sealed class LayoutWriter
         return column;
     }
 
+    // `lambda a, b=1: …`: the token at `i` stands between a `lambda` and its colon.
+    private bool InLambdaParameters(int i)
+    {
+        for (int j = i - 1; j >= 0; j--)
+        {
+            switch (_tokens[j].Type)
+            {
+                case LAMBDA: return true;
+                case COLON or NEWLINE or SEMI or LBRACE or RBRACE: return false;
+            }
+        }
+        return false;
+    }
+
     private bool InsideBrackets => _open.Count > 0 && _open[^1].Kind == TokenKind.Open;
 
     // What may follow a block's `}` on its line without starting another statement.
     private static bool StartsStatement(TokenKind kind, LayoutToken token) =>
-        kind is not (TokenKind.Semicolon or TokenKind.Close or TokenKind.Comma or TokenKind.BlockClose) && token.Type != ELSE;
+        kind is not (TokenKind.Semicolon or TokenKind.Close or TokenKind.Comma or TokenKind.BlockClose) && token.Type is not (ELSE or ELIF);
 
     // A `;` that separates nothing: at a line's start or end, after an opener, before a closer or another `;`.
     private bool Redundant(int i)

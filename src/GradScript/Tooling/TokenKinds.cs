@@ -31,6 +31,8 @@ internal enum TokenKind
     Comma,
     /// <summary><c>;</c>.</summary>
     Semicolon,
+    /// <summary><c>:</c> of a dict entry, a slice or a lambda.</summary>
+    Colon,
     /// <summary><c>.</c> of a member.</summary>
     Dot,
     /// <summary><c>..</c> of a range.</summary>
@@ -54,14 +56,15 @@ internal static class TokenKinds
     {
         NAME or INT or FLOAT or STRING or FSTRING or TRUE or FALSE or NONE => TokenKind.Operand,
         DEF or RETURN or IF or ELSE or WHILE or FOR or IN or BREAK or CONTINUE or AND or OR or NOT
-            or GLOBAL or NO_GRAD or IMPORT or AS => TokenKind.Keyword,
-        LPAREN or LBRACKET => TokenKind.Open,
-        RPAREN or RBRACKET => TokenKind.Close,
+            or GLOBAL or NO_GRAD or IMPORT or AS or ELIF or LAMBDA or DEL => TokenKind.Keyword,
+        LPAREN or LBRACKET or GradScript.Syntax.Generated.GradScriptParser.LDICT => TokenKind.Open,
+        RPAREN or RBRACKET or GradScript.Syntax.Generated.GradScriptParser.RDICT => TokenKind.Close,
+        COLON => TokenKind.Colon,
         LBRACE => TokenKind.BlockOpen,
         RBRACE => TokenKind.BlockClose,
         LT or GT => TokenKind.Angle,
         PLUS or MINUS => TokenKind.Sign,
-        STAR or SLASH or SLASHSLASH or PERCENT or CARET or EQ or NE or LE or GE => TokenKind.Operator,
+        STAR or STARSTAR or SLASH or SLASHSLASH or PERCENT or CARET or EQ or NE or LE or GE => TokenKind.Operator,
         ASSIGN => TokenKind.Assign,
         PLUS_ASSIGN or MINUS_ASSIGN or STAR_ASSIGN or SLASH_ASSIGN => TokenKind.CompoundAssign,
         COMMA => TokenKind.Comma,

@@ -115,6 +115,9 @@ internal static partial class Members
 /// </summary>
 internal static class Sorting
 {
+    /// <summary>Comparisons between two looks at the limits, less one (a mask).</summary>
+    private const long CheckInterval = (1 << 16) - 1;
+
     /// <summary>The items sorted as the call's <c>key=</c> and <c>reverse=</c> keywords say.</summary>
     public static List<Value> Sort(IReadOnlyList<Value> items, in Arguments call, Interpreter interpreter)
     {
@@ -125,9 +128,14 @@ internal static class Sorting
         for (int i = 0; i < keys.Length; i++)
             keys[i] = key.IsUndefined ? items[i] : Callable.CallValue(key, [items[i]], interpreter, site);
         var order = Enumerable.Range(0, items.Count).ToArray();
+        long comparisons = 0;
         // Python's reverse keeps equal items in their order: sort by "greater" instead of reversing.
+        // A long sort looks at the limits now and then, as a loop does.
         MergeSort(order, new int[order.Length], 0, order.Length, (x, y) =>
-            reverse ? Less(keys[y], keys[x], site) : Less(keys[x], keys[y], site));
+        {
+            if ((++comparisons & CheckInterval) == 0) interpreter.CheckLimits(site);
+            return reverse ? Less(keys[y], keys[x], site) : Less(keys[x], keys[y], site);
+        });
         var result = new List<Value>(items.Count);
         foreach (int i in order) result.Add(items[i]);
         return result;
