@@ -114,7 +114,10 @@ callSuffix   : '(' (argument (',' argument)* ','?)? ')' ;
 // An index, or a slice: every part is optional and each `:` is decided on one token.
 indexSuffix  : '[' lower=test? (colon=':' upper=test? (':' step=test?)?)? ']' ;
 memberSuffix : '.' name=NAME ;
-argument     : (name=NAME '=')? test ;
+// `test`'s alternatives written out, for the same reason as callSuffix's arguments.
+argument
+    : (name=NAME '=')? (expr (cond='if' NEWLINE* expr NEWLINE* 'else' NEWLINE* test)? | lambda='lambda' parameters? ':' test)
+    ;
 
 // Unlabelled for the same reason as `arith`; its first token tells the alternatives apart.
 primary

@@ -138,16 +138,18 @@ internal sealed partial class AstBuilder
 
     // `a if c else b` (values: a, c, b) and `lambda params: body` (values: the parameters, if any,
     // then the body); a plain expression has left its node already.
-    private void Test(TestContext context, int mark)
+    private void Test(TestContext context, int mark) => ConditionalOrLambda(context.cond, context.lambda, mark, context);
+
+    private void ConditionalOrLambda(IToken? cond, IToken? lambda, int mark, ParserRuleContext context)
     {
-        if (context.cond is not null)
+        if (cond is not null)
         {
             var otherwise = Pop<Expr>();
             var condition = Pop<Expr>();
             var then = Pop<Expr>();
             _values.Add(new Conditional(condition, then, otherwise, SourceSpan.Cover(then.Span, otherwise.Span)));
         }
-        else if (context.lambda is not null)
+        else if (lambda is not null)
         {
             var body = Pop<Expr>();
             var parameters = _values.Count > mark ? Pop<List<Parameter>>() : [];
@@ -187,8 +189,9 @@ internal sealed partial class AstBuilder
 
     // Checked as each argument ends, against the call's arguments before it, which begin at the mark
     // of the still open `callSuffix` rule.
-    private void Argument(ArgumentContext context)
+    private void Argument(ArgumentContext context, int mark)
     {
+        ConditionalOrLambda(context.cond, context.lambda, mark, context);
         int first = _marks[^1];
         var value = Peek<Expr>();
         if (context.name is not { } name)

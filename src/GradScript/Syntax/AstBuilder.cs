@@ -95,7 +95,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
             case RULE_callSuffix: CallSuffix(context, mark); break;
             case RULE_indexSuffix: IndexSuffix((IndexSuffixContext)context, mark); break;
             case RULE_memberSuffix: MemberSuffix((MemberSuffixContext)context); break;
-            case RULE_argument: Argument((ArgumentContext)context); break;
+            case RULE_argument: Argument((ArgumentContext)context, mark); break;
             case RULE_primary: Primary(context, mark); break;
             // targets, postfix, dictEntry: their children's results stay for the parent.
         }
