@@ -102,6 +102,9 @@ internal sealed class SymbolCollector
                 if (s.Value is not null) Expression(s.Value);
                 break;
             case Break or Continue: break;
+            case Delete s:
+                foreach (var target in s.Targets) Expression(target);
+                break;
             case Global s:
                 foreach (var (name, span) in GlobalNames(s)) Reference(name, span);
                 break;
@@ -176,6 +179,20 @@ internal sealed class SymbolCollector
                 case RangeExpr r: _pending.Push(r.Stop); _pending.Push(r.Start); break;
                 case Index i: _pending.Push(i.Key); _pending.Push(i.Target); break;
                 case Member m: _pending.Push(m.Target); break;
+                case Slice s:
+                    foreach (var part in new[] { s.Step, s.Upper, s.Lower, s.Target }) if (part is not null) _pending.Push(part);
+                    break;
+                case Conditional c: _pending.Push(c.Otherwise); _pending.Push(c.Then); _pending.Push(c.Condition); break;
+                case DictDisplay d:
+                    foreach (var value in d.Values) _pending.Push(value);
+                    foreach (var key in d.Keys) _pending.Push(key);
+                    break;
+                // A lambda's and a comprehension's own names live in scopes without a def: only what
+                // they read from the enclosing scope (defaults, the first iterable) is collected.
+                case Lambda l:
+                    foreach (var parameter in l.Parameters) if (parameter.Default is not null) _pending.Push(parameter.Default);
+                    break;
+                case ListComprehension c: _pending.Push(((ComprehensionFor)c.Clauses[0]).Iterable); break;
                 case Call c:
                     foreach (var keyword in c.Keywords) _pending.Push(keyword.Value);
                     foreach (var argument in c.Arguments) _pending.Push(argument);
