@@ -21,7 +21,7 @@ internal static class Operators
         // Bools count as the ints 0 and 1 in arithmetic, as in Python.
         if ((a.IsInt || a.IsBool) && (b.IsInt || b.IsBool)) return IntArithmetic(op, a.AsInt, b.AsInt, at);
         if (a.IsTracked || b.IsTracked) return TrackedArithmetic(op, a, b, interpreter, at);
-        if (IsNumber(a) && IsNumber(b)) return FloatArithmetic(op, ToDouble(a), ToDouble(b), at, a.IsInt || a.IsBool, b.IsInt || b.IsBool);
+        if (IsNumber(a) && IsNumber(b)) return FloatArithmetic(op, ToDouble(a), ToDouble(b), at);
         return SequenceArithmetic(op, a, b, interpreter, at);
     }
 
@@ -76,17 +76,15 @@ internal static class Operators
         return result;
     }
 
-    /// <summary>Float arithmetic; int operands were converted. IEEE: float division by zero gives inf or nan.</summary>
-    public static Value FloatArithmetic(BinaryOp op, double x, double y, in SourceSpan at, bool xWasInt = false, bool yWasInt = false)
+    /// <summary>Float arithmetic; an int operand beside a float was converted (two ints are <see cref="IntArithmetic"/>'s, with its division by zero). IEEE: float division by zero gives inf or nan.</summary>
+    public static Value FloatArithmetic(BinaryOp op, double x, double y, in SourceSpan at)
     {
         switch (op)
         {
             case BinaryOp.Add: return Value.Float(x + y);
             case BinaryOp.Subtract: return Value.Float(x - y);
             case BinaryOp.Multiply: return Value.Float(x * y);
-            case BinaryOp.Divide:
-                if (y == 0 && xWasInt && yWasInt) throw DivisionByZero(at);
-                return Value.Float(x / y);
+            case BinaryOp.Divide: return Value.Float(x / y);
             case BinaryOp.FloorDivide: return Value.Float(PythonNumbers.FloorDivide(x, y));
             case BinaryOp.Modulo: return Value.Float(PythonNumbers.Modulo(x, y));
             case BinaryOp.Power: return Value.Float(Math.Pow(x, y));
