@@ -8,7 +8,7 @@ namespace GradScript.Oracle;
 /// now and then, whatever the kernels chosen. Such a difference is the libm's, not a formula's, and
 /// it spreads through everything computed after it. So a case is compared bit for bit only where
 /// every libm call it makes (in the forward pass and in the derivatives: sin′ needs cos, cos′ sin,
-/// the exponent of a power log) agrees between the two; where one does not, the case is counted
+/// the exponent of a power log, a power by ±0.5 or 1.5 sqrt) agrees between the two; where one does not, the case is counted
 /// apart.
 /// </summary>
 internal static class LibmAgreement
@@ -26,6 +26,10 @@ internal static class LibmAgreement
                 agrees &= Agrees(f, input);
             if (c.Op == Kind.Pow && c.B is { IsConstant: false } exponent)
                 agrees &= Agrees(Kind.Log, input);
+            // pow(Tensor, Scalar) takes sqrt for the exponents ±0.5, and its derivative
+            // (c * x^(c-1)) does for c = 1.5 and 0.5.
+            if (c.Op == Kind.Pow && c.B is { IsConstant: true, Constant: 0.5 or -0.5 or 1.5 })
+                agrees &= Agrees(Kind.Sqrt, input);
         }
         return agrees;
     }

@@ -91,8 +91,13 @@ internal static class Derivatives
     // pow_backward (a Scalar exponent c, kept in double) and pow_backward_self (a tensor exponent).
     private static T PowerBase<T>(TrackedValue node, T g, T x, T y) where T : IFloatingPointIeee754<T>
     {
-        if (node is TwoInputValue)
-            return y == T.Zero ? T.Zero : g * (y * T.Pow(x, y - T.One));
+        if (node is TwoInputValue two)
+        {
+            // exponent - 1 is computed in the exponent's own dtype: a float32 exponent beside a float64
+            // base is rounded there before the (promoted) pow.
+            T yMinusOne = two.SecondInput.IsFloat32 ? T.CreateTruncating((float)double.CreateTruncating(y) - 1f) : y - T.One;
+            return y == T.Zero ? T.Zero : g * (y * T.Pow(x, yMinusOne));
+        }
         double c = node.Constant;
         return c == 0 ? T.Zero : g * (T.CreateTruncating(c) * Differentiable.PowerByScalar(x, c - 1));
     }
