@@ -39,27 +39,8 @@ internal sealed class FmtCommand(FmtRequest request, CliConsole console)
 
     private int One(string file)
     {
-        string text, formatted;
-        try
-        {
-            text = SourceLoader.ReadFile(file, file);
-            formatted = SourceFormatter.Format(text, file);
-        }
-        catch (SourceUnavailableException e)
-        {
-            console.ErrorLine($"{CommandLine.ToolName}: {e.Message}");
-            return ExitCodes.NoInput;
-        }
-        catch (ScriptSyntaxException e)
-        {
-            console.Error.Write(DiagnosticRenderer.SyntaxErrors(e.Errors));
-            return ExitCodes.SyntaxError;
-        }
-        catch (InvalidOperationException e)
-        {
-            console.ErrorLine($"{CommandLine.ToolName}: {e.Message}");
-            return ExitCodes.RuntimeError;
-        }
+        int read = TryFormat(() => SourceLoader.ReadFile(file, file), file, out string text, out string formatted);
+        if (read != ExitCodes.Success) return read;
         if (formatted == text) return ExitCodes.Success;
         console.OutLine(file);
         if (request.Check) return ExitCodes.TestsFailed;
@@ -78,13 +59,23 @@ internal sealed class FmtCommand(FmtRequest request, CliConsole console)
     // `gradscript fmt -`: the filter an editor runs; `--check` prints nothing and only exits 0 or 1.
     private int Stdin()
     {
+        int read = TryFormat(() => SourceLoader.ReadStdin(console.In, ScriptInput.StdinName), ScriptInput.StdinName, out string text, out string formatted);
+        if (read != ExitCodes.Success) return read;
+        if (request.Check) return formatted == text ? ExitCodes.Success : ExitCodes.TestsFailed;
+        console.Out.Write(formatted);
+        console.FlushOutput();
+        return ExitCodes.Success;
+    }
+
+    // Reads and formats one source; a source that cannot be read, does not parse or would change
+    // meaning is reported here, and its exit code returned.
+    private int TryFormat(Func<string> read, string name, out string text, out string formatted)
+    {
+        text = formatted = "";
         try
         {
-            string text = SourceLoader.ReadStdin(console.In, ScriptInput.StdinName);
-            string formatted = SourceFormatter.Format(text, ScriptInput.StdinName);
-            if (request.Check) return formatted == text ? ExitCodes.Success : ExitCodes.TestsFailed;
-            console.Out.Write(formatted);
-            console.FlushOutput();
+            text = read();
+            formatted = SourceFormatter.Format(text, name);
             return ExitCodes.Success;
         }
         catch (SourceUnavailableException e)
