@@ -46,7 +46,11 @@ public class LimitTests
         Assert.Throws<ScriptLimitException>(() => engine.Run(compiled));
         var clock = Stopwatch.StartNew();
         long stepsAtDeadline = -1;
-        using var watch = new Timer(_ => Interlocked.CompareExchange(ref stepsAtDeadline, engine.Steps, -1), null, 100, Timeout.Infinite);
+        // The watch fires after the engine's deadline (100 ms from the start of the run, which begins
+        // right after this line), so every step it counts is one begun past the deadline: at most the
+        // one in progress and the one that sees the deadline. (Fired at 100 ms, it could come before
+        // the deadline, and on a quiet machine count the fast steps still due then.)
+        using var watch = new Timer(_ => Interlocked.CompareExchange(ref stepsAtDeadline, engine.Steps, -1), null, 150, Timeout.Infinite);
         Assert.Contains("time limit exceeded", Assert.Throws<ScriptLimitException>(() => engine.Run(compiled)).Message);
         Assert.True(clock.Elapsed < Hang, $"stopped after {clock.Elapsed.TotalSeconds} s");
         // The watch may fire late on a busy machine, or after the run (then it saw the final count).
