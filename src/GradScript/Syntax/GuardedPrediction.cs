@@ -2,6 +2,7 @@ namespace GradScript.Syntax;
 
 using Antlr4.Runtime;
 using Antlr4.Runtime.Atn;
+using Antlr4.Runtime.Dfa;
 using static GradScript.Syntax.Generated.GradScriptParser;
 
 /// <summary>
@@ -24,6 +25,13 @@ internal sealed class GuardedPrediction : ParserATNSimulator
     /// </summary>
     public const int MaxLookaheadNesting = 48;
 
+    /// <summary>
+    /// Stack that a full-context prediction takes for each open rule it climbs out of. Measured with
+    /// ANTLR's methods left unoptimized (as they stay for a while on a loaded machine), 256 bytes a
+    /// rule overflowed a 1 MB thread on nested <c>not</c> and 512 did not; this is twice that.
+    /// </summary>
+    private const int BytesPerOuterRule = 1024;
+
     private readonly GuardedParser guarded;
     private readonly int comparisonDecision;
     private readonly AngleBrackets angles = new();
@@ -42,6 +50,29 @@ internal sealed class GuardedPrediction : ParserATNSimulator
             return angles.IsComparison(input, outerContext) ? 1 : 2;
         guarded.GuardPrediction(input.LT(1));
         return base.AdaptivePredict(input, decision, outerContext);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>A state that needs the full context is checked before ANTLR begins that prediction.</remarks>
+    protected override DFAState GetExistingTargetState(DFAState previousD, int t) =>
+        CheckFullContext(base.GetExistingTargetState(previousD, t));
+
+    /// <inheritdoc/>
+    protected override DFAState ComputeTargetState(DFA dfa, DFAState previousD, int t) =>
+        CheckFullContext(base.ComputeTargetState(dfa, previousD, t));
+
+    // Where two alternatives conflict on the decision's own lookahead, LL prediction begins again
+    // from the parser's real context, and its closure climbs out through every open rule, one
+    // recursion per rule, before any token is read: the depth the rule guards allowed for the
+    // parser itself may not be left for that. Such a state is refused unless the stack holds the climb.
+    private DFAState CheckFullContext(DFAState state)
+    {
+        if (state is { requiresFullContext: true } && PredictionMode != PredictionMode.SLL
+            && !StackBudget.Holds(guarded.RuleDepth * BytesPerOuterRule))
+        {
+            guarded.TooDeep(guarded.CurrentToken);
+        }
+        return state;
     }
 
     /// <inheritdoc/>

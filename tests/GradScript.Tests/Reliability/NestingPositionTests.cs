@@ -111,6 +111,36 @@ public class NestingPositionTests
     }
 
     /// <summary>
+    /// An LL prediction that needs the full context climbs out through every rule the parser has
+    /// open, one recursion each, at the innermost point of the nesting. Nested <c>not</c> inside
+    /// an angle block ends in such a prediction at its <c>&gt;</c>. With a thread's stack nearly
+    /// used up by the parser's own rules, the climb overflowed it, at depths between the ones
+    /// above (75 on a 256 KB thread, with ANTLR's methods not yet optimized: CI runs the bombs
+    /// that way too). Every depth in that range gives its result or a placed error.
+    /// </summary>
+    [Theory]
+    [InlineData("angle block", "not", 256)]
+    [InlineData("angle block", "not", 1024)]
+    [InlineData("header after <", "not", 256)]
+    public void AFullContextPredictionAtTheInnermostLevelFitsOrIsAPlacedError(string position, string construct, int stackKilobytes)
+    {
+        int limit = stackKilobytes * 3 / 4;
+        for (int depth = 10; depth <= limit; depth++)
+        {
+            string source = Script(position, construct, depth, out var expected);
+            var (error, engine) = CompileAndRun(source, stackKilobytes * 1024);
+            if (error is null)
+            {
+                Assert.Equal(expected, Result(engine.GetGlobal("r"), expected!));
+                continue;
+            }
+            Assert.True(depth > 10, $"depth 10 failed: {error.Message}");
+            Assert.Matches("too deeply nested", error.Message);
+            NestingBombTests.AssertPlaceInside(error, source);
+        }
+    }
+
+    /// <summary>
     /// The command line as users run it: a process whose death would be the test's. A million
     /// unary minus signs (the construct that crashed it) in every position, and the two
     /// scripts, each a placed error with the process alive to report it.
