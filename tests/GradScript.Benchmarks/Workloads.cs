@@ -1,9 +1,8 @@
 namespace GradScript.Benchmarks;
 
 /// <summary>
-/// Finds the benchmark workloads and the repository. The workloads are read from the project's
-/// shared folder (<c>../shared/bench</c> beside the clone) when it is there, so the suite runs what
-/// the project agreed on; otherwise from the copy in <c>Workloads/</c>, built into the output.
+/// Finds the benchmark workloads and the repository. The workloads are the scripts in
+/// <c>Workloads/</c>, built into the output.
 /// </summary>
 public static class Workloads
 {
@@ -23,15 +22,8 @@ public static class Workloads
     public static void SetArgs(Engine engine, int count) =>
         engine.SetGlobal("args", new List<object?> { count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
-    private static string Read(string fileName)
-    {
-        if (RepositoryRoot?.Parent is { } parent)
-        {
-            string shared = Path.Combine(parent.FullName, "shared", "bench", fileName);
-            if (File.Exists(shared)) return File.ReadAllText(shared);
-        }
-        return File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Workloads", fileName));
-    }
+    private static string Read(string fileName) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Workloads", fileName));
 
     // BenchmarkDotNet runs each benchmark from a build folder of its own below the project's bin/, so
     // the root is found by walking up from wherever the assembly is.
