@@ -44,8 +44,8 @@ block
 statement
     : 'def' name=NAME '(' parameters? ')' block
     | ifStatement
-    | 'while' expr block
-    | 'for' targets 'in' expr block
+    | 'while' test block
+    | 'for' targets 'in' test block
     | 'no_grad' block
     | globalStatement
     | 'import' path=STRING ('as' alias=NAME)?
@@ -58,8 +58,8 @@ statement
 
 // `elif c { … }` is `else if c { … }`, as Python spells it; either way the rest of the chain is the
 // else part of the `if` before it.
-ifStatement  : 'if' expr block elsePart? ;
-elsePart     : NEWLINE* ('else' (block | ifStatement) | elif='elif' expr block elsePart?) ;
+ifStatement  : 'if' test block elsePart? ;
+elsePart     : NEWLINE* ('else' (block | ifStatement) | elif='elif' test block elsePart?) ;
 
 // A rule of its own, as its list of names would otherwise be allocated for every statement.
 globalStatement : 'global' names+=NAME (',' names+=NAME)* ;
