@@ -14,7 +14,8 @@ using RadLine;
 /// </para>
 /// </summary>
 /// <param name="names">The names defined in the session now.</param>
-internal sealed class Completion(Func<IEnumerable<string>> names) : ITextCompletion
+/// <param name="members">The public members of the module a name holds now, or null when it holds no module (after <c>nn.</c>).</param>
+internal sealed class Completion(Func<IEnumerable<string>> names, Func<string, IEnumerable<string>?>? members = null) : ITextCompletion
 {
     private string[] _last = [];
 
@@ -22,13 +23,13 @@ internal sealed class Completion(Func<IEnumerable<string>> names) : ITextComplet
     public IEnumerable<string>? GetCompletions(string prefix, string word, string suffix)
     {
         if (word.Length > 0 && Array.IndexOf(_last, word) >= 0) return _last;
-        var candidates = Candidates(prefix, word, names());
+        var candidates = Candidates(prefix, word, names(), members);
         _last = candidates.ToArray();
         return _last.Length == 0 ? null : _last;
     }
 
     /// <summary>The completions of <paramref name="word"/>, the whitespace-delimited word at the cursor, sorted.</summary>
-    public static IReadOnlyList<string> Candidates(string prefix, string word, IEnumerable<string> names)
+    public static IReadOnlyList<string> Candidates(string prefix, string word, IEnumerable<string> names, Func<string, IEnumerable<string>?>? members = null)
     {
         if (word.StartsWith(':') && prefix.Trim().Length == 0)
             return MetaCommands.All.Select(c => c.Name).Where(n => n.StartsWith(word, StringComparison.Ordinal)).ToList();
@@ -38,6 +39,15 @@ internal sealed class Completion(Func<IEnumerable<string>> names) : ITextComplet
         string stem = word[stemStart..];
         if (stem.Length == 0 || !SourceScanner.IsNameStart(stem[0])) return [];
         string head = word[..stemStart];
+        // After `nn.` the candidates are the module's members, not the session's names.
+        if (head.EndsWith('.'))
+        {
+            int moduleStart = head.Length - 1;
+            while (moduleStart > 0 && SourceScanner.IsNamePart(head[moduleStart - 1])) moduleStart--;
+            var inModule = members?.Invoke(head[moduleStart..^1]);
+            if (inModule is null) return [];
+            return inModule.Where(name => name.StartsWith(stem, StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).Select(name => head + name).ToList();
+        }
         return names.Concat(SourceScanner.Keywords)
             .Where(name => name.StartsWith(stem, StringComparison.Ordinal))
             .Distinct()

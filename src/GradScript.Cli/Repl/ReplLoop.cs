@@ -87,6 +87,6 @@ internal sealed class ReplLoop(RunLimits limits, CliConsole console, Func<string
         if (Console.IsOutputRedirected || IsDumbTerminal(environment)) return new BasicTerminalReader(console.Error);
         var history = new History(History.DefaultPath(environment));
         var builtins = Builtins.Functions.Select(f => f.Name).Concat(Builtins.Constants.Select(c => c.Name));
-        return new TerminalReader(history, session.GlobalNames, builtins, ColorWanted(environment));
+        return new TerminalReader(history, session.GlobalNames, builtins, ColorWanted(environment), session.ModuleMembers);
     }
 }

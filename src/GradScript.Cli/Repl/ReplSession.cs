@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using GradScript.Cli.Graphs;
 using GradScript.Diagnostics;
 using GradScript.Runtime;
+using GradScript.Tooling;
 
 /// <summary>
 /// The REPL without a terminal: lines go in through <see cref="Feed"/>, and echoes, printed output
@@ -11,17 +12,14 @@ using GradScript.Runtime;
 /// input; an error, a limit or Ctrl-C (<see cref="Interrupt"/>) ends only the input it happened in.
 /// <see cref="ReplLoop"/> puts a line reader in front of it; tests feed it strings.
 /// <para>
-/// Each input is compiled as a source of its own, named <c>&lt;repl&gt;</c>, so its lines count from
-/// 1 (as in Python's REPL): an error at <c>&lt;repl&gt;:2:5</c> is on the second line of the input
-/// it shows. Numbering across the session would put every earlier line in front of each input,
+/// Each input is compiled as a source of its own, named <c>&lt;repl-N&gt;</c> for the Nth, so its
+/// lines count from 1 (as in Python's REPL): an error at <c>&lt;repl-3&gt;:2:5</c> is on the second
+/// line of the third input, and a traceback's frames from different inputs can be told apart. Numbering across the session would put every earlier line in front of each input,
 /// and parsing them all again made a long session slower with every line.
 /// </para>
 /// </summary>
 internal sealed class ReplSession
 {
-    /// <summary>The name REPL input is reported under (docs/language.md §9).</summary>
-    public const string SourceName = "<repl>";
-
     /// <summary>The prompt for a new input.</summary>
     public const string PrimaryPrompt = ">>> ";
 
@@ -34,6 +32,7 @@ internal sealed class ReplSession
     private readonly InputRunner _runner;
     private readonly MetaCommands _commands;
     private readonly RichDisplay? _display;
+    private int _inputs;
 
     /// <summary>Starts a session with a fresh engine.</summary>
     /// <param name="limits">The limits every input runs under (<c>--timeout</c> is per input).</param>
@@ -83,6 +82,13 @@ internal sealed class ReplSession
     /// <summary>Reads one line: a meta-command, or a line of code that runs once its input is complete.</summary>
     public void Feed(string line)
     {
+        if (_input.AwaitsElse && !InteractiveInput.ContinuesIf(line))
+        {
+            // The if had no else after all: it runs now, and this line starts the next input (a
+            // blank line only ends the if).
+            RunHeldInput();
+            if (string.IsNullOrWhiteSpace(line)) return;
+        }
         var outcome = _runner.Run(token => Process(line, token));
         if (outcome == RunOutcome.Abandoned) Reset();
         CliConsole.FlushQuietly(Output);
@@ -136,9 +142,14 @@ internal sealed class ReplSession
         else Output.Write(dot);
     }
 
-    /// <summary>End of input: an unfinished input is reported as the syntax error it is.</summary>
+    /// <summary>End of input: an <c>if</c> held for an <c>else</c> runs, and an unfinished input is reported as the syntax error it is.</summary>
     public void Finish()
     {
+        if (_input.AwaitsElse)
+        {
+            RunHeldInput();
+            return;
+        }
         if (_input.IsEmpty) return;
         string text = _input.Text;
         _input.Clear();
@@ -155,6 +166,14 @@ internal sealed class ReplSession
     /// <summary>The names defined in the session now, builtins included, for completion.</summary>
     public IEnumerable<string> GlobalNames() =>
         Engine.Interpreter.Globals.Where(g => !g.Value.Value.IsUndefined).Select(g => g.Key).ToList();
+
+    /// <summary>The public functions and variables of the module the global <paramref name="name"/> holds, or null when it holds none.</summary>
+    public IEnumerable<string>? ModuleMembers(string name) =>
+        Engine.Interpreter.Globals.TryGetValue(name, out var cell) && cell.Value.Reference is ModuleValue module
+            ? module.Globals.Values
+                .Where(member => !member.Value.IsUndefined && !member.Name.StartsWith('_') && !Runtime.Builtins.IsInitialValue(member.Name, member.Value))
+                .Select(member => member.Name).ToList()
+            : null;
 
     /// <summary><c>:reset</c>: a fresh engine; every variable is gone.</summary>
     [MemberNotNull(nameof(Engine), nameof(Builtins))]
@@ -184,6 +203,16 @@ internal sealed class ReplSession
         if (Echo.Text(value) is { } text) Output.Write(text + "\n");
     }
 
+    // Runs an if held for a possible else.
+    private void RunHeldInput()
+    {
+        string held = _input.Text;
+        _input.Clear();
+        var outcome = _runner.Run(token => Run(held, 1, WriteEcho, token));
+        if (outcome == RunOutcome.Abandoned) Reset();
+        CliConsole.FlushQuietly(Output);
+    }
+
     private void Process(string line, CancellationToken token)
     {
         if (_input.IsEmpty && MetaCommands.IsCommand(line))
@@ -192,14 +221,15 @@ internal sealed class ReplSession
             return;
         }
         _input.Add(line);
-        if (!_input.IsComplete) return;
+        if (!_input.IsComplete || _input.AwaitsElse) return;
         string text = _input.Text;
         _input.Clear();
         if (string.IsNullOrWhiteSpace(text)) return;
         Run(text, 1, WriteEcho, token);
     }
 
-    // Spaces before the code put it at its column, so errors point where it was typed.
-    private static SourceText Source(string code, int column = 1) =>
-        new(SourceName, new string(' ', column - 1) + code);
+    // Spaces before the code put it at its column, so errors point where it was typed. Each input
+    // is numbered (<repl-3>, as Python 3.13 names them), so a traceback's frames tell inputs apart.
+    private SourceText Source(string code, int column = 1) =>
+        new($"<repl-{++_inputs}>", new string(' ', column - 1) + code);
 }

@@ -77,27 +77,6 @@ internal static class SourceScanner
         }
     }
 
-    /// <summary>
-    /// Whether the text ends in a backslash that joins its last line to one not typed yet: outside
-    /// a string, a <c>\</c> followed only by spaces or tabs; inside one, a <c>\</c> as the very
-    /// last character (the escape of the line end that is to come).
-    /// </summary>
-    public static bool EndsWithLineJoin(string text)
-    {
-        int end = text.Length;
-        while (end > 0 && text[end - 1] is ' ' or '\t') end--;
-        if (end == 0 || text[end - 1] != '\\') return false;
-        foreach (var token in Scan(text))
-        {
-            int tokenEnd = token.Start + token.Length;
-            if (token.Start >= end) break;
-            // A backslash inside a comment joins nothing; inside a string only right at the end.
-            if (tokenEnd >= end && token.Kind == TokenKind.Comment) return false;
-            if (tokenEnd >= end && token.Kind == TokenKind.String) return end == text.Length && IsOpenEscape(text, token);
-        }
-        return true;
-    }
-
     /// <summary>Whether a character can begin a name.</summary>
     public static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_';
 
@@ -124,23 +103,6 @@ internal static class SourceScanner
             i++;
         }
         return i;
-    }
-
-    // An unterminated string whose last character is a backslash that escapes nothing yet.
-    private static bool IsOpenEscape(string text, Token token)
-    {
-        int open = text[token.Start] is 'f' or 'F' ? token.Start + 1 : token.Start;
-        int last = token.Start + token.Length - 1;
-        // A backslash is never a closing quote, so ending in an unescaped one means still open.
-        return last > open && text[last] == '\\' && !EscapedAt(text, last, open);
-    }
-
-    // Whether the character at `index` is escaped: an odd run of backslashes after the opening quote.
-    private static bool EscapedAt(string text, int index, int open)
-    {
-        int run = 0;
-        for (int k = index - 1; k > open && text[k] == '\\'; k--) run++;
-        return run % 2 == 1;
     }
 
     // Digits with single underscores, a fraction, an exponent: as far as it looks like a number, and

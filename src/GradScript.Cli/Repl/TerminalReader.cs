@@ -1,14 +1,16 @@
 namespace GradScript.Cli.Repl;
 
+using System.Text;
 using RadLine;
 using Spectre.Console;
 
 /// <summary>
 /// Reads lines on a terminal with RadLine: cursor keys, Home/End (and Ctrl-A/Ctrl-E), word jumps
 /// (Ctrl-Left/Right, Alt-B/Alt-F), history on Up/Down saved in <see cref="History"/>, Tab
-/// completion, and syntax colouring unless colour is off. Each read is one line: an unfinished
-/// input continues at a new <c>... </c> prompt, as in Python, and each line is its own history
-/// entry.
+/// completion (after <c>nn.</c>, of the module's members), Ctrl-L to clear the screen, and syntax
+/// colouring unless colour is off. Each read is one line: an unfinished input continues at a new
+/// <c>... </c> prompt, as in Python, and each line is its own history entry. An entered line too
+/// long for the terminal is left wrapped in full, not cut at its edge.
 /// <para>
 /// Ctrl-C reaches the process as a signal, not a key; <see cref="Interrupt"/> cancels the read in
 /// progress, which leaves the line on the screen as typed and starts a fresh input below it.
@@ -21,6 +23,8 @@ internal sealed class TerminalReader : ILineReader
     private readonly LineEditor _editor;
     private readonly ReplPrompt _prompt;
     private readonly History _history;
+    private readonly Highlighter? _highlighter;
+    private readonly bool _color;
     private readonly Lock _gate = new();
     private CancellationTokenSource? _reading;
     private bool _endOfInput;
@@ -30,7 +34,8 @@ internal sealed class TerminalReader : ILineReader
     /// <param name="names">The session's names now, for completion.</param>
     /// <param name="builtins">Builtin names, coloured as such.</param>
     /// <param name="color">Whether to colour the input.</param>
-    public TerminalReader(History history, Func<IEnumerable<string>> names, IEnumerable<string> builtins, bool color)
+    /// <param name="members">The members of the module a name holds, for completion after <c>nn.</c>.</param>
+    public TerminalReader(History history, Func<IEnumerable<string>> names, IEnumerable<string> builtins, bool color, Func<string, IEnumerable<string>?>? members = null)
     {
         _history = history;
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings
@@ -41,11 +46,13 @@ internal sealed class TerminalReader : ILineReader
             Out = new AnsiConsoleOutput(Console.Out),
         });
         var highlighter = color ? new Highlighter(builtins) : null;
+        _highlighter = highlighter;
+        _color = color;
         _prompt = new ReplPrompt(highlighter);
         _editor = new LineEditor(terminal, new KeySource())
         {
             Prompt = _prompt,
-            Completion = new Completion(names),
+            Completion = new Completion(names, members),
             Highlighter = highlighter,
         };
         BindKeys(_editor.KeyBindings);
@@ -76,10 +83,41 @@ internal sealed class TerminalReader : ILineReader
         }
         if (line is not null)
         {
+            if (!Fits(prompt, line)) RedrawWrapped(prompt, line);
             _history.Add(line);
             return new ReadResult(ReadStatus.Line, line);
         }
         return _endOfInput ? ReadResult.EndOfInput : ReadResult.Interrupted;
+    }
+
+    // RadLine scrolls a line longer than the terminal sideways while it is edited, and leaves it
+    // drawn from its start, cut at the terminal's edge, once it is entered. Such a line is drawn
+    // again in full over that one, for the terminal to wrap, so scrollback shows what was run.
+    private static bool Fits(string prompt, string line) => prompt.Length + line.Length < Console.WindowWidth - 1;
+
+    private void RedrawWrapped(string prompt, string line)
+    {
+        var text = new StringBuilder("\u001b[1A\u001b[2K\r").Append(prompt);
+        var styles = _highlighter?.StylesOf(line);
+        for (int start = 0; start < line.Length;)
+        {
+            int end = start + 1;
+            while (end < line.Length && styles?[end] == styles?[start]) end++;
+            string run = line[start..end];
+            text.Append(styles?[start] is { } style && _color ? Ansi(style, run) : run);
+            start = end;
+        }
+        Console.Out.Write(text.Append('\n').ToString());
+    }
+
+    // The run of text in its colour, as RadLine draws it: through Spectre.Console's own ANSI writer.
+    private static string Ansi(Style style, string run)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.Yes, ColorSystem = ColorSystemSupport.Standard, Out = new AnsiConsoleOutput(writer) });
+        console.Profile.Width = int.MaxValue / 2;
+        console.Write(new Text(run, style));
+        return writer.ToString();
     }
 
     /// <inheritdoc/>
@@ -101,6 +139,13 @@ internal sealed class TerminalReader : ILineReader
         keys.Add<PreviousWordCommand>(ConsoleKey.B, ConsoleModifiers.Alt);
         keys.Add<NextWordCommand>(ConsoleKey.F, ConsoleModifiers.Alt);
         keys.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand(this));
+        keys.Add<ClearScreenCommand>(ConsoleKey.L, ConsoleModifiers.Control);
+    }
+
+    /// <summary>Ctrl-L: clears the screen, as in a shell; RadLine then draws the line being edited at the top.</summary>
+    private sealed class ClearScreenCommand : LineEditorCommand
+    {
+        public override void Execute(LineEditorContext context) => Console.Out.Write("\u001b[H\u001b[2J");
     }
 
     /// <summary>Ctrl-D: the end of input on an empty line, otherwise delete forward.</summary>

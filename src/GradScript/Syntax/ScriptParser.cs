@@ -113,7 +113,7 @@ internal static class ScriptParser
         }
     }
 
-    private static GradScriptLexer NewLexer(string text)
+    internal static GradScriptLexer NewLexer(string text)
     {
         var lexer = new GradScriptLexer(StringCharStream.For(text)) { TokenFactory = CompactTokenFactory.Instance };
         lexer.RemoveErrorListeners();

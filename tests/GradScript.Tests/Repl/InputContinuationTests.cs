@@ -77,7 +77,7 @@ public class InputContinuationTests
         var repl = new SessionDriver();
         var (output, error) = repl.Feed("x = 1 )");
         Assert.Equal("", output);
-        Assert.StartsWith("<repl>:1:7: error: unexpected ')'", error);
+        Assert.StartsWith("<repl-1>:1:7: error: unexpected ')'", error);
         Assert.Equal(">>> ", repl.Session.Prompt);
     }
 
@@ -88,7 +88,7 @@ public class InputContinuationTests
         repl.Ok("x = (");
         var (_, error) = repl.Feed(":vars");
         // ':' is a token now (slices, dicts): the unfinished `(` is what the error names.
-        Assert.Contains("<repl>:1:5: error: '(' was never closed", error);
+        Assert.Contains("<repl-1>:1:5: error: '(' was never closed", error);
         Assert.Equal(">>> ", repl.Session.Prompt);
     }
 
@@ -98,7 +98,7 @@ public class InputContinuationTests
         var repl = new SessionDriver();
         repl.Ok("print(1,");
         repl.Session.Finish();
-        Assert.Contains("<repl>:1:9: error: unexpected end of input", repl.Take().Error);
+        Assert.Contains("<repl-1>:1:9: error: unexpected end of input", repl.Take().Error);
         Assert.False(repl.Session.HasPendingInput);
     }
 

@@ -26,7 +26,7 @@ public class MetaCommandTests
         Assert.StartsWith("nn.mlp(nin, nouts)\n", repl.Ok(":help nn.mlp"));
         Assert.Equal(sgd, repl.Ok("help(sgd)"));
         repl.Ok("def f(a, b=2) { return a }");
-        Assert.Equal("f(a, b=2)\n    A function defined at <repl>:1:1.\n", repl.Ok(":help f"));
+        Assert.Equal("f(a, b=2)\n    A function defined at <repl-2>:1:1.\n", repl.Ok(":help f"));
         var (output, error) = repl.Feed(":help nosuch");
         Assert.Equal("", output);
         Assert.Contains("no help for 'nosuch'", error);
@@ -87,7 +87,7 @@ public class MetaCommandTests
         Assert.Equal(":graph: the value is an int, not a tracked value; only values computed from param() have a graph\n", repl.Feed(":graph 3").Error);
         Assert.Equal(":graph needs an expression whose graph to draw, such as ':graph loss'\n", repl.Feed(":graph x = 1").Error);
         Assert.Equal("usage: :graph EXPR [FILE]\n", repl.Feed(":graph").Error);
-        Assert.StartsWith("<repl>:1:8: runtime error:", repl.Feed(":graph nothing_here").Error);
+        Assert.StartsWith("<repl-5>:1:8: runtime error:", repl.Feed(":graph nothing_here").Error);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public class MetaCommandTests
         var repl = new SessionDriver();
         string output = repl.Ok(":time s = 0; for i in 0..1000 { s += i }; s");
         Assert.Matches(@"^499500\nWall time: \d+(\.\d+)? (µs|ms|s)\n$", output);
-        Assert.StartsWith("<repl>:1:9: runtime error: division by zero", repl.Feed(":time 1 / 0").Error);
+        Assert.StartsWith("<repl-2>:1:9: runtime error: division by zero", repl.Feed(":time 1 / 0").Error);
         Assert.Equal("usage: :time STATEMENT\n", repl.Feed(":time").Error);
     }
 

@@ -13,7 +13,7 @@ public class PipedReplTests
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("42\n3\n\"done\"\n", outcome.Stdout);
         Assert.Equal(
-            ReplLoop.Banner + "\n>>> >>> >>> <repl>:1:3: runtime error: division by zero\n    1 / 0\n      ^\n>>> ... ... >>> >>> >>> ",
+            ReplLoop.Banner + "\n>>> >>> >>> <repl-3>:1:3: runtime error: division by zero\n    1 / 0\n      ^\n>>> ... ... >>> >>> >>> ",
             outcome.Stderr);
     }
 
@@ -31,9 +31,9 @@ public class PipedReplTests
             "") ;
         var outcome = CliRun.WithStdin(input, "repl");
         Assert.Equal((0, "2\n"), (outcome.ExitCode, outcome.Stdout));
-        Assert.Contains("<repl>:1:257: error: too many nested brackets", outcome.Stderr);
-        Assert.Contains("<repl>:1:22: runtime error: maximum call depth exceeded", outcome.Stderr);
-        Assert.Contains("<repl>:1:4: error:", outcome.Stderr);
+        Assert.Contains("<repl-2>:1:257: error: too many nested brackets", outcome.Stderr);
+        Assert.Contains("<repl-3>:1:22: runtime error: maximum call depth exceeded", outcome.Stderr);
+        Assert.Contains("<repl-5>:1:4: error:", outcome.Stderr);
         Assert.Contains("unknown command ':nope'", outcome.Stderr);
     }
 
@@ -42,8 +42,20 @@ public class PipedReplTests
     {
         var outcome = CliRun.WithStdin("while true { }\n1 + 1\n", "repl", "--timeout", "0.2");
         Assert.Equal((0, "2\n"), (outcome.ExitCode, outcome.Stdout));
-        Assert.Contains("<repl>:1:", outcome.Stderr);
+        Assert.Contains("<repl-1>:1:", outcome.Stderr);
         Assert.Contains("time limit exceeded (0.2 s)", outcome.Stderr);
+    }
+
+    [Fact]
+    public void AnIfAtTheEndOfPipedInputRunsAtTheEndAndAnElseOnTheNextLineIsItsOwn()
+    {
+        var atEnd = CliRun.WithStdin("x = 1\nif x > 0 {\n  print(\"positive\")\n}\n", "repl");
+        Assert.Equal((0, "positive\n"), (atEnd.ExitCode, atEnd.Stdout));
+        Assert.DoesNotContain("error", atEnd.Stderr);
+
+        var withElse = CliRun.WithStdin("x = 1\nif x > 1 {\n  print(\"big\")\n}\nelse {\n  print(\"small\")\n}\n", "repl");
+        Assert.Equal((0, "small\n"), (withElse.ExitCode, withElse.Stdout));
+        Assert.Equal(ReplLoop.Banner + "\n>>> >>> ... ... ... ... ... >>> ", withElse.Stderr);
     }
 
     [Fact]
@@ -51,7 +63,7 @@ public class PipedReplTests
     {
         var outcome = CliRun.WithStdin("print(1,\n", "repl");
         Assert.Equal((0, ""), (outcome.ExitCode, outcome.Stdout));
-        Assert.Contains("<repl>:1:9: error: unexpected end of input", outcome.Stderr);
+        Assert.Contains("<repl-1>:1:9: error: unexpected end of input", outcome.Stderr);
     }
 
     [Fact]

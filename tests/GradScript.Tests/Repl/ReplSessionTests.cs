@@ -52,7 +52,7 @@ public class ReplSessionTests
         repl.Ok("x = 10", "xs = [1, 2]");
         var (output, error) = repl.Feed("print(x); y = x / 0; print(\"not reached\")");
         Assert.Equal("10\n", output);
-        Assert.Equal("<repl>:1:17: runtime error: division by zero\n    print(x); y = x / 0; print(\"not reached\")\n                    ^\n", error);
+        Assert.Equal("<repl-3>:1:17: runtime error: division by zero\n    print(x); y = x / 0; print(\"not reached\")\n                    ^\n", error);
         Assert.Equal("10\n[1, 2]\n", repl.Ok("x", "xs"));
     }
 
@@ -63,7 +63,7 @@ public class ReplSessionTests
         repl.Ok("def inverse(v) {", "  return 1 / v", "}");
         var (_, error) = repl.Feed("x = 0", "y = 1; inverse(x)");
         Assert.Equal(
-            "<repl>:2:12: runtime error: division by zero\n      return 1 / v\n               ^\n  at inverse (<repl>:1:8)\n",
+            "<repl-1>:2:12: runtime error: division by zero\n      return 1 / v\n               ^\n  at inverse (<repl-3>:1:8)\n",
             error);
     }
 
@@ -77,7 +77,7 @@ public class ReplSessionTests
         repl.Ok("def down(n) { return down(n + 1) }");
         Assert.Contains("runtime error: maximum call depth exceeded", repl.Feed("down(0)").Error);
         repl.Ok("def boom() { return [1][5] }");
-        Assert.Contains("  at boom (<repl>:", repl.Feed("boom()").Error);
+        Assert.Contains("  at boom (<repl-7>:1:1)", repl.Feed("boom()").Error);
         Assert.Equal("1\n", repl.Ok("x"));
     }
 
@@ -116,7 +116,7 @@ public class ReplSessionTests
     {
         var repl = new SessionDriver(new RunLimits(Timeout: TimeSpan.FromMilliseconds(200)));
         var (_, error) = repl.Feed("n = 0", "while true { n += 1 }");
-        Assert.StartsWith("<repl>:1:", error);
+        Assert.StartsWith("<repl-2>:1:", error);
         Assert.Contains("runtime error: time limit exceeded (0.2 s)", error);
         Assert.Equal("true\n", repl.Ok("n > 0"));
         Assert.Equal("2\n", repl.Ok("for i in 0..1000 { }; 1 + 1"));
