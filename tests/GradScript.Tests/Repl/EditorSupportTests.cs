@@ -94,6 +94,32 @@ public class EditorSupportTests
     }
 
     [Fact]
+    public void AfterAModuleNameAndADotTabOffersTheModulesMembers()
+    {
+        string[] names = ["nn", "mlp_size", "print"];
+        IEnumerable<string>? Members(string name) => name == "nn" ? ["mlp", "linear", "parameters"] : null;
+        Assert.Equal(["nn.mlp"], Completion.Candidates("", "nn.ml", names, Members));
+        Assert.Equal(["print(nn.linear"], Completion.Candidates("", "print(nn.l", names, Members));
+        // A name that holds no module, or a member nothing starts like, offers nothing.
+        Assert.Empty(Completion.Candidates("", "x.ml", names, Members));
+        Assert.Empty(Completion.Candidates("", "nn.zz", names, Members));
+    }
+
+    [Fact]
+    public void TheSessionListsAModulesPublicMembers()
+    {
+        var repl = new SessionDriver();
+        repl.Ok("import \"nn\"", "x = 1");
+        var members = repl.Session.ModuleMembers("nn");
+        Assert.NotNull(members);
+        Assert.Contains("mlp", members);
+        Assert.DoesNotContain(members, name => name.StartsWith('_'));
+        Assert.DoesNotContain("print", members);
+        Assert.Null(repl.Session.ModuleMembers("x"));
+        Assert.Null(repl.Session.ModuleMembers("nosuch"));
+    }
+
+    [Fact]
     public void HistoryIsAppendedLineByLineAndLoadedNextTime()
     {
         using var dir = new GradScript.Tests.Cli.TempDirectory();

@@ -105,6 +105,70 @@ public class TerminalReplTests
         }
     }
 
+    [TmuxFact]
+    public void TheReplMeansWhatAFileMeansAndKeepsTheScreenTidy()
+    {
+        using var home = new TempDirectory();
+        using var terminal = Start(home.Path);
+        terminal.WaitForLastLine(">>>");
+
+        // A complete if waits at "... " for a possible else; the else on the next line is its own.
+        terminal.Type("x = 2");
+        terminal.Press("Enter");
+        terminal.WaitForLastLine(">>>");
+        foreach (var line in new[] { "if x > 5 {", "print(\"big\")", "}" })
+        {
+            terminal.Type(line);
+            terminal.Press("Enter");
+            terminal.WaitForLastLine("...");
+        }
+        foreach (var line in new[] { "else {", "print(\"small\")" })
+        {
+            terminal.Type(line);
+            terminal.Press("Enter");
+            terminal.WaitForLastLine("...");
+        }
+        terminal.Type("}");
+        terminal.Press("Enter");
+        string screen = terminal.WaitFor(s => Tmux.Count(s, "small") == 1, "the else branch to print small");
+        Assert.Equal(0, Tmux.Count(screen, "big"));
+        Assert.DoesNotContain("error", screen);
+
+        // Errors name the input they come from.
+        terminal.WaitForLastLine(">>>");
+        terminal.Type("1 / 0");
+        terminal.Press("Enter");
+        terminal.WaitFor(s => s.Contains("<repl-3>:1:3: runtime error: division by zero"), "the error to name <repl-3>");
+
+        // Tab after a module's name and a dot completes its members.
+        terminal.WaitForLastLine(">>>");
+        terminal.Type("import \"nn\"");
+        terminal.Press("Enter");
+        terminal.WaitForLastLine(">>>");
+        terminal.Type("nn.parame");
+        terminal.Press("Tab");
+        terminal.WaitForLastLine(">>> nn.parameters");
+
+        // A line longer than the terminal is left in full, wrapped, once it is entered.
+        terminal.Press("C-c");
+        terminal.WaitForLastLine(">>>");
+        string digits = string.Concat(Enumerable.Range(0, 30).Select(i => $"{i:D4}-"));
+        terminal.Type($"s = \"{digits}\"");
+        terminal.Press("Enter");
+        terminal.WaitForLastLine(">>>");
+        Assert.Contains($">>> s = \"{digits}\"", terminal.JoinedScreen());
+
+        // Ctrl-L clears the screen and leaves the line being typed at the top.
+        terminal.Type("len(s)");
+        terminal.Press("C-l");
+        terminal.WaitFor(s => s == ">>> len(s)", "Ctrl-L to clear the screen");
+        terminal.Press("Enter");
+        terminal.WaitFor(s => Tmux.Count(s, "150") == 1, "len(s) to echo 150");
+        terminal.WaitForLastLine(">>>");
+        terminal.Press("C-d");
+        terminal.WaitFor(s => s.Contains("EXIT=0"), "the REPL to exit 0");
+    }
+
     // The REPL as a user starts it: `gradscript` alone, on a terminal, in a home of the test's own.
     private static Tmux Start(string home) =>
         new($"env HOME='{home}' TERM=xterm-256color '{Gradscript}'; echo EXIT=$?; sleep 60");

@@ -27,6 +27,9 @@ internal sealed class Tmux : IDisposable
     /// <summary>The visible screen, lines joined by <c>\n</c>, trailing blank lines removed.</summary>
     public string Screen() => Run("capture-pane", "-p", "-t", Session).TrimEnd('\n', ' ');
 
+    /// <summary>The visible screen with each line the terminal wrapped joined back into one.</summary>
+    public string JoinedScreen() => Run("capture-pane", "-p", "-J", "-t", Session).TrimEnd('\n', ' ');
+
     /// <summary>Waits until the screen satisfies <paramref name="condition"/>, and returns it.</summary>
     public string WaitFor(Func<string, bool> condition, string what, double seconds = 15)
     {
