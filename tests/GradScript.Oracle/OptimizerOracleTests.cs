@@ -109,4 +109,82 @@ public sealed class OptimizerOracleTests(ITestOutputHelper output)
 
             """;
     }
+
+    /// <summary>Steps in which only w is in the loss, so that b's gradient is None and Adam skips b.</summary>
+    private const int OnlyW = 2;
+
+    /// <summary>
+    /// Adam with a parameter that joins late: for the first steps the loss does not use b, whose
+    /// gradient stays None, so Adam skips it; PyTorch counts steps per parameter
+    /// (<c>state['step']</c>), so b's first update has the bias corrections of step 1, not step 3.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Adam_counts_steps_per_parameter_as_libtorch_does(bool float32)
+    {
+        Libtorch.EnsureLoaded();
+        var random = new Random(Seed.For($"adam late parameter {float32}", output));
+        // A start whose run libtorch's MKL square root leaves comparable for some steps after b joins.
+        double w0 = 0, b0 = 0;
+        var (expected, comparable) = (Array.Empty<double>(), 0);
+        for (int attempt = 0; attempt < 50 && comparable < OnlyW + 2; attempt++)
+        {
+            w0 = Math.Round(random.NextDouble() * 2 - 1, 6);
+            b0 = Math.Round(random.NextDouble() * 2 - 1, 6);
+            (expected, comparable) = TorchLateParameter(w0, b0, float32);
+        }
+        Assert.True(comparable >= OnlyW + 2, "MKL's square root differed from IEEE's by b's second update in 50 runs");
+        string script = LateParameterScript(w0, b0, float32);
+        var actual = Scripts.Run(script);
+        var comparison = new Comparison { Cases = 1 };
+        for (int k = 0; k < 2 * comparable; k++)
+            comparison.Check($"step {k / 2 + 1} {(k % 2 == 0 ? "w" : "b")}", expected[k], actual[k], float32, libm: false, () => script);
+        string report = comparison.Report($"adam, b from step {OnlyW + 1}, {(float32 ? "float32" : "float64")}, {comparable} steps");
+        output.WriteLine(report);
+        Assert.True(comparison.Count(Verdict.Equal) == comparison.Numbers, report);
+    }
+
+    private static (double[] Trace, int Comparable) TorchLateParameter(double w0, double b0, bool f32)
+    {
+        using var scope = NewDisposeScope();
+        var w = new TorchSharp.Modules.Parameter(TorchProgram.Leaf(w0, f32).detach());
+        var b = new TorchSharp.Modules.Parameter(TorchProgram.Leaf(b0, f32).detach());
+        var adam = new PythonAdam([w, b], 0.1, weightDecay: 0, amsgrad: false);
+        var trace = new List<double>();
+        for (int step = 0; step < Steps; step++)
+        {
+            adam.ZeroGrad();
+            var loss = (w * Xs[0] - Ys[0]).pow(2);
+            for (int i = 1; i < Xs.Length; i++) loss = loss + (step < OnlyW ? w * Xs[i] - Ys[i] : w * Xs[i] + b - Ys[i]).pow(2);
+            loss.backward();
+            adam.Step();
+            trace.Add(TorchProgram.Read(w));
+            trace.Add(TorchProgram.Read(b));
+        }
+        return ([.. trace], adam.FirstSqrtDivergence > 0 ? adam.FirstSqrtDivergence - 1 : Steps);
+    }
+
+    private static string LateParameterScript(double w0, double b0, bool f32)
+    {
+        string dtype = f32 ? ", dtype=\"float32\"" : "";
+        string L(double x) => ScriptText.Literal(x);
+        return $$"""
+            w = param({{L(w0)}}{{dtype}})
+            b = param({{L(b0)}}{{dtype}})
+            opt = adam([w, b], lr=0.1)
+            xs = [{{string.Join(", ", Xs.Select(L))}}]
+            ys = [{{string.Join(", ", Ys.Select(L))}}]
+            out = []
+            for epoch in 0..{{Steps}} {
+                l = (w * xs[0] - ys[0]) ^ 2
+                for i in 1..{{Xs.Length}} { l = l + ((w * xs[i] - ys[i]) if epoch < {{OnlyW}} else (w * xs[i] + b - ys[i])) ^ 2 }
+                backward(l)
+                step(opt)
+                append(out, value(w))
+                append(out, value(b))
+            }
+
+            """;
+    }
 }

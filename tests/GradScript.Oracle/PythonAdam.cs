@@ -6,7 +6,8 @@ namespace GradScript.Oracle;
 /// torch.optim.Adam's single-tensor step (torch/optim/adam.py, the CPU default) in libtorch's
 /// tensor operations, line for line: <c>lerp_</c> for the first moment, <c>mul_</c> and
 /// <c>addcmul_</c> for the second, the bias corrections in double as Python computes them, then
-/// <c>addcdiv_</c>. The state is in the parameter's dtype. libtorch takes the 0-dim square root
+/// <c>addcdiv_</c>. The state is in the parameter's dtype, and per parameter, the step count too
+/// (<c>state['step']</c>): a parameter whose gradient is None is skipped, its step not counted. libtorch takes the 0-dim square root
 /// with MKL, which is now and then 1 ulp from the correctly rounded one (GradScript's, IEEE's):
 /// <see cref="FirstSqrtDivergence"/> is the first step where that happened, after which the two runs
 /// are no longer comparable bit for bit.
@@ -17,7 +18,8 @@ internal sealed class PythonAdam(Tensor[] parameters, double lr, double weightDe
     private readonly Tensor[] _expAvg = parameters.Select(p => zeros_like(p)).ToArray();
     private readonly Tensor[] _expAvgSq = parameters.Select(p => zeros_like(p)).ToArray();
     private Tensor[] _maxExpAvgSq = parameters.Select(p => zeros_like(p)).ToArray();
-    private int _step;
+    private readonly int[] _steps = new int[parameters.Length];
+    private int _calls;
 
     /// <summary>The first step (1-based) whose square root differs from the correctly rounded one; 0 if none.</summary>
     public int FirstSqrtDivergence { get; private set; }
@@ -29,16 +31,18 @@ internal sealed class PythonAdam(Tensor[] parameters, double lr, double weightDe
 
     public void Step()
     {
-        _step++;
+        _calls++;
         using var noGrad = no_grad();
-        double biasCorrection1 = 1 - Math.Pow(beta1, _step);
-        double biasCorrection2 = 1 - Math.Pow(beta2, _step);
-        double stepSize = lr / biasCorrection1;
-        double biasCorrection2Sqrt = Math.Sqrt(biasCorrection2);
         for (int i = 0; i < parameters.Length; i++)
         {
             var param = parameters[i];
+            if (!TorchProgram.IsDefined(param.grad)) continue;
             var grad = param.grad!;
+            int step = ++_steps[i];
+            double biasCorrection1 = 1 - Math.Pow(beta1, step);
+            double biasCorrection2 = 1 - Math.Pow(beta2, step);
+            double stepSize = lr / biasCorrection1;
+            double biasCorrection2Sqrt = Math.Sqrt(biasCorrection2);
             if (weightDecay != 0) grad = grad.add(param, alpha: weightDecay);
             _expAvg[i].lerp_(grad, 1 - beta1);
             _expAvgSq[i].mul_(beta2).addcmul_(grad, grad, value: 1 - beta2);
@@ -47,7 +51,7 @@ internal sealed class PythonAdam(Tensor[] parameters, double lr, double weightDe
             var root = v.sqrt();
             double ieee = v.dtype == ScalarType.Float32 ? MathF.Sqrt((float)TorchProgram.Read(v)) : Math.Sqrt(TorchProgram.Read(v));
             if (FirstSqrtDivergence == 0 && Comparison.Judge(TorchProgram.Read(root), ieee, v.dtype == ScalarType.Float32) != Verdict.Equal)
-                FirstSqrtDivergence = _step;
+                FirstSqrtDivergence = _calls;
             var denom = (root / biasCorrection2Sqrt).add_(eps);
             param.addcdiv_(_expAvg[i], denom, value: -stepSize);
         }

@@ -15,7 +15,9 @@ using GradScript.Autograd;
 ///   denom     = √v / √(1 − β2^t) + eps
 ///   p  = p − step_size·m / denom
 /// </code>
-/// m and v start at 0. Each line is evaluated in PyTorch's order (its <c>lerp</c>, <c>addcmul</c>
+/// m and v start at 0, and t counts the steps that updated that parameter: a parameter skipped for
+/// a gradient of none does not count the step, as PyTorch keeps <c>state['step']</c> per parameter.
+/// Each line is evaluated in PyTorch's order (its <c>lerp</c>, <c>addcmul</c>
 /// and <c>addcdiv</c> kernels included). The state of a float32 parameter is float32, as PyTorch
 /// keeps <c>exp_avg</c> and <c>exp_avg_sq</c> in the parameter's dtype: every line is computed in
 /// float32 then, with the hyperparameters (and the bias corrections, computed in double as Python
@@ -29,20 +31,25 @@ internal sealed class Adam(TrackedValue[] parameters, Adam.Settings settings) : 
     private readonly double[] _firstMoments = new double[parameters.Length];
     private readonly double[] _secondMoments = new double[parameters.Length];
     private readonly double[]? _maxSecondMoments = settings.AmsGrad ? new double[parameters.Length] : null;
-    private long _steps;
+    private readonly long[] _steps = new long[parameters.Length];
 
     /// <inheritdoc/>
     public override void Step()
     {
-        var (lr, beta1, beta2, eps, weightDecay, _) = settings;
-        _steps++;
-        double biasCorrection1 = 1 - Math.Pow(beta1, _steps);
-        double biasCorrection2 = 1 - Math.Pow(beta2, _steps);
-        double stepSize = lr / biasCorrection1;
-        double biasCorrection2Sqrt = Math.Sqrt(biasCorrection2);
+        var (lr, beta1, beta2, _, _, _) = settings;
+        // Parameters nearly always share their step count: the corrections are computed once per count met.
+        long correctedFor = 0;
+        double stepSize = 0, biasCorrection2Sqrt = 0;
         for (int i = 0; i < Parameters.Length; i++)
         {
-            if (!Parameters[i].HasGrad) continue; // a gradient of none: PyTorch skips the parameter
+            if (!Parameters[i].HasGrad) continue; // a gradient of none: PyTorch skips the parameter, its step too
+            long step = ++_steps[i];
+            if (step != correctedFor)
+            {
+                correctedFor = step;
+                stepSize = lr / (1 - Math.Pow(beta1, step));
+                biasCorrection2Sqrt = Math.Sqrt(1 - Math.Pow(beta2, step));
+            }
             if (Parameters[i].IsFloat32) Update<float>(i, stepSize, biasCorrection2Sqrt);
             else Update<double>(i, stepSize, biasCorrection2Sqrt);
         }
