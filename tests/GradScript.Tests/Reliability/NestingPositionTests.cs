@@ -3,6 +3,7 @@ namespace GradScript.Tests.Reliability;
 using System.Diagnostics;
 using System.Text;
 using GradScript.Tests.Cli;
+using static GradScript.Tests.Reliability.NestedScripts;
 
 /// <summary>
 /// Issue 12, item 1: nesting in every position an expression can take. A decision whose lookahead
@@ -94,18 +95,18 @@ public class NestingPositionTests
             string source = Script(position, construct, depth, out var expected);
             foreach (int stack in StackSizes)
             {
-                var (error, engine) = CompileAndRun(source, stack);
+                var (error, _, engine) = CompileAndRun(source, stack, new OneModule());
                 string what = $"{construct} at depth {depth} on {stack / 1024} KB";
                 if (error is null)
                 {
-                    if (expected is not null) Assert.Equal(expected, Result(engine.GetGlobal("r"), expected));
+                    if (expected is not null) Assert.Equal(expected, Comparable(engine.GetGlobal("r"), expected));
                     continue;
                 }
                 // Ten levels of anything work everywhere.
                 Assert.True(depth > 10, $"{what} failed: {error.Message}");
                 Assert.True(error is ScriptSyntaxException or ScriptLimitException, $"{what}: {error.GetType().Name}: {error.Message}");
                 Assert.Matches("too deeply nested|too many nested brackets|maximum call depth exceeded", error.Message);
-                NestingBombTests.AssertPlaceInside(error, source);
+                AssertPlaceInside(error, source);
             }
         }
     }
@@ -128,15 +129,15 @@ public class NestingPositionTests
         for (int depth = 10; depth <= limit; depth++)
         {
             string source = Script(position, construct, depth, out var expected);
-            var (error, engine) = CompileAndRun(source, stackKilobytes * 1024);
+            var (error, _, engine) = CompileAndRun(source, stackKilobytes * 1024, new OneModule());
             if (error is null)
             {
-                Assert.Equal(expected, Result(engine.GetGlobal("r"), expected!));
+                Assert.Equal(expected, Comparable(engine.GetGlobal("r"), expected!));
                 continue;
             }
             Assert.True(depth > 10, $"depth 10 failed: {error.Message}");
             Assert.Matches("too deeply nested", error.Message);
-            NestingBombTests.AssertPlaceInside(error, source);
+            AssertPlaceInside(error, source);
         }
     }
 
@@ -195,41 +196,9 @@ public class NestingPositionTests
         _ => throw new UnreachableException(),
     };
 
-    // A nested list is checked by its shape: n lists, each holding the next, the innermost empty.
-    private sealed record ListShape(int Depth);
-
-    private static object? Result(object? value, object expected)
-    {
-        if (expected is not ListShape) return value;
-        int depth = 0;
-        while (value is IReadOnlyList<object?> items)
-        {
-            depth++;
-            value = items.Count == 0 ? null : items.Single();
-        }
-        return new ListShape(depth);
-    }
-
-    private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
-
     private sealed class OneModule : IModuleResolver
     {
         public ModuleSource? Resolve(string specifier, string importer) =>
             specifier == "m" ? new ModuleSource("m.grad", "def id(v) { return v }\n") : null;
-    }
-
-    private static (ScriptException? Error, Engine Engine) CompileAndRun(string source, int stackBytes)
-    {
-        var engine = new Engine(new EngineOptions { Output = TextWriter.Null, ModuleResolver = new OneModule() });
-        Exception? thrown = null;
-        var thread = new Thread(() =>
-        {
-            try { engine.Run(source, "bomb.grad"); }
-            catch (Exception e) { thrown = e; }
-        }, stackBytes) { IsBackground = true };
-        thread.Start();
-        Assert.True(thread.Join(Abandon), $"still running after {Abandon.TotalSeconds} s");
-        if (thrown is not null and not ScriptException) Assert.Fail($"{thrown.GetType().Name} escaped: {thrown}");
-        return ((ScriptException?)thrown, engine);
     }
 }
