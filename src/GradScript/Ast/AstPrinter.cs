@@ -29,7 +29,7 @@ internal static class AstPrinter
     public static string Print(Expr expression)
     {
         var text = new StringBuilder();
-        Expression(text, expression, Level.Or, Quotes.None);
+        Expression(text, expression, Precedence.Or, Quotes.None);
         return text.ToString();
     }
 
@@ -44,7 +44,7 @@ internal static class AstPrinter
             case ExprStmt s:
                 bool bracket = StartsWithDict(s.Expression);
                 if (bracket) text.Append('(');
-                Expression(text, s.Expression, Level.Or, Quotes.None);
+                Expression(text, s.Expression, Precedence.Or, Quotes.None);
                 if (bracket) text.Append(')');
                 break;
             case Assign s:
@@ -52,26 +52,26 @@ internal static class AstPrinter
                 List(text, s.Targets);
                 if (StartsWithDict(s.Targets[0])) text.Append(')');
                 text.Append(" = ");
-                Expression(text, s.Value, Level.Or, Quotes.None);
+                Expression(text, s.Value, Precedence.Or, Quotes.None);
                 break;
             case CompoundAssign s:
                 if (StartsWithDict(s.Target)) text.Append('(');
-                Expression(text, s.Target, Level.Postfix, Quotes.None);
+                Expression(text, s.Target, Precedence.Postfix, Quotes.None);
                 if (StartsWithDict(s.Target)) text.Append(')');
-                text.Append(' ').Append(Binary.Symbol(s.Op)).Append("= ");
-                Expression(text, s.Value, Level.Or, Quotes.None);
+                text.Append(' ').Append(OperatorTable.Of(s.Op).Compound ?? throw new UnreachableException(s.Op.ToString())).Append(' ');
+                Expression(text, s.Value, Precedence.Or, Quotes.None);
                 break;
             case If s: IfChain(text, s, depth); break;
             case While s:
                 text.Append("while ");
-                Expression(text, s.Condition, Level.Or, Quotes.None);
+                Expression(text, s.Condition, Precedence.Or, Quotes.None);
                 Block(text, s.Body, depth);
                 break;
             case For s:
                 text.Append("for ");
                 List(text, s.Targets);
                 text.Append(" in ");
-                Expression(text, s.Iterable, Level.Or, Quotes.None);
+                Expression(text, s.Iterable, Precedence.Or, Quotes.None);
                 Block(text, s.Body, depth);
                 break;
             case Break: text.Append("break"); break;
@@ -80,7 +80,7 @@ internal static class AstPrinter
                 for (int i = 0; i < s.Targets.Count; i++)
                 {
                     if (i > 0) text.Append(", ");
-                    Expression(text, s.Targets[i], Level.Postfix, Quotes.None);
+                    Expression(text, s.Targets[i], Precedence.Postfix, Quotes.None);
                 }
                 break;
             case Continue: text.Append("continue"); break;
@@ -89,7 +89,7 @@ internal static class AstPrinter
                 if (s.Value is not null)
                 {
                     text.Append(' ');
-                    Expression(text, s.Value, Level.Or, Quotes.None);
+                    Expression(text, s.Value, Precedence.Or, Quotes.None);
                 }
                 break;
             case FunctionDef s:
@@ -101,7 +101,7 @@ internal static class AstPrinter
                     if (s.Parameters[i].Default is { } value)
                     {
                         text.Append('=');
-                        Expression(text, value, Level.Or, Quotes.None);
+                        Expression(text, value, Precedence.Or, Quotes.None);
                     }
                 }
                 text.Append(')');
@@ -149,7 +149,7 @@ internal static class AstPrinter
     private static void IfChain(StringBuilder text, If statement, int depth)
     {
         text.Append("if ");
-        Expression(text, statement.Condition, Level.Or, Quotes.None);
+        Expression(text, statement.Condition, Precedence.Or, Quotes.None);
         Block(text, statement.Then, depth);
         if (statement.Else is null) return;
         text.Append(" else");
@@ -179,40 +179,34 @@ internal static class AstPrinter
         foreach (var item in items)
         {
             if (!first) text.Append(", ");
-            Expression(text, item, Level.Or, Quotes.None);
+            Expression(text, item, Precedence.Or, Quotes.None);
             first = false;
         }
     }
 
     // ------------------------------------------------------------------ expressions
 
-    /// <summary>The grammar's precedence levels, loosest first (docs/language.md §3).</summary>
-    private enum Level { Test, Or, And, Not, Comparison, Range, Additive, Multiplicative, Unary, Power, Postfix, Primary }
-
     /// <summary>Which quote characters the text being printed may not contain: those of the f-strings around it.</summary>
     [Flags]
     private enum Quotes { None = 0, Double = 1, Single = 2 }
 
-    private static Level LevelOf(Expr expression) => expression switch
+    private static Precedence LevelOf(Expr expression) => expression switch
     {
-        Conditional or Lambda => Level.Test,
-        Logical { IsAnd: false } => Level.Or,
-        Logical => Level.And,
-        Not => Level.Not,
-        Binary { Op: >= BinaryOp.Equal } => Level.Comparison,
-        RangeExpr => Level.Range,
-        Binary { Op: BinaryOp.Add or BinaryOp.Subtract } => Level.Additive,
-        Binary { Op: BinaryOp.Power } => Level.Power,
-        Binary => Level.Multiplicative,
-        Unary => Level.Unary,
-        Call or Index or Member or Slice => Level.Postfix,
-        Literal { Value: long n } when n < 0 => Level.Unary,
-        Literal { Value: double d } when double.IsNegative(d) && !double.IsNaN(d) => Level.Unary,
-        _ => Level.Primary,
+        Conditional or Lambda => Precedence.Test,
+        Logical { IsAnd: false } => Precedence.Or,
+        Logical => Precedence.And,
+        Not => Precedence.Not,
+        Binary e => OperatorTable.Of(e.Op).Level,
+        RangeExpr => Precedence.Range,
+        Unary => Precedence.Unary,
+        Call or Index or Member or Slice => Precedence.Postfix,
+        Literal { Value: long n } when n < 0 => Precedence.Unary,
+        Literal { Value: double d } when double.IsNegative(d) && !double.IsNaN(d) => Precedence.Unary,
+        _ => Precedence.Primary,
     };
 
     // Prints `expression` where the grammar expects at least `context`, in brackets when it binds more loosely.
-    private static void Expression(StringBuilder text, Expr expression, Level context, Quotes quotes)
+    private static void Expression(StringBuilder text, Expr expression, Precedence context, Quotes quotes)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         bool bracket = LevelOf(expression) < context;
@@ -232,35 +226,35 @@ internal static class AstPrinter
                 for (int i = 0; i < e.Keys.Count; i++)
                 {
                     if (i > 0) text.Append(", ");
-                    Expression(text, e.Keys[i], Level.Or, quotes);
+                    Expression(text, e.Keys[i], Precedence.Or, quotes);
                     text.Append(": ");
-                    Expression(text, e.Values[i], Level.Or, quotes);
+                    Expression(text, e.Values[i], Precedence.Or, quotes);
                 }
                 text.Append('}');
                 break;
             case Unary e:
-                text.Append(e.Op == UnaryOp.Negate ? '-' : '+');
-                Expression(text, e.Operand, Level.Unary, quotes);
+                text.Append(OperatorTable.Of(e.Op).Symbol);
+                Expression(text, e.Operand, Precedence.Unary, quotes);
                 break;
             case Not e:
                 text.Append("not ");
-                Expression(text, e.Operand, Level.Not, quotes);
+                Expression(text, e.Operand, Precedence.Not, quotes);
                 break;
             case Logical e:
                 // Left-associative: the left operand may be the same operator, the right one may not.
-                var level = e.IsAnd ? Level.And : Level.Or;
+                var level = e.IsAnd ? Precedence.And : Precedence.Or;
                 Expression(text, e.Left, level, quotes);
                 text.Append(e.IsAnd ? " and " : " or ");
                 Expression(text, e.Right, level + 1, quotes);
                 break;
             case RangeExpr e:
-                Expression(text, e.Start, Level.Additive, quotes);
+                Expression(text, e.Start, Precedence.Additive, quotes);
                 text.Append("..");
-                Expression(text, e.Stop, Level.Additive, quotes);
+                Expression(text, e.Stop, Precedence.Additive, quotes);
                 break;
             case Binary e: BinaryExpression(text, e, quotes); break;
             case Call e:
-                Expression(text, e.Callee, Level.Postfix, quotes);
+                Expression(text, e.Callee, Precedence.Postfix, quotes);
                 text.Append('(');
                 Items(text, e.Arguments, quotes);
                 for (int i = 0; i < e.Keywords.Count; i++)
@@ -268,40 +262,40 @@ internal static class AstPrinter
                     var keyword = e.Keywords[i];
                     if (i > 0 || e.Arguments.Count > 0) text.Append(", ");
                     text.Append(keyword.Name).Append('=');
-                    Expression(text, keyword.Value, Level.Or, quotes);
+                    Expression(text, keyword.Value, Precedence.Or, quotes);
                 }
                 text.Append(')');
                 break;
             case Index e:
-                Expression(text, e.Target, Level.Postfix, quotes);
+                Expression(text, e.Target, Precedence.Postfix, quotes);
                 text.Append('[');
-                Expression(text, e.Key, Level.Or, quotes);
+                Expression(text, e.Key, Precedence.Or, quotes);
                 text.Append(']');
                 break;
             case Member e:
-                Expression(text, e.Target, Level.Postfix, quotes);
+                Expression(text, e.Target, Precedence.Postfix, quotes);
                 text.Append('.').Append(e.Name);
                 break;
             case Slice e:
-                Expression(text, e.Target, Level.Postfix, quotes);
+                Expression(text, e.Target, Precedence.Postfix, quotes);
                 text.Append('[');
-                if (e.Lower is not null) Expression(text, e.Lower, Level.Or, quotes);
+                if (e.Lower is not null) Expression(text, e.Lower, Precedence.Or, quotes);
                 text.Append(':');
-                if (e.Upper is not null) Expression(text, e.Upper, Level.Or, quotes);
+                if (e.Upper is not null) Expression(text, e.Upper, Precedence.Or, quotes);
                 if (e.Step is not null)
                 {
                     text.Append(':');
-                    Expression(text, e.Step, Level.Or, quotes);
+                    Expression(text, e.Step, Precedence.Or, quotes);
                 }
                 text.Append(']');
                 break;
             case Conditional e:
-                Expression(text, e.Then, Level.Or, quotes);
+                Expression(text, e.Then, Precedence.Or, quotes);
                 text.Append(" if ");
-                Expression(text, e.Condition, Level.Or, quotes);
+                Expression(text, e.Condition, Precedence.Or, quotes);
                 text.Append(" else ");
                 // After `else`, outside brackets, a `{` would begin a block.
-                Expression(text, e.Otherwise, StartsWithDict(e.Otherwise) ? Level.Primary + 1 : Level.Test, quotes);
+                Expression(text, e.Otherwise, StartsWithDict(e.Otherwise) ? Precedence.Primary + 1 : Precedence.Test, quotes);
                 break;
             case Lambda e:
                 text.Append("lambda");
@@ -311,26 +305,26 @@ internal static class AstPrinter
                     if (e.Parameters[i].Default is { } value)
                     {
                         text.Append('=');
-                        Expression(text, value, Level.Or, quotes);
+                        Expression(text, value, Precedence.Or, quotes);
                     }
                 }
                 text.Append(": ");
-                Expression(text, e.Body, Level.Test, quotes);
+                Expression(text, e.Body, Precedence.Test, quotes);
                 break;
             case ListComprehension e:
                 text.Append('[');
-                Expression(text, e.Element, Level.Or, quotes);
+                Expression(text, e.Element, Precedence.Or, quotes);
                 foreach (var clause in e.Clauses)
                 {
                     if (clause is ComprehensionFor f)
                     {
                         text.Append(" for ").AppendJoin(", ", f.Targets.Select(t => t.Identifier)).Append(" in ");
-                        Expression(text, f.Iterable, Level.Or, quotes);
+                        Expression(text, f.Iterable, Precedence.Or, quotes);
                     }
                     else
                     {
                         text.Append(" if ");
-                        Expression(text, ((ComprehensionIf)clause).Condition, Level.Or, quotes);
+                        Expression(text, ((ComprehensionIf)clause).Condition, Precedence.Or, quotes);
                     }
                 }
                 text.Append(']');
@@ -340,21 +334,13 @@ internal static class AstPrinter
         if (bracket) text.Append(')');
     }
 
+    // Each operand as loose as the grammar takes it there without brackets.
     private static void BinaryExpression(StringBuilder text, Binary e, Quotes quotes)
     {
-        // Comparisons and ranges do not chain; + - * / // % are left-associative; ^ is
-        // right-associative, its base a postfix expression and its exponent a unary one.
-        var (left, right) = LevelOf(e) switch
-        {
-            Level.Comparison => (Level.Range, Level.Range),
-            Level.Additive => (Level.Additive, Level.Multiplicative),
-            Level.Multiplicative => (Level.Multiplicative, Level.Unary),
-            Level.Power => (Level.Postfix, Level.Unary),
-            _ => throw new UnreachableException(e.Op.ToString()),
-        };
-        Expression(text, e.Left, left, quotes);
-        text.Append(' ').Append(Binary.Symbol(e.Op)).Append(' ');
-        Expression(text, e.Right, right, quotes);
+        var op = OperatorTable.Of(e.Op);
+        Expression(text, e.Left, op.Left, quotes);
+        text.Append(' ').Append(op.Symbol).Append(' ');
+        Expression(text, e.Right, op.Right, quotes);
     }
 
     private static void Items(StringBuilder text, IReadOnlyList<Expr> items, Quotes quotes)
@@ -362,7 +348,7 @@ internal static class AstPrinter
         for (int i = 0; i < items.Count; i++)
         {
             if (i > 0) text.Append(", ");
-            Expression(text, items[i], Level.Or, quotes);
+            Expression(text, items[i], Precedence.Or, quotes);
         }
     }
 
@@ -437,7 +423,7 @@ internal static class AstPrinter
                 continue;
             }
             text.Append('{');
-            Expression(text, part.Value, Level.Or, inner);
+            Expression(text, part.Value, Precedence.Or, inner);
             if (part.FormatSpec is not null) text.Append(':').Append(part.FormatSpec);
             text.Append('}');
         }

@@ -53,28 +53,7 @@ internal sealed record Binary : Expr
 
     public Expr Right { get; }
 
-    public SourceSpan OpSpan => new(Span.Source, _opLine, _opColumn, _opLine, _opColumn + Symbol(Op).Length);
-
-    /// <summary>How the operator is written.</summary>
-    public static string Symbol(BinaryOp op) => op switch
-    {
-        BinaryOp.Add => "+",
-        BinaryOp.Subtract => "-",
-        BinaryOp.Multiply => "*",
-        BinaryOp.Divide => "/",
-        BinaryOp.FloorDivide => "//",
-        BinaryOp.Modulo => "%",
-        BinaryOp.Power => "^",
-        BinaryOp.Equal => "==",
-        BinaryOp.NotEqual => "!=",
-        BinaryOp.Less => "<",
-        BinaryOp.LessEqual => "<=",
-        BinaryOp.Greater => ">",
-        BinaryOp.GreaterEqual => ">=",
-        BinaryOp.In => "in",
-        BinaryOp.NotIn => "not in",
-        _ => throw new ArgumentOutOfRangeException(nameof(op)),
-    };
+    public SourceSpan OpSpan => new(Span.Source, _opLine, _opColumn, _opLine, _opColumn + OperatorTable.Of(Op).Symbol.Length);
 }
 
 /// <summary><c>and</c> / <c>or</c>: short-circuiting, and yielding an operand as Python does.</summary>
@@ -121,13 +100,3 @@ internal sealed record ComprehensionFor(IReadOnlyList<Name> Targets, Expr Iterab
 
 /// <summary><c>if condition</c> in a comprehension.</summary>
 internal sealed record ComprehensionIf(Expr Condition, SourceSpan Span) : ComprehensionClause(Span);
-
-/// <summary>Unary operators.</summary>
-internal enum UnaryOp { Negate, Plus }
-
-/// <summary>Binary operators, arithmetic then comparison.</summary>
-internal enum BinaryOp
-{
-    Add, Subtract, Multiply, Divide, FloorDivide, Modulo, Power,
-    Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual, In, NotIn,
-}

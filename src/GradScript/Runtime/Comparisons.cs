@@ -16,7 +16,8 @@ internal static class Comparisons
     {
         BinaryOp.Equal => AreEqual(a, b, at),
         BinaryOp.NotEqual => !AreEqual(a, b, at),
-        _ => Order(op, a, b, at),
+        BinaryOp.Less or BinaryOp.LessEqual or BinaryOp.Greater or BinaryOp.GreaterEqual => Order(op, a, b, at),
+        _ => throw new System.Diagnostics.UnreachableException(op.ToString()),
     };
 
     public static bool AreEqual(Value a, Value b, in SourceSpan at) => AreEqual(a, b, at, null);
@@ -108,7 +109,7 @@ internal static class Comparisons
             BinaryOp.LessEqual => c <= 0,
             BinaryOp.Greater => c > 0,
             BinaryOp.GreaterEqual => c >= 0,
-            _ => throw new System.Diagnostics.UnreachableException(),
+            _ => throw new System.Diagnostics.UnreachableException(op.ToString()),
         };
     }
 
@@ -129,7 +130,7 @@ internal static class Comparisons
                 return l.Count.CompareTo(m.Count);
         }
         throw new ScriptRuntimeException(
-            $"'{Binary.Symbol(op)}' is not supported between {a.TypeName} and {b.TypeName}", at);
+            $"'{OperatorTable.Of(op).Symbol}' is not supported between {a.TypeName} and {b.TypeName}", at);
     }
 
     /// <summary>

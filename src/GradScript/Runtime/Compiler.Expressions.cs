@@ -100,15 +100,27 @@ internal sealed partial class Compiler
         return result;
     }
 
-    private static bool IsComparison(BinaryOp op) => op >= BinaryOp.Equal;
+    private static bool IsComparison(BinaryOp op) => OperatorTable.Of(op).Kind switch
+    {
+        OperatorKind.Arithmetic => false,
+        OperatorKind.Comparison or OperatorKind.Membership => true,
+        _ => throw new UnreachableException(op.ToString()),
+    };
 
     private Code Comparison(Binary b)
     {
         Code left = Expression(b.Left), right = Expression(b.Right);
-        if (b.Op is BinaryOp.In or BinaryOp.NotIn) return new MembershipCode(b.Op == BinaryOp.NotIn, left, right, b.OpSpan, b.Span);
-        if (Constants(left, right) is var (x, y))
-            return new Constant(Value.Bool(Comparisons.Compare(b.Op, x, y, b.OpSpan)), b.Span);
-        return new CompareCode(b.Op, left, right, b.OpSpan, b.Span);
+        switch (OperatorTable.Of(b.Op).Kind)
+        {
+            case OperatorKind.Membership:
+                return new MembershipCode(b.Op == BinaryOp.NotIn, left, right, b.OpSpan, b.Span);
+            case OperatorKind.Comparison:
+                if (Constants(left, right) is var (x, y))
+                    return new Constant(Value.Bool(Comparisons.Compare(b.Op, x, y, b.OpSpan)), b.Span);
+                return new CompareCode(b.Op, left, right, b.OpSpan, b.Span);
+            default:
+                throw new UnreachableException(b.Op.ToString());
+        }
     }
 
     // The operand is compiled once: compiling it again for the node would double the work at each
@@ -124,10 +136,23 @@ internal sealed partial class Compiler
         var operand = Expression(u.Operand);
         if (operand is Constant c && c.Value.IsPlainNumber)
         {
-            try { return new Constant(u.Op == UnaryOp.Negate ? Operators.Negate(c.Value, null!, u.Span) : c.Value, u.Span); }
+            try
+            {
+                return new Constant(u.Op switch
+                {
+                    UnaryOp.Negate => Operators.Negate(c.Value, null!, u.Span),
+                    UnaryOp.Plus => c.Value,
+                    _ => throw new UnreachableException(u.Op.ToString()),
+                }, u.Span);
+            }
             catch (ScriptRuntimeException) { }
         }
-        return u.Op == UnaryOp.Negate ? new NegateCode(operand, u.Span) : new PlusCode(operand, u.Span);
+        return u.Op switch
+        {
+            UnaryOp.Negate => new NegateCode(operand, u.Span),
+            UnaryOp.Plus => new PlusCode(operand, u.Span),
+            _ => throw new UnreachableException(u.Op.ToString()),
+        };
     }
 
     // Two plain-number constants, or null. Only numbers are folded: they cannot be tracked, so
@@ -155,7 +180,9 @@ internal sealed partial class Compiler
         BinaryOp.Subtract => new ArithmeticCode<SubtractOperator>(left, right, opSpan, span),
         BinaryOp.Multiply => new ArithmeticCode<MultiplyOperator>(left, right, opSpan, span),
         BinaryOp.Divide => new ArithmeticCode<DivideOperator>(left, right, opSpan, span),
-        _ => new GenericArithmeticCode(op, left, right, opSpan, span),
+        // Rarer in a training loop: no float fast path of their own.
+        BinaryOp.FloorDivide or BinaryOp.Modulo or BinaryOp.Power => new GenericArithmeticCode(op, left, right, opSpan, span),
+        _ => throw new UnreachableException(op.ToString()),
     };
 
     private Code LogicalExpression(Logical logical)

@@ -98,19 +98,8 @@ internal static class Operators
             throw Unsupported(op, a, b, at);
         var ta = a.IsTracked ? a.AsTracked : null;
         var tb = b.IsTracked ? b.AsTracked : null;
-        if (!interpreter.IsRecording) return FloatArithmetic(op, x, y, at);
-        var autogradOp = op switch
-        {
-            BinaryOp.Add => Op.Add,
-            BinaryOp.Subtract => Op.Subtract,
-            BinaryOp.Multiply => Op.Multiply,
-            BinaryOp.Divide => Op.Divide,
-            BinaryOp.Power => Op.Power,
-            // Floor division and modulo are piecewise constant or linear with jumps: like PyTorch's
-            // floor_divide and remainder, they give plain numbers here.
-            _ => Op.Leaf,
-        };
-        if (autogradOp == Op.Leaf) return FloatArithmetic(op, x, y, at);
+        // An operator that records nothing (floor division, modulo) gives a plain number, as PyTorch's do.
+        if (!interpreter.IsRecording || OperatorTable.Of(op).Autograd is not { } autogradOp) return FloatArithmetic(op, x, y, at);
         return Value.Object(interpreter.Record(Differentiable.Binary(autogradOp, ta, x, tb, y), at));
     }
 
@@ -202,7 +191,7 @@ internal static class Operators
     }
 
     public static ScriptRuntimeException Unsupported(BinaryOp op, Value a, Value b, in SourceSpan at) =>
-        new($"unsupported operand types for {Binary.Symbol(op)}: {a.TypeName} and {b.TypeName}", at);
+        new($"unsupported operand types for {OperatorTable.Of(op).Symbol}: {a.TypeName} and {b.TypeName}", at);
 
     public static ScriptRuntimeException DivisionByZero(in SourceSpan at) => new("division by zero", at);
 

@@ -111,6 +111,6 @@ internal sealed class AngleBrackets
 
     // Tokens that no header expression holds outside brackets: a block's statement has begun.
     private static bool EndsHeader(int type) =>
-        type is ASSIGN or PLUS_ASSIGN or MINUS_ASSIGN or STAR_ASSIGN or SLASH_ASSIGN or COMMA or SEMI or RBRACE
+        OperatorTokens.IsCompound(type) || type is ASSIGN or COMMA or SEMI or RBRACE
             or DEF or RETURN or IF or ELSE or WHILE or FOR or BREAK or CONTINUE or GLOBAL or NO_GRAD or IMPORT;
 }

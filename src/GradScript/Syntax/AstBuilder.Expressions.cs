@@ -40,17 +40,8 @@ internal sealed partial class AstBuilder
             if (context.dots is not null) PushRange();
             return;
         }
-        var op = token.Type switch
-        {
-            EQ => BinaryOp.Equal,
-            NE => BinaryOp.NotEqual,
-            LT => BinaryOp.Less,
-            LE => BinaryOp.LessEqual,
-            GT => BinaryOp.Greater,
-            GE => BinaryOp.GreaterEqual,
-            IN => context.negated is null ? BinaryOp.In : BinaryOp.NotIn,
-            _ => throw new UnreachableException(),
-        };
+        // `not in` is two tokens: the grammar marks the `in` as negated.
+        var op = context.negated is null ? OperatorTokens.Binary(token.Type) : BinaryOp.NotIn;
         if (context.rightDots is not null) PushRange();
         var right = Pop<Expr>();
         if (context.dots is not null) PushRange();
@@ -72,20 +63,10 @@ internal sealed partial class AstBuilder
         // A unary operator starts its expression; a binary one follows its left operand.
         if (op == context.Start)
         {
-            _values.Add(new Unary(op.Type == MINUS ? UnaryOp.Negate : UnaryOp.Plus, Pop<Expr>(), positions.Span(context)));
+            _values.Add(new Unary(OperatorTokens.Unary(op.Type), Pop<Expr>(), positions.Span(context)));
             return;
         }
-        PushBinary(op.Type switch
-        {
-            CARET or STARSTAR => BinaryOp.Power,
-            STAR => BinaryOp.Multiply,
-            SLASH => BinaryOp.Divide,
-            SLASHSLASH => BinaryOp.FloorDivide,
-            PERCENT => BinaryOp.Modulo,
-            PLUS => BinaryOp.Add,
-            MINUS => BinaryOp.Subtract,
-            _ => throw new UnreachableException(),
-        }, op);
+        PushBinary(OperatorTokens.Binary(op.Type), op);
     }
 
     private void PushBinary(BinaryOp op, IToken token)

@@ -180,7 +180,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
         var value = Pop<Expr>();
         var target = Pop<Expr>();
         CheckTarget(target);
-        return new CompoundAssign(CompoundOperator(context.op.Type), target, value, span);
+        return new CompoundAssign(OperatorTokens.Compound(context.op.Type), target, value, span);
     }
 
     private void CheckTarget(Expr target)
@@ -275,15 +275,6 @@ internal sealed partial class AstBuilder : IParseTreeListener
     {
         if (_values.Count - mark > 1) _values.Add(new ListExpr(Take<Expr>(mark), positions.Span(context)));
     }
-
-    private static BinaryOp CompoundOperator(int tokenType) => tokenType switch
-    {
-        PLUS_ASSIGN => BinaryOp.Add,
-        MINUS_ASSIGN => BinaryOp.Subtract,
-        STAR_ASSIGN => BinaryOp.Multiply,
-        SLASH_ASSIGN => BinaryOp.Divide,
-        _ => throw new UnreachableException(),
-    };
 
     private static string Describe(Expr expr) => expr switch
     {

@@ -69,10 +69,9 @@ public partial class GradScriptLexer
     /// <paramref name="bracketDepth"/> brackets, opens a dict display: the previous token leaves an
     /// operand due. (The formatter asks the same of its raw tokens.)
     /// </summary>
-    public static bool OpensDict(int previousType, int bracketDepth) => previousType is ASSIGN or LPAREN or LBRACKET or COMMA or COLON or RETURN or IN or IF or ELIF or WHILE
-        or LT or GT or LE or GE
-        or NOT or AND or OR or PLUS or MINUS or STAR or STARSTAR or SLASH or SLASHSLASH or PERCENT or CARET
-        or EQ or NE or DOTDOT or PLUS_ASSIGN or MINUS_ASSIGN or STAR_ASSIGN or SLASH_ASSIGN or GradScriptParser.LDICT
+    public static bool OpensDict(int previousType, int bracketDepth) => OperatorTokens.IsBinary(previousType) || OperatorTokens.IsCompound(previousType)
+        || previousType is ASSIGN or LPAREN or LBRACKET or COMMA or COLON or RETURN or IF or ELIF or WHILE
+            or NOT or AND or OR or DOTDOT or GradScriptParser.LDICT
         || (previousType == ELSE && bracketDepth > 0);
 
     private IToken Retyped(IToken token, int type) =>

@@ -1,5 +1,6 @@
 namespace GradScript.Tooling;
 
+using GradScript.Syntax;
 using static GradScript.Syntax.Generated.GradScriptLexer;
 
 /// <summary>What a token is to the layout: the spacing and line rules are written over these.</summary>
@@ -64,9 +65,7 @@ internal static class TokenKinds
         RBRACE => TokenKind.BlockClose,
         LT or GT => TokenKind.Angle,
         PLUS or MINUS => TokenKind.Sign,
-        STAR or STARSTAR or SLASH or SLASHSLASH or PERCENT or CARET or EQ or NE or LE or GE => TokenKind.Operator,
         ASSIGN => TokenKind.Assign,
-        PLUS_ASSIGN or MINUS_ASSIGN or STAR_ASSIGN or SLASH_ASSIGN => TokenKind.CompoundAssign,
         COMMA => TokenKind.Comma,
         SEMI => TokenKind.Semicolon,
         DOT => TokenKind.Dot,
@@ -74,6 +73,9 @@ internal static class TokenKinds
         NEWLINE => TokenKind.Newline,
         COMMENT => TokenKind.Comment,
         LINE_JOIN => TokenKind.LineJoin,
+        // After the keywords, signs and angles above, which are operators too but laid out apart.
+        _ when OperatorTokens.IsBinary(type) => TokenKind.Operator,
+        _ when OperatorTokens.IsCompound(type) => TokenKind.CompoundAssign,
         _ => throw new NotSupportedException(
             $"the formatter does not know the token type {DefaultVocabulary.GetSymbolicName(type) ?? type.ToString(System.Globalization.CultureInfo.InvariantCulture)}: give it a kind in {nameof(TokenKinds)}"),
     };

@@ -50,7 +50,8 @@ public class GeneratorCoverage(ITestOutputHelper output)
     {
         var nodes = Nodes.Value;
         var astTypes = typeof(Node).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(Node).Namespace && t.IsSealed && !t.IsAbstract && !t.IsEnum && !t.Name.StartsWith('<'));
+            .Where(t => t.Namespace == typeof(Node).Namespace && t.IsSealed && !t.IsAbstract && !t.IsEnum && !t.Name.StartsWith('<'))
+            .Where(t => t != typeof(BinaryOperator) && t != typeof(UnaryOperator)); // the operator table's rows, not nodes
         var missing = astTypes.Where(t => !nodes.Any(n => n.GetType() == t)).Select(t => t.Name)
             .Concat(Enum.GetValues<BinaryOp>().Where(op => !nodes.OfType<Binary>().Any(b => b.Op == op)).Select(op => op.ToString()))
             .Concat(Enum.GetValues<UnaryOp>().Where(op => !nodes.OfType<Unary>().Any(u => u.Op == op)).Select(op => op.ToString()))

@@ -1,5 +1,6 @@
 namespace GradScript.Runtime.Nodes;
 
+using System.Diagnostics;
 using GradScript.Ast;
 using GradScript.Autograd;
 using GradScript.Diagnostics;
@@ -40,54 +41,50 @@ internal sealed class CompoundIndexInstruction(BinaryOp op, Code target, Code ke
     }
 }
 
+/// <summary>The in-place half of <c>x op= v</c>; the operator's row of <see cref="OperatorTable"/> says what it does to a list.</summary>
 internal static class InPlace
 {
     public static bool TryUpdate(BinaryOp op, Value current, Value operand, Interpreter interpreter, in SourceSpan at)
     {
-        if (current.Reference is ListValue list && op == BinaryOp.Add)
+        if (current.Reference is ListValue list)
         {
-            try
+            switch (OperatorTable.Of(op).InPlace)
             {
-                var items = Iteration.Items(operand, interpreter, at);
-                interpreter.Reserve((long)Operators.ValueBytes * (list.Count + items.Count), at);
-                foreach (var item in ReferenceEquals(items, list.Items) ? items.ToList() : items) list.Add(item);
+                case ListInPlace.Extend:
+                    Extend(list, operand, interpreter, at);
+                    return true;
+                case ListInPlace.Repeat when operand.IsInt || operand.IsBool:
+                    var copies = Operators.RepeatList(list, operand.AsInt, interpreter, at);
+                    list.Items.Clear();
+                    list.Items.AddRange(copies.Items);
+                    return true;
+                case ListInPlace.Repeat or ListInPlace.None:
+                    return false;
+                default:
+                    throw new UnreachableException(op.ToString());
             }
-            catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at, hint: e.Hint); }
-            return true;
-        }
-        if (current.Reference is ListValue repeated && op == BinaryOp.Multiply && (operand.IsInt || operand.IsBool))
-        {
-            var copies = Operators.RepeatList(repeated, operand.AsInt, interpreter, at);
-            repeated.Items.Clear();
-            repeated.Items.AddRange(copies.Items);
-            return true;
         }
         if (!current.IsTracked || !current.AsTracked.IsLeaf) return false;
         var leaf = current.AsTracked;
         if (!operand.TryGetDouble(out double y) || operand.IsNone)
             throw Operators.Unsupported(op, current, operand, at);
-        if (leaf.IsFloat32)
-        {
-            float x = (float)leaf.Data, fy = (float)y;
-            leaf.Data = op switch
-            {
-                BinaryOp.Add => x + fy,
-                BinaryOp.Subtract => x - fy,
-                BinaryOp.Multiply => x * fy,
-                _ => x / fy,
-            };
-        }
-        else
-        {
-            leaf.Data = op switch
-            {
-                BinaryOp.Add => leaf.Data + y,
-                BinaryOp.Subtract => leaf.Data - y,
-                BinaryOp.Multiply => leaf.Data * y,
-                _ => leaf.Data / y,
-            };
-        }
+        // A float32 leaf computes in float32: its operand is rounded first, and the double result
+        // rounded back is float32's own for + - * / (double has over twice float32's precision).
+        leaf.Data = leaf.IsFloat32
+            ? (float)Operators.FloatArithmetic(op, leaf.Data, (float)y, at).AsFloat
+            : Operators.FloatArithmetic(op, leaf.Data, y, at).AsFloat;
         interpreter.ChangedInPlace(leaf);
         return true;
+    }
+
+    private static void Extend(ListValue list, Value operand, Interpreter interpreter, in SourceSpan at)
+    {
+        try
+        {
+            var items = Iteration.Items(operand, interpreter, at);
+            interpreter.Reserve((long)Operators.ValueBytes * (list.Count + items.Count), at);
+            foreach (var item in ReferenceEquals(items, list.Items) ? items.ToList() : items) list.Add(item);
+        }
+        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at, hint: e.Hint); }
     }
 }

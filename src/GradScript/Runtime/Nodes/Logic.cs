@@ -1,5 +1,6 @@
 namespace GradScript.Runtime.Nodes;
 
+using System.Diagnostics;
 using GradScript.Ast;
 using GradScript.Diagnostics;
 
@@ -20,7 +21,8 @@ internal sealed class CompareCode(BinaryOp op, Code left, Code right, SourceSpan
                 BinaryOp.Greater => x > y,
                 BinaryOp.GreaterEqual => x >= y,
                 BinaryOp.Equal => x == y,
-                _ => x != y,
+                BinaryOp.NotEqual => x != y,
+                _ => throw new UnreachableException(op.ToString()),
             });
         }
         return Value.Bool(Comparisons.Compare(op, a, b, opSpan));
