@@ -16,7 +16,7 @@ internal static class HostFunctions
         new(name, (interpreter, in args) =>
         {
             if (arity >= 0 && args.Count != arity)
-                throw new RuntimeError($"{name}() takes {(arity == 1 ? "1 argument" : $"{arity} arguments")} but {args.Count} {(args.Count == 1 ? "was" : "were")} given");
+                throw new RuntimeError(Arity.Wrong(name, arity, arity, args.Count));
             var x = new double[args.Count];
             bool tracked = false;
             for (int i = 0; i < x.Length; i++)
@@ -48,7 +48,7 @@ internal static class HostFunctions
         return new NativeFunction(name, (interpreter, in args) =>
         {
             if (args.Count != parameters.Length)
-                throw new RuntimeError($"{name}() takes {parameters.Length} arguments but {args.Count} were given");
+                throw new RuntimeError(Arity.Wrong(name, parameters.Length, parameters.Length, args.Count));
             var values = new object?[parameters.Length];
             for (int i = 0; i < values.Length; i++) values[i] = Convert(args[i], parameters[i].ParameterType, name, interpreter, args.CallSite);
             object? result;

@@ -40,7 +40,7 @@ public class CallTests
         engine.Run("def f(x) { return 1 // x }\nname = \"f\"");
         Assert.Throws<KeyNotFoundException>(() => engine.Call("nope"));
         Assert.Contains("not a function", Assert.Throws<ScriptRuntimeException>(() => engine.Call("name")).Message);
-        Assert.Contains("takes 1 argument", Assert.Throws<ScriptRuntimeException>(() => engine.Call("f", 1, 2)).Message);
+        Assert.Contains("takes 1 positional argument but 2 were given", Assert.Throws<ScriptRuntimeException>(() => engine.Call("f", 1, 2)).Message);
         var division = Assert.Throws<ScriptRuntimeException>(() => engine.Call("f", 0));
         Assert.Equal("division by zero", division.Message);
         Assert.Equal("at f (<host>:1:1)", division.ScriptStackTrace);

@@ -54,7 +54,7 @@ public class HostDiagnosticsTests
         Assert.Equal(-3.0, Assert.IsType<ScriptCallable>(engine.GetGlobal("f")).Invoke(3.0));
         Assert.Equal(2.0, Assert.IsType<ScriptCallable>(engine.GetGlobal("sqrt")).Invoke(4.0));
         var error = Assert.Throws<ScriptRuntimeException>(() => g.Invoke());
-        Assert.Contains("missing required argument 'x'", error.Message);
+        Assert.Contains("missing 1 required positional argument: 'x'", error.Message);
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public class HostFunctionTests
         Assert.Equal(10.0, engine.Evaluate("total(1, 2, 3, 4)"));
         Assert.Equal(0.0, engine.Evaluate("total()"));
         var error = Assert.Throws<ScriptRuntimeException>(() => engine.Run("two(1)", "h.grad"));
-        Assert.Contains("two() takes 2 arguments but 1 was given", error.Message);
+        Assert.Contains("two() takes 2 positional arguments but 1 was given", error.Message);
     }
 
     [Fact]

@@ -12,21 +12,19 @@ internal static partial class Builtins
     private static Value[] Bind(in Arguments args, string function, string[] names, int required)
     {
         if (args.Count > names.Length)
-            throw new RuntimeError($"{function}() takes at most {Plural(names.Length)} but {args.Count} were given");
+            throw new RuntimeError(Runtime.Arity.Wrong(function, required, names.Length, args.Count));
         var bound = new Value[names.Length];
         for (int i = 0; i < args.Count; i++) bound[i] = args[i];
         for (int k = 0; k < args.KeywordNames.Length; k++)
         {
             string name = args.KeywordNames[k];
             int i = Array.IndexOf(names, name);
-            if (i < 0) throw new RuntimeError($"{function}() got an unexpected keyword argument '{name}'");
-            if (!bound[i].IsUndefined) throw new RuntimeError($"{function}() got multiple values for argument '{name}'");
+            if (i < 0) throw new RuntimeError(Runtime.Arity.UnexpectedKeyword(function, name));
+            if (!bound[i].IsUndefined) throw new RuntimeError(Runtime.Arity.MultipleValues(function, name));
             bound[i] = args.KeywordValues[k];
         }
-        for (int i = 0; i < required; i++)
-        {
-            if (bound[i].IsUndefined) throw new RuntimeError($"{function}() missing required argument '{names[i]}'");
-        }
+        if (bound.Take(required).Any(b => b.IsUndefined))
+            throw new RuntimeError(Runtime.Arity.Missing(function, names.Take(required).Where((_, i) => bound[i].IsUndefined).ToList()));
         return bound;
     }
 }

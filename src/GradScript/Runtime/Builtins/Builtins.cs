@@ -51,11 +51,8 @@ internal static partial class Builtins
     {
         if (max < 0) max = min;
         if (args.Count >= min && args.Count <= max) return;
-        string expected = min == max ? Plural(min) : max == int.MaxValue ? $"at least {Plural(min)}" : $"{min} to {max} arguments";
-        throw new RuntimeError($"{name}() takes {expected} but {args.Count} {(args.Count == 1 ? "was" : "were")} given");
+        throw new RuntimeError(Runtime.Arity.Wrong(name, min, max, args.Count));
     }
-
-    private static string Plural(int n) => n == 1 ? "1 argument" : $"{n} arguments";
 
     /// <summary>A number argument as a double (a tracked value gives its data).</summary>
     private static double Number(Value v, string function)

@@ -104,9 +104,6 @@ internal static partial class Members
         if (max < 0) max = min;
         int given = args.Count - 1;
         if (given >= min && given <= max) return;
-        string expected = min == max
-            ? (min == 0 ? "no arguments" : min == 1 ? "exactly one argument" : $"exactly {min} arguments")
-            : max == int.MaxValue ? $"at least {min} arguments" : $"from {min} to {max} arguments";
-        throw new RuntimeError($"TypeError: {method}() takes {expected} ({given} given)");
+        throw new RuntimeError($"TypeError: {Runtime.Arity.Wrong(method, min, max, given)}");
     }
 }

@@ -49,9 +49,9 @@ internal sealed class CallCode(Code callee, Code[] arguments, string[] keywordNa
         {
             int index = proto.IndexOf(keywordNames[k]);
             if (index < 0)
-                throw new ScriptRuntimeException($"{proto.Name}() got an unexpected keyword argument '{keywordNames[k]}'", Span);
+                throw new ScriptRuntimeException(Arity.UnexpectedKeyword(proto.Name, keywordNames[k]), Span);
             if (!slots[index].IsUndefined)
-                throw new ScriptRuntimeException($"{proto.Name}() got multiple values for argument '{keywordNames[k]}'", Span);
+                throw new ScriptRuntimeException(Arity.MultipleValues(proto.Name, keywordNames[k]), Span);
             slots[index] = keywordValues[k].Eval(frame);
         }
     }
@@ -76,7 +76,7 @@ internal sealed class CallCode(Code callee, Code[] arguments, string[] keywordNa
         foreach (var name in keywordNames)
         {
             if (!native.Accepts(name))
-                throw new ScriptRuntimeException($"{native.Name}() got an unexpected keyword argument '{name}'", Span);
+                throw new ScriptRuntimeException(Arity.UnexpectedKeyword(native.Name, name), Span);
         }
         Value[]? keywords = null;
         if (keywordValues.Length > 0)

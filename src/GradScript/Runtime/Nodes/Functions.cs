@@ -43,16 +43,22 @@ internal sealed class ScriptFunction(FunctionProto proto, Frame closure, Value[]
         for (int i = given; i < Proto.Parameters.Length; i++)
         {
             if (!slots[i].IsUndefined) continue;
-            if (Defaults[i].IsUndefined)
-                throw new ScriptRuntimeException($"{Name}() missing required argument '{Proto.Parameters[i]}'", callSite);
+            if (Defaults[i].IsUndefined) throw MissingArguments(slots, callSite);
             slots[i] = Defaults[i];
         }
     }
 
+    // Every required parameter still without a value, as CPython names them all.
+    private ScriptRuntimeException MissingArguments(Value[] slots, in SourceSpan callSite)
+    {
+        var missing = Proto.Parameters.Where((_, i) => slots[i].IsUndefined && Defaults[i].IsUndefined).ToList();
+        return new(Arity.Missing(Name, missing), callSite);
+    }
+
     public ScriptRuntimeException TooManyArguments(int given, in SourceSpan callSite)
     {
-        int n = Proto.Parameters.Length;
-        return new($"{Name}() takes {(n == 1 ? "1 argument" : $"{n} arguments")} but {given} were given", callSite);
+        int required = Defaults.Count(d => d.IsUndefined);
+        return new(Arity.Wrong(Name, required, Proto.Parameters.Length, given), callSite);
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ internal sealed class MethodCallCode(Code target, MemberSet member, Code[] argum
         foreach (var name in keywordNames)
         {
             if (!method.Accepts(name))
-                throw new ScriptRuntimeException($"TypeError: {method.Name}() got an unexpected keyword argument '{name}'", Span);
+                throw new ScriptRuntimeException($"TypeError: {Arity.UnexpectedKeyword(method.Name, name)}", Span);
         }
         Value[] keywords = keywordValues.Length == 0 ? [] : new Value[keywordValues.Length];
         if (arguments.Length < 4)
