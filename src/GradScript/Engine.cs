@@ -42,15 +42,7 @@ public sealed partial class Engine
     public CompiledScript Compile(string source, string name = "<script>") =>
         Compile(new SourceText(name, source), interactive: false);
 
-    internal static CompiledScript Compile(SourceText source, bool interactive)
-    {
-        // Every stage that can run reports its errors, so a file's errors come in one list, in order.
-        var parsed = ScriptParser.TryParse(source);
-        var errors = parsed.Errors.ToList();
-        var resolution = parsed.Script is { } script ? Resolver.Resolve(script, errors) : null;
-        if (errors.Count > 0) throw new ScriptSyntaxException(errors);
-        return new CompiledScript(source, Compiler.Compile(parsed.Script!, resolution!, interactive));
-    }
+    internal static CompiledScript Compile(SourceText source, bool interactive) => Pipeline.Compile(source, interactive);
 
     /// <summary>Compiles and runs a script.</summary>
     public void Run(string source, string name = "<script>", CancellationToken cancellationToken = default) =>

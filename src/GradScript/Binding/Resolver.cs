@@ -10,7 +10,7 @@ using GradScript.Diagnostics;
 /// <c>global</c>; any other name is read from the nearest enclosing function that has it as a local,
 /// else from the globals; a compound assignment creates nothing and updates the nearest existing
 /// variable. At top level every name is global. Blocks open no scopes.
-/// After <see cref="Resolve(ScriptNode)"/> succeeds, every function has its scope, every global its
+/// After <see cref="Resolve(ScriptNode, List{ScriptDiagnostic})"/> finds no errors, every function has its scope, every global its
 /// slot (in order of first use, as the script is walked in evaluation order), and <c>return</c>,
 /// <c>break</c> and <c>continue</c> stand where they may; <see cref="Resolution.Of"/> then says
 /// where any name lives.
@@ -23,15 +23,6 @@ internal sealed class Resolver
     private int _loopDepth;
 
     private Resolver(List<ScriptDiagnostic> errors) => _errors = errors;
-
-    /// <summary>Resolves a script, throwing <see cref="ScriptSyntaxException"/> on misplaced statements.</summary>
-    public static Resolution Resolve(ScriptNode script)
-    {
-        var errors = new List<ScriptDiagnostic>();
-        var resolution = Resolve(script, errors);
-        if (errors.Count > 0) throw new ScriptSyntaxException(errors);
-        return resolution;
-    }
 
     /// <summary>Resolves a script, adding its errors to <paramref name="errors"/>.</summary>
     public static Resolution Resolve(ScriptNode script, List<ScriptDiagnostic> errors)

@@ -34,7 +34,7 @@ internal sealed class Modules(Interpreter interpreter, IModuleResolver? resolver
         _loaded[key] = null;
         try
         {
-            var module = new ModuleValue(bindingName, Run(Engine.Compile(new SourceText(source.Name, source.Text), interactive: false)));
+            var module = new ModuleValue(bindingName, Run(Pipeline.Compile(new SourceText(source.Name, source.Text), interactive: false)));
             _loaded[key] = module;
             return module;
         }

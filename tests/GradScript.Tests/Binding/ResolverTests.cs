@@ -13,7 +13,7 @@ public class ResolverTests
     private static List<(Name Name, Variable Variable)> Resolve(string text, string identifier)
     {
         var script = ScriptParser.Parse(new SourceText("t.grad", text));
-        var resolution = Resolver.Resolve(script);
+        var resolution = ResolveOrThrow(script);
         var found = new List<(Name, Variable)>();
         Walk(script, null);
         return found;
@@ -43,7 +43,16 @@ public class ResolverTests
     private static (ScriptNode Script, Resolution Resolution) Resolve(string text)
     {
         var script = ScriptParser.Parse(new SourceText("t.grad", text));
-        return (script, Resolver.Resolve(script));
+        return (script, ResolveOrThrow(script));
+    }
+
+    // Resolves, throwing as the engine's pipeline does when the resolver found errors.
+    private static Resolution ResolveOrThrow(ScriptNode script)
+    {
+        var errors = new List<ScriptDiagnostic>();
+        var resolution = Resolver.Resolve(script, errors);
+        if (errors.Count > 0) throw new ScriptSyntaxException(errors);
+        return resolution;
     }
 
     [Fact]
