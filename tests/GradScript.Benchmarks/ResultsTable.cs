@@ -73,8 +73,14 @@ public sealed class ResultsTable
                 "—", Times(ratio), "≤ 15× (linear)", ratio <= 15);
         }
 
+        if (Ns(nameof(EditorBenchmarks), nameof(EditorBenchmarks.Change)) is { } change)
+            Add("editor: diagnostics after a change to a 10,000-line script (language server)", $"{change / 1e6:N1} ms", "—", "—", "≤ 50 ms", change <= 50e6);
+
+        if (Ns(nameof(EditorBenchmarks), nameof(EditorBenchmarks.Break)) is { } broken)
+            Add("editor: diagnostics after a change that breaks a statement (language server)", $"{broken / 1e6:N1} ms", "—", "—", "≤ 50 ms", broken <= 50e6);
+
         if (Ns(nameof(EditorBenchmarks), nameof(EditorBenchmarks.Analyze)) is { } analyze)
-            Add("editor: a change to a 10,000-line script analysed (language server)", $"{analyze / 1e6:N1} ms", "—", "—", "≤ 50 ms", analyze <= 50e6);
+            _breakdown.Add($"a whole analysis of the 10,000-line script (what hover, completion and rename read): {analyze / 1e6:N1} ms");
 
         if (Ns(nameof(EditorBenchmarks), nameof(EditorBenchmarks.Format)) is { } format)
             _breakdown.Add($"gradscript fmt of the 10,000-line script: {format / 1e6:N1} ms (two parses, one layout)");

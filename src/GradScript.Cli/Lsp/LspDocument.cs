@@ -11,7 +11,16 @@ using GradScript.Tooling;
 /// </summary>
 internal sealed class LspDocument(string uri, string text, int version)
 {
-    private ScriptAnalysis? _analysis, _lastWithSymbols, _imports;
+    private ScriptAnalysis? _analysis, _imports;
+    private ScriptProblems? _problems;
+
+    // Kept from change to change: it analyses again only the statements an edit touched.
+    private readonly IncrementalChecker _checker = new();
+
+    // The last text that parsed (its problems said so: every version's are found, for its
+    // diagnostics), and the last analysis with symbols, of the text it was made of.
+    private string? _parsedText;
+    private (string Text, ScriptAnalysis Analysis)? _lastWithSymbols;
 
     public string Uri { get; } = uri;
 
@@ -22,7 +31,7 @@ internal sealed class LspDocument(string uri, string text, int version)
     /// <summary>The name places in the document are reported under: its path, for a file.</summary>
     public string Name => System.Uri.TryCreate(Uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? parsed.LocalPath : Uri;
 
-    /// <summary>The analysis of the text as it is: its diagnostics.</summary>
+    /// <summary>The analysis of the whole text as it is, made on first need: what hover, completion, navigation and colours read.</summary>
     public ScriptAnalysis Analysis
     {
         get
@@ -30,20 +39,45 @@ internal sealed class LspDocument(string uri, string text, int version)
             if (_analysis is null)
             {
                 _analysis = ScriptAnalysis.Analyze(Text, Name);
-                if (_analysis.HasSymbols) _lastWithSymbols = _analysis;
+                if (_analysis.HasSymbols) _lastWithSymbols = (Text, _analysis);
             }
             return _analysis;
         }
     }
 
+    /// <summary>The text's errors and undefined names, as diagnostics show them: found again after a change only where it changed.</summary>
+    public ScriptProblems Problems
+    {
+        get
+        {
+            if (_problems is null)
+            {
+                _problems = _checker.Check(Text, Name);
+                if (_problems.Parsed) _parsedText = Text;
+            }
+            return _problems;
+        }
+    }
+
     /// <summary>
     /// The analysis names are looked up in: the text's own, or while the text does not parse (as
-    /// while a line is being typed: <c>m = nn.</c>) the last one that did, so hover and completion
-    /// go on working.
+    /// while a line is being typed: <c>m = nn.</c>) one of the last text that did, so hover and
+    /// completion go on working.
     /// </summary>
-    public ScriptAnalysis Names => Analysis.HasSymbols ? Analysis : _lastWithSymbols ?? Analysis;
+    public ScriptAnalysis Names
+    {
+        get
+        {
+            if (Analysis.HasSymbols) return Analysis;
+            if (_parsedText is null) return _lastWithSymbols?.Analysis ?? Analysis;
+            if (_lastWithSymbols?.Text != _parsedText) _lastWithSymbols = (_parsedText, ScriptAnalysis.Analyze(_parsedText, Name));
+            return _lastWithSymbols.Value.Analysis;
+        }
+    }
 
-    public SourceText Source => Analysis.Source;
+    public SourceText Source => _source ??= new SourceText(Name, Text);
+
+    private SourceText? _source;
 
     /// <summary>
     /// The document's <c>import</c> lines analysed on their own: the modules it names, known even
@@ -69,6 +103,8 @@ internal sealed class LspDocument(string uri, string text, int version)
         }
         Version = version;
         _analysis = _imports = null;
+        _problems = null;
+        _source = null;
     }
 
     /// <summary>The UTF-16 offset of an LSP position (line, UTF-16 character), clamped to the text.</summary>

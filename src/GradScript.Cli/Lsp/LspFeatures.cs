@@ -18,13 +18,10 @@ internal sealed partial class LspFeatures(Dictionary<string, LspDocument> docume
     /// <summary>The <c>publishDiagnostics</c> parameters for a document: its errors, and warnings for names it never defines.</summary>
     public static JsonObject Diagnostics(LspDocument document)
     {
-        var analysis = document.Analysis;
+        var problems = document.Problems;
         var list = new JsonArray();
-        foreach (var error in analysis.Diagnostics) list.Add(Diagnostic(error.Span, error.Message, severity: 1));
-        foreach (var symbol in analysis.Symbols.Where(s => s.Kind == ScriptSymbolKind.Undefined))
-        {
-            foreach (var span in symbol.References) list.Add(Diagnostic(span, $"name '{symbol.Name}' is not defined", severity: 2));
-        }
+        foreach (var error in problems.Errors) list.Add(Diagnostic(error.Span, error.Message, severity: 1));
+        foreach (var (name, span) in problems.UndefinedNames) list.Add(Diagnostic(span, $"name '{name}' is not defined", severity: 2));
         return new JsonObject { ["uri"] = document.Uri, ["version"] = document.Version, ["diagnostics"] = list };
     }
 

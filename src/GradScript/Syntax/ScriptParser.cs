@@ -28,17 +28,41 @@ internal static class ScriptParser
     /// a literal in it was bad (so later stages can report their own errors too); it is only to be
     /// run when <see cref="Errors"/> is empty. <see cref="EndedEarly"/>: the input stopped mid-statement.
     /// </summary>
-    public sealed record Outcome(ScriptNode? Script, IReadOnlyList<ScriptDiagnostic> Errors, bool EndedEarly);
+    public sealed record Outcome(ScriptNode? Script, IReadOnlyList<ScriptDiagnostic> Errors, bool EndedEarly)
+    {
+        /// <summary>Whether the fast pass settled the parse, so the full pass never ran.</summary>
+        public bool Fast { get; init; }
+
+        /// <summary>The line of <c>stopLines</c> the full pass stopped before, or 0 when it read to the end.</summary>
+        public int StoppedAtLine { get; init; }
+    }
 
     /// <summary>Parses a whole script, returning its errors instead of throwing.</summary>
-    public static Outcome TryParse(SourceText source)
+    /// <param name="source">The script.</param>
+    /// <param name="stopLines">
+    /// Lines at which the full (error-reporting) pass may stop: it stops before the first of them
+    /// that begins a top-level statement in column 1 while the parser stands exactly as at the start
+    /// of a script (the line before ended with a newline token, and no error is being recovered
+    /// from), so the rest of the text would be parsed as if it were a script of its own. The
+    /// incremental checker (IncrementalChecker) knows the rest already.
+    /// </param>
+    public static Outcome TryParse(SourceText source, IReadOnlySet<int>? stopLines = null)
     {
         var positions = new SourcePositions(source);
         var errors = new SyntaxErrorCollector(positions);
         string text = Normalize(source.Text);
-        if (InvalidCharacters(source, text) is { Count: > 0 } invalid) return new Outcome(null, invalid, false);
-        var script = (ScriptNode?)Parse(text, errors, positions, p => p.program());
-        return new Outcome(script, errors.Errors, errors.EndedEarly);
+        if (InvalidCharacters(source, text) is { Count: > 0 } invalid) return new Outcome(null, invalid, false) { Fast = true };
+        var pass = new Pass(stopLines);
+        var script = (ScriptNode?)Parse(text, errors, positions, p => p.program(), pass);
+        return new Outcome(script, errors.Errors, errors.EndedEarly) { Fast = !pass.Full, StoppedAtLine = pass.StoppedAtLine };
+    }
+
+    // How a parse went, for the incremental checker: whether the full pass ran, and where it stopped.
+    private sealed class Pass(IReadOnlySet<int>? stopLines)
+    {
+        public IReadOnlySet<int>? StopLines => stopLines;
+        public bool Full { get; set; }
+        public int StoppedAtLine { get; set; }
     }
 
     /// <summary>Parses the text of an f-string's replacement field as one expression.</summary>
@@ -46,7 +70,7 @@ internal static class ScriptParser
     {
         // Its own collector, so that its errors are placed with its own (shifted) positions.
         var inner = new SyntaxErrorCollector(positions);
-        var expression = (Expr?)Parse(Normalize(text), inner, positions, p => p.fstringExpr());
+        var expression = (Expr?)Parse(Normalize(text), inner, positions, p => p.fstringExpr(), new Pass(null));
         inner.CopyTo(errors);
         return inner.HasErrors ? null : expression;
     }
@@ -58,7 +82,7 @@ internal static class ScriptParser
     // The AST of `rule` over `text`, or null when the text has a syntax error. The AST is built as
     // the parser goes (see AstBuilder), and no parse tree is kept.
     private static Node? Parse(string text, SyntaxErrorCollector errors, SourcePositions positions,
-        Action<GradScriptParser> rule)
+        Action<GradScriptParser> rule, Pass pass)
     {
         // The fast pass: SLL prediction, and at the first error give up. Its tokens are read as the
         // parser needs them, not all first, so a nesting bomb is stopped where its nesting passes a
@@ -95,9 +119,11 @@ internal static class ScriptParser
 
         // SLL could not decide or the input has errors: the full algorithm, reporting every error,
         // over buffered tokens, which error recovery and its messages look back on.
+        pass.Full = true;
         parser = NewParser(new CommonTokenStream(new CheckedTokenSource(NewLexer(text), errors, positions)));
         builder = new AstBuilder(positions, parser);
         parser.AddParseListener(builder);
+        if (pass.StopLines is { } stopLines) parser.AddParseListener(new StopAtCleanLine(parser, stopLines));
         parser.AddErrorListener(errors);
         parser.Interpreter.PredictionMode = PredictionMode.LL;
         parser.ErrorHandler = new StatementRecovery();
@@ -109,6 +135,11 @@ internal static class ScriptParser
         catch (NestingTooDeepException e)
         {
             errors.Add(TooDeep, e.Token);
+            return null;
+        }
+        catch (StopAtCleanLine.Stopped stop)
+        {
+            pass.StoppedAtLine = stop.Line;
             return null;
         }
     }
@@ -132,6 +163,18 @@ internal static class ScriptParser
     // which reads code points, cannot take one. Such text is refused before lexing, as Python refuses
     // a file that is not valid UTF-8, with each lone half reported where it stands. So is a NUL
     // character, which Python refuses anywhere in source, even in a string or a comment.
+    /// <summary>Whether <paramref name="text"/> holds what no script may: half of a surrogate pair, or a NUL.</summary>
+    internal static bool HasInvalidCharacters(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) return text.Contains('\0');
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogatePair(text, i)) i++;
+            else if (char.IsSurrogate(text[i]) || text[i] == '\0') return true;
+        }
+        return false;
+    }
+
     private static List<ScriptDiagnostic> InvalidCharacters(SourceText source, string text)
     {
         var errors = new List<ScriptDiagnostic>();

@@ -34,6 +34,10 @@ public sealed class ScriptAnalysis
     /// <summary>Whether the script parsed, so that <see cref="Symbols"/> are its own.</summary>
     public bool HasSymbols { get; private init; }
 
+    // Whether the parser built the script's tree (its errors, if any, are then not syntax errors
+    // that stopped it): what the incremental checker needs to know of a piece of a script.
+    internal bool Parsed { get; private init; }
+
     /// <summary>The text analysed.</summary>
     public SourceText Source { get; }
 
@@ -47,6 +51,8 @@ public sealed class ScriptAnalysis
     /// <summary>The names of the builtin functions and constants every script starts with.</summary>
     public static IReadOnlyList<string> BuiltinNames { get; } =
         [.. Builtins.Functions.Select(f => f.Name), .. Builtins.Constants.Select(c => c.Name), "args"];
+
+    internal static IReadOnlySet<string> BuiltinNameSet { get; } = BuiltinNames.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The keywords of the language.</summary>
     public static IReadOnlyList<string> Keywords { get; } = KeywordsOfTheGrammar();
@@ -92,13 +98,14 @@ public sealed class ScriptAnalysis
                 // Too deep to walk for names: its errors stand, it has no symbols.
             }
         }
-        var builtins = BuiltinNames.ToHashSet(StringComparer.Ordinal);
+        var builtins = BuiltinNameSet;
         foreach (var symbol in symbols)
         {
             if (symbol.Definition is null) symbol.Kind = builtins.Contains(symbol.Name) ? ScriptSymbolKind.Builtin : ScriptSymbolKind.Undefined;
         }
-        errors.Sort((a, b) => Compare(a.Span, b.Span));
-        return new ScriptAnalysis(source, errors, symbols) { HasSymbols = bound };
+        // Stable, so that errors at one place keep the order they were found in (syntax before resolution).
+        List<ScriptDiagnostic> sorted = [.. errors.OrderBy(e => e.Span.Line).ThenBy(e => e.Span.Column)];
+        return new ScriptAnalysis(source, sorted, symbols) { HasSymbols = bound, Parsed = parsed.Script is not null };
     }
 
     /// <summary>
