@@ -1,6 +1,6 @@
 // The client half of GradScript's editor support: VS Code starts `gradscript lsp` and speaks the
 // Language Server Protocol with it over stdio. Everything the language knows (errors, names,
-// formatting) is the server's; this file only starts it.
+// their colours as semantic tokens, formatting) is the server's; this file only starts it.
 'use strict';
 
 const vscode = require('vscode');

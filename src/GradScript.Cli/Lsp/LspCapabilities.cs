@@ -20,6 +20,8 @@ internal static class LspCapabilities
             ["documentSymbolProvider"] = true,
             ["renameProvider"] = new JsonObject { ["prepareProvider"] = true },
             ["documentFormattingProvider"] = true,
+            // Names as the resolver binds them, keywords as the lexer reads them; a range for a long file's visible part.
+            ["semanticTokensProvider"] = new JsonObject { ["legend"] = LspSemanticTokens.Legend(), ["full"] = true, ["range"] = true },
         },
         ["serverInfo"] = new JsonObject { ["name"] = "gradscript", ["version"] = HelpText.Version },
     };

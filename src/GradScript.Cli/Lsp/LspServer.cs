@@ -115,11 +115,21 @@ internal sealed class LspServer
             case "textDocument/prepareRename": return _features.PrepareRename(parameters);
             case "textDocument/rename": return _features.Rename(parameters);
             case "textDocument/formatting": return _features.Formatting(parameters);
+            case "textDocument/semanticTokens/full": return LspSemanticTokens.Encode(_features.Document(parameters));
+            case "textDocument/semanticTokens/range": return SemanticTokensInRange(parameters);
         }
         // Notifications a server may ignore ($/cancelRequest among them: each request is answered
         // before the next message is read, so there is never one in flight to cancel).
         if (!isRequest) return null;
         throw new LspException(LspErrors.MethodNotFound, $"unknown method '{method}'");
+    }
+
+    private JsonObject SemanticTokensInRange(JsonNode? parameters)
+    {
+        var range = parameters?["range"] ?? throw new LspException(LspErrors.InvalidParams, "semanticTokens/range needs a range");
+        var (start, end) = (LspPositions.Read(range["start"]), LspPositions.Read(range["end"]));
+        // A range ending at the start of a line does not reach into it.
+        return LspSemanticTokens.Encode(_features.Document(parameters), start.Line, end.Character == 0 && end.Line > start.Line ? end.Line - 1 : end.Line);
     }
 
     private void Open(JsonNode? parameters)

@@ -57,18 +57,8 @@ public sealed class ScriptAnalysis
     /// <summary>The keywords of the language.</summary>
     public static IReadOnlyList<string> Keywords { get; } = KeywordsOfTheGrammar();
 
-    // The token types whose spelling is a word: the grammar is the one list of keywords.
-    private static List<string> KeywordsOfTheGrammar()
-    {
-        var vocabulary = Syntax.Generated.GradScriptLexer.DefaultVocabulary;
-        var keywords = new List<string>();
-        for (int type = 1; vocabulary.GetSymbolicName(type) is not null; type++)
-        {
-            if (vocabulary.GetLiteralName(type) is ['\'', .. var word, '\''] && word.All(c => char.IsAsciiLetter(c) || c == '_'))
-                keywords.Add(word);
-        }
-        return [.. keywords.Order(StringComparer.Ordinal)];
-    }
+    private static List<string> KeywordsOfTheGrammar() =>
+        [.. ScriptTokens.KeywordTypes.Select(type => Syntax.Generated.GradScriptLexer.DefaultVocabulary.GetLiteralName(type)![1..^1]).Order(StringComparer.Ordinal)];
 
     /// <summary>Analyses a script's text.</summary>
     /// <param name="text">The script.</param>

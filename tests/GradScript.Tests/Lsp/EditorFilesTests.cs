@@ -34,5 +34,7 @@ public class EditorFilesTests
         var grammar = Assert.Single(package["contributes"]!["grammars"]!.AsArray())!;
         Assert.True(File.Exists(Extension(grammar["path"]!.GetValue<string>())));
         Assert.Equal("source.gradscript", grammar["scopeName"]!.GetValue<string>());
+        // The server's semantic tokens colour names whatever the theme's default.
+        Assert.True(package["contributes"]!["configurationDefaults"]!["[gradscript]"]!["editor.semanticHighlighting.enabled"]!.GetValue<bool>());
     }
 }

@@ -218,4 +218,54 @@ public class LspServerTests
         Assert.Equal(1, client.CloseAndWait());
         Assert.DoesNotContain("Unhandled", client.Stderr);
     }
+
+    // Decodes LSP's relative encoding into "line:character:length:type[+modifier…]" per token.
+    private static List<string> Tokens(JsonNode? result, JsonObject legend)
+    {
+        var data = result!["data"]!.AsArray().Select(n => n!.GetValue<int>()).ToList();
+        var types = legend["tokenTypes"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        var modifiers = legend["tokenModifiers"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        var tokens = new List<string>();
+        int line = 0, start = 0;
+        for (int i = 0; i < data.Count; i += 5)
+        {
+            (line, start) = (line + data[i], data[i] == 0 ? start + data[i + 1] : data[i + 1]);
+            string named = string.Concat(modifiers.Where((_, bit) => (data[i + 4] & (1 << bit)) != 0).Select(m => "+" + m));
+            tokens.Add($"{line}:{start}:{data[i + 2]}:{types[data[i + 3]]}{named}");
+        }
+        return tokens;
+    }
+
+    [Fact]
+    public void ColoursNamesAsTheResolverBindsThemAndKeywordsWhileBroken()
+    {
+        using var client = new LspClient();
+        var legend = client.Request("initialize", new JsonObject { ["capabilities"] = new JsonObject() })["result"]!["capabilities"]!["semanticTokensProvider"]!["legend"]!.AsObject();
+        client.Notify("initialized", new JsonObject());
+        // A surrogate pair before a name: characters are counted in UTF-16 units.
+        client.Open(Uri, "def f(x) {\n    return x + pi\n}\ns = \"😀\"; y = f(s)\n");
+        var tokens = Tokens(client.Result("textDocument/semanticTokens/full", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = Uri } }), legend);
+        Assert.Equal(
+            ["0:0:3:keyword", "0:4:1:function+declaration", "0:6:1:parameter+declaration", "1:4:6:keyword", "1:11:1:parameter",
+             "1:15:2:variable+defaultLibrary+readonly", "3:0:1:variable+declaration", "3:10:1:variable+declaration", "3:14:1:function", "3:16:1:variable"],
+            tokens);
+        var range = Tokens(client.Result("textDocument/semanticTokens/range", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri },
+            ["range"] = RangeObject(1, 0, 2, 0),
+        }), legend);
+        Assert.Equal(["1:4:6:keyword", "1:11:1:parameter", "1:15:2:variable+defaultLibrary+readonly"], range);
+
+        // While a line does not parse, names are not guessed at: keywords only.
+        client.Notify("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri, ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["range"] = RangeObject(1, 17, 1, 17), ["text"] = " +" }),
+        });
+        Assert.Equal(["0:0:3:keyword", "1:4:6:keyword"],
+            Tokens(client.Result("textDocument/semanticTokens/full", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = Uri } }), legend));
+        var unknown = client.Request("textDocument/semanticTokens/full", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = Uri + "x" } });
+        Assert.NotNull(unknown["error"]);
+        Assert.Equal(0, client.ShutdownAndExit());
+    }
 }
