@@ -45,8 +45,8 @@ TARGETS = {
     "src/GradScript/Autograd/HigherOrder.cs": AUTOGRAD_TESTS,
     "src/GradScript/Autograd/Backpropagation.cs": AUTOGRAD_TESTS,
     "src/GradScript/Autograd/TrackedValue.cs": AUTOGRAD_TESTS,
-    "src/GradScript/Runtime/Operators*.cs": OPERATOR_TESTS,
-    "src/GradScript/Runtime/Comparisons.cs": OPERATOR_TESTS,
+    "src/GradScript/Runtime/Operations/Operators*.cs": OPERATOR_TESTS,
+    "src/GradScript/Runtime/Operations/Comparisons.cs": OPERATOR_TESTS,
     "src/GradScript/Runtime/Nodes/Arithmetic.cs": OPERATOR_TESTS,
 }
 
