@@ -61,6 +61,21 @@ public class PythonDifferentialTests(ITestOutputHelper output)
         Assert.Fail(report);
     }
 
+    /// <summary>
+    /// A power of ints past 64 bits is an overflow error on the Python side too, found from the
+    /// operands' sizes: CPython would compute its every digit first. A float-kind operand that was
+    /// an int at run time (max(3, 2.5)) raised 3 to 2 ^ 62 and hung a run for hours.
+    /// </summary>
+    [PythonFact]
+    public void AnIntPowerPast64BitsIsAnErrorOnBothSidesAtOnce()
+    {
+        string[] powers = ["print(_pow(max(3, 2.5), _pow(2, 62)))", "print(_pow(-3, 40))", "print(_pow(2, 64))"];
+        Assert.All(PythonOracle.Run(powers), result => Assert.Equal(PythonOracle.ErrorMark, result));
+        Assert.Equal(PythonOracle.ErrorMark, GradScriptSide.Run("print(max(3, 2.5) ^ (2 ^ 62))"));
+        // Up to the edge it computes: (-2) ^ 63 is the least int, 3 ^ 39 the greatest power of 3.
+        Assert.Equal(["-9223372036854775808\n", "4052555153018976267\n"], PythonOracle.Run(["print(_pow(-2, 63))", "print(_pow(3, 39))"]));
+    }
+
     // The constructs the suite is meant to compare; each must appear in a run of the default size.
     private static readonly string[] Constructs =
     [

@@ -35,7 +35,8 @@ internal static class PythonOracle
         sys.setrecursionlimit(400)
         prelude = compile(open(sys.argv[1], encoding="utf-8").read(), "prelude.py", "exec")
         results = []
-        for source in json.load(sys.stdin):
+        for index, source in enumerate(json.load(sys.stdin)):
+            print(index, file=sys.stderr, flush=True)
             namespace = {"__name__": "__case__"}
             exec(prelude, namespace)
             random.seed(0)
@@ -73,8 +74,25 @@ internal static class PythonOracle
         var output = process.StandardOutput.ReadToEndAsync();
         process.StandardInput.Write(JsonSerializer.Serialize(programs));
         process.StandardInput.Close();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"python3 failed: {error.Result}");
+        if (!process.WaitForExit(HangTimeout))
+        {
+            process.Kill();
+            process.WaitForExit();
+            string? last = error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+            string program = int.TryParse(last, out int index) && index < programs.Count ? programs[index] : "(none begun)";
+            throw new TimeoutException($"python3 still ran after {HangTimeout.TotalMinutes} minutes, in this program:\n{program}");
+        }
+        if (process.ExitCode != 0) throw new InvalidOperationException($"python3 failed: {WithoutProgress(error.Result)}");
         return JsonSerializer.Deserialize<List<string>>(output.Result)!;
     }
+
+    // The runner's standard error: the index of each program as it begins, and anything python3 said.
+    private static string WithoutProgress(string stderr) =>
+        string.Join('\n', stderr.Split('\n').Where(line => !int.TryParse(line, out _)));
+
+    /// <summary>
+    /// Only to turn a hang into a failure that names its program: a run of thousands of programs
+    /// takes seconds. (One did hang once: CPython computing 3 ** 2 ** 62 digit by digit.)
+    /// </summary>
+    private static readonly TimeSpan HangTimeout = TimeSpan.FromMinutes(10);
 }

@@ -89,7 +89,12 @@ def _pow(a, b):
         if type(v) not in (_I, float, bool):
             raise TypeError("unsupported operand types for ^")
     if type(a) in (_I, bool) and type(b) in (_I, bool) and b >= 0:
-        return _i(int(a) ** int(b))
+        a, b = int(a), int(b)
+        # |a| ** b is at least 2 ** (b * (bits of |a| - 1)): past 64 bits it overflows, as GradScript
+        # says at once; CPython would first compute every digit (for 3 ** 2 ** 62, for ever).
+        if _b.abs(a) >= 2 and b * (_b.abs(a).bit_length() - 1) > 64:
+            raise OverflowError("integer overflow")
+        return _i(a ** b)
     return _fpow(a, b)
 
 
