@@ -8,7 +8,7 @@ using GradScript.Tooling;
 /// analysis (parse, resolve and bind every name: <see cref="ScriptAnalysis.Analyze"/>, what hover,
 /// completion and rename read); the work between a keystroke and its diagnostics
 /// (<see cref="IncrementalChecker"/>: a statement in the middle changed, or broken and mended, the
-/// rest known from the check before); and <c>gradscript fmt</c>'s work on the same script, which
+/// rest known from the check before), and its colours (semantic tokens) from the same pieces; and <c>gradscript fmt</c>'s work on the same script, which
 /// parses it twice (the second time to check the result means the same).
 /// </summary>
 public class EditorBenchmarks
@@ -40,7 +40,7 @@ public class EditorBenchmarks
         if (SourceFormatter.Format(formatted) != formatted) throw new InvalidOperationException("formatting the generated script is not idempotent");
     }
 
-    [Benchmark(Description = "editor: analyse a 10,000-line script (per change)")]
+    [Benchmark(Description = "editor: analyse a whole 10,000-line script (hover, completion, rename)")]
     public ScriptAnalysis Analyze() => ScriptAnalysis.Analyze(_source, "generated.grad");
 
     [Benchmark(Description = "editor: diagnostics after a change to a 10,000-line script")]
@@ -48,6 +48,14 @@ public class EditorBenchmarks
 
     [Benchmark(Description = "editor: diagnostics after a change that breaks a statement of a 10,000-line script")]
     public ScriptProblems Break() => _checker.Check((_flip = !_flip) ? _broken : _source, "generated.grad");
+
+    [Benchmark(Description = "editor: colours (semantic tokens) after a change to a 10,000-line script")]
+    public IReadOnlyList<ScriptToken> Colours()
+    {
+        string text = (_flip = !_flip) ? _changed : _source;
+        _checker.Check(text, "generated.grad");
+        return _checker.Tokens(text) ?? throw new InvalidOperationException("the pieces gave no colours");
+    }
 
     [Benchmark(Description = "editor: format a 10,000-line script")]
     public string Format() => SourceFormatter.Format(_source);

@@ -15,7 +15,7 @@ using BenchmarkDotNet.Running;
 /// <item><c>--check</c>: only the cross-checks (every benchmark's set-up), in seconds.</item>
 /// <item><c>--cold-start</c>: only the cold-start runs; <c>--no-cold-start</c>: skip them.</item>
 /// <item><c>--loop NAME SECONDS</c>: runs one GradScript benchmark (w1, w2, backward, parse, chain, call,
-/// recorded, analyze, change, break, format) over and over, untimed, for a profiler such as <c>dotnet-trace</c> to watch.</item>
+/// recorded, analyze, change, break, colours, format) over and over, untimed, for a profiler such as <c>dotnet-trace</c> to watch.</item>
 /// </list>
 /// Anything else goes to BenchmarkDotNet (e.g. <c>--filter *W1*</c>).
 /// </summary>
@@ -110,11 +110,12 @@ public static class Program
             "format" => Prepared(new EditorBenchmarks(), b => b.Setup(), b => b.Format()),
             "change" => Prepared(new EditorBenchmarks(), b => b.Setup(), b => b.Change()),
             "break" => Prepared(new EditorBenchmarks(), b => b.Setup(), b => b.Break()),
+            "colours" => Prepared(new EditorBenchmarks(), b => b.Setup(), b => b.Colours()),
             _ => null,
         };
         if (run is null)
         {
-            Console.Error.WriteLine($"--loop: no benchmark '{name}' (w1, w2, backward, parse, chain, call, recorded, analyze, change, break, format)");
+            Console.Error.WriteLine($"--loop: no benchmark '{name}' (w1, w2, backward, parse, chain, call, recorded, analyze, change, break, colours, format)");
             return 64;
         }
         // Batches of about 50 ms: the fastest batch is the figure least disturbed by other work on a

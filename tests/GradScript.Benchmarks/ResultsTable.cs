@@ -79,6 +79,9 @@ public sealed class ResultsTable
         if (Ns(nameof(EditorBenchmarks), nameof(EditorBenchmarks.Break)) is { } broken)
             Add("editor: diagnostics after a change that breaks a statement (language server)", $"{broken / 1e6:N1} ms", "—", "—", "≤ 50 ms", broken <= 50e6);
 
+        if (Ns(nameof(EditorBenchmarks), nameof(EditorBenchmarks.Colours)) is { } colours)
+            _breakdown.Add($"colours (semantic tokens) after a change to the 10,000-line script, diagnostics included: {colours / 1e6:N1} ms");
+
         if (Ns(nameof(EditorBenchmarks), nameof(EditorBenchmarks.Analyze)) is { } analyze)
             _breakdown.Add($"a whole analysis of the 10,000-line script (what hover, completion and rename read): {analyze / 1e6:N1} ms");
 

@@ -59,6 +59,9 @@ internal sealed class LspDocument(string uri, string text, int version)
         }
     }
 
+    /// <summary>The text's keywords and names for colours: from the pieces the last check reused where it could, else from the whole analysis.</summary>
+    public IReadOnlyList<ScriptToken> Tokens => (Problems is { Parsed: true } ? _checker.Tokens(Text) : null) ?? ScriptTokens.Classify(Analysis);
+
     /// <summary>
     /// The analysis names are looked up in: the text's own, or while the text does not parse (as
     /// while a line is being typed: <c>m = nn.</c>) one of the last text that did, so hover and

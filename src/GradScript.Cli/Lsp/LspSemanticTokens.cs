@@ -5,7 +5,8 @@ using GradScript.Tooling;
 
 /// <summary>
 /// <c>textDocument/semanticTokens/full</c> and <c>/range</c>: the document's keywords and names as
-/// <see cref="ScriptTokens"/> classifies them, in LSP's relative encoding (five numbers a token:
+/// <see cref="ScriptTokens"/> classifies them (from the statements the last change left alone, as
+/// its diagnostics were: editors ask for colours after every change), in LSP's relative encoding (five numbers a token:
 /// line and start character after the token before, length, type and modifiers), with the legend
 /// the <c>initialize</c> answer gives.
 /// </summary>
@@ -28,9 +29,10 @@ internal static class LspSemanticTokens
     /// <summary>The encoded tokens of the document, of the lines from <paramref name="firstLine"/> to <paramref name="lastLine"/> (0-based) only, if given.</summary>
     public static JsonObject Encode(LspDocument document, int firstLine = 0, int lastLine = int.MaxValue)
     {
-        var data = new JsonArray();
+        // Five numbers a token, for tens of thousands of tokens: one array, not a JSON node per number.
+        var data = new List<int>();
         int previousLine = 0, previousStart = 0;
-        foreach (var token in ScriptTokens.Classify(document.Analysis))
+        foreach (var token in document.Tokens)
         {
             int line = token.Span.Line - 1;
             if (line < firstLine || line > lastLine) continue;
@@ -45,7 +47,7 @@ internal static class LspSemanticTokens
             data.Add(modifiers);
             (previousLine, previousStart) = (line, start);
         }
-        return new JsonObject { ["data"] = data };
+        return new JsonObject { ["data"] = JsonValue.Create(data.ToArray()) };
     }
 
     private static (int Type, int Modifiers) Encoding(ScriptTokenKind kind) => kind switch

@@ -39,6 +39,9 @@ public sealed class IncrementalChecker
     /// <summary>How many pieces the last check analysed afresh (the rest were known), for tests and benchmarks.</summary>
     public int PiecesAnalysed { get; private set; }
 
+    // The last check's text and its pieces, when they all parsed and were merged: what its colours are made of.
+    private (string Text, SourceText Source, List<(int Start, int Line)> Cuts, ScriptAnalysis[] Pieces)? _merged;
+
     // The line the last check's parse of broken statements stopped before (0: it read to the end, or there was none).
     internal int SyntaxParseStoppedAt { get; private set; }
 
@@ -55,6 +58,7 @@ public sealed class IncrementalChecker
         var pieces = new ScriptAnalysis[cuts.Count];
         var kept = new Dictionary<string, ScriptAnalysis>(cuts.Count, StringComparer.Ordinal);
         PiecesAnalysed = SyntaxParseStoppedAt = 0;
+        _merged = null;
         for (int i = 0; i < cuts.Count; i++)
         {
             int end = i + 1 < cuts.Count ? cuts[i + 1].Start : normalized.Length;
@@ -70,7 +74,43 @@ public sealed class IncrementalChecker
         _pieces = kept;
         if (Array.FindIndex(pieces, p => !p.Parsed) is int broken and >= 0)
             return SyntaxErrors(source, normalized, cuts, pieces, broken) ?? Whole(text, name);
-        return Merged(source, cuts, pieces) ?? Whole(text, name);
+        if (Merged(source, cuts, pieces) is not { } merged) return Whole(text, name);
+        _merged = (text, source, cuts, pieces);
+        return merged;
+    }
+
+    /// <summary>
+    /// The keywords and names of <paramref name="text"/>, exactly as <see cref="ScriptTokens.Classify"/>
+    /// gives them for a whole analysis, made from the pieces of the last check when it was of this
+    /// text and every piece parsed; else null, and the caller classifies a whole analysis.
+    /// </summary>
+    public IReadOnlyList<ScriptToken>? Tokens(string text)
+    {
+        if (_merged is not { } last || !ReferenceEquals(last.Text, text) && last.Text != text) return null;
+        // A global is what its first binding in any piece makes it; a piece binding it later, or
+        // only reading it, does not know that by itself. (One text twice is one analysis twice: the
+        // first binding is told by its piece's place, not only by its symbol.)
+        var globals = new Dictionary<string, (int Piece, ScriptSymbol Symbol)>(StringComparer.Ordinal);
+        for (int i = 0; i < last.Pieces.Length; i++)
+        {
+            foreach (var symbol in last.Pieces[i].Symbols)
+            {
+                if (symbol.IsGlobal && symbol.Definition is not null) globals.TryAdd(symbol.Name, (i, symbol));
+            }
+        }
+        var tokens = new List<ScriptToken>();
+        for (int i = 0; i < last.Pieces.Length; i++)
+        {
+            int lines = last.Cuts[i].Line - 1;
+            foreach (var (token, symbol) in last.Pieces[i].Words)
+            {
+                var (kind, definition) = (token.Kind, token.IsDefinition);
+                if (symbol is { IsGlobal: true } && globals.TryGetValue(symbol.Name, out var first))
+                    (kind, definition) = (ScriptTokens.KindOf(first.Symbol), definition && first.Piece == i);
+                tokens.Add(new ScriptToken(Shift(token.Span, last.Source, lines), kind, definition));
+            }
+        }
+        return tokens;
     }
 
     private static ScriptProblems Whole(string text, string name) => ScriptProblems.Of(ScriptAnalysis.Analyze(text, name));

@@ -18,8 +18,15 @@ public sealed class ScriptAnalysis
     // diagnostics a change is answered with need none of it.
     private readonly Lazy<List<(SourceSpan Span, ScriptSymbol Symbol)>> _occurrences;
 
+    // Its keywords and names for an editor's colours (ScriptTokens), made on first need: the
+    // incremental checker asks a piece's again whenever the colours of a text are asked for.
+    private readonly Lazy<List<(ScriptToken Token, ScriptSymbol? Symbol)>> _words;
+
+    internal List<(ScriptToken Token, ScriptSymbol? Symbol)> Words => _words.Value;
+
     private ScriptAnalysis(SourceText source, IReadOnlyList<ScriptDiagnostic> diagnostics, List<ScriptSymbol> symbols)
     {
+        _words = new(() => ScriptTokens.Words(this));
         Source = source;
         Diagnostics = diagnostics;
         Symbols = symbols;

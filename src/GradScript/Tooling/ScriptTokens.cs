@@ -46,9 +46,12 @@ public static class ScriptTokens
     private static readonly HashSet<string> BuiltinFunctionNames = Builtins.Functions.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The script's keywords and bound names, in source order.</summary>
-    public static IReadOnlyList<ScriptToken> Classify(ScriptAnalysis analysis)
+    public static IReadOnlyList<ScriptToken> Classify(ScriptAnalysis analysis) => [.. analysis.Words.Select(w => w.Token)];
+
+    /// <summary>The script's keywords and bound names, in source order, each name with the variable it stands for.</summary>
+    internal static List<(ScriptToken Token, ScriptSymbol? Symbol)> Words(ScriptAnalysis analysis)
     {
-        var tokens = new List<ScriptToken>();
+        var words = new List<(ScriptToken Token, ScriptSymbol? Symbol)>();
         foreach (var symbol in analysis.Symbols)
         {
             var kind = KindOf(symbol);
@@ -56,15 +59,15 @@ public static class ScriptTokens
             {
                 // `import "nn"` binds `nn` without writing it: its place is the statement's, no word.
                 if (span.Line != span.EndLine || span.EndColumn - span.Column != symbol.Name.Length) continue;
-                tokens.Add(new ScriptToken(span, kind, span == symbol.Definition));
+                words.Add((new ScriptToken(span, kind, span == symbol.Definition), symbol));
             }
         }
-        tokens.AddRange(Keywords(analysis.Source));
-        tokens.Sort((a, b) => ScriptAnalysis.Compare(a.Span, b.Span));
-        return tokens;
+        words.AddRange(Keywords(analysis.Source).Select(k => (k, (ScriptSymbol?)null)));
+        words.Sort((a, b) => ScriptAnalysis.Compare(a.Token.Span, b.Token.Span));
+        return words;
     }
 
-    private static ScriptTokenKind KindOf(ScriptSymbol symbol) => symbol.Kind switch
+    internal static ScriptTokenKind KindOf(ScriptSymbol symbol) => symbol.Kind switch
     {
         ScriptSymbolKind.Variable => ScriptTokenKind.Variable,
         ScriptSymbolKind.Parameter => ScriptTokenKind.Parameter,

@@ -8,7 +8,8 @@ using Xunit.Abstractions;
 /// <see cref="IncrementalChecker"/> finds after every edit exactly the problems a whole analysis of
 /// the text finds (<see cref="ScriptProblems.Of"/>): over random edits of every script in the
 /// repository, and over the edits that could fool the pieces it reuses (a brace left open, an
-/// <c>else</c> on a line of its own, a backslash joining lines, a string left open).
+/// <c>else</c> on a line of its own, a backslash joining lines, a string left open); and gives
+/// the colours a whole analysis gives (<see cref="ScriptTokens"/>) from the same pieces.
 /// </summary>
 public class IncrementalCheckerTests(ITestOutputHelper output)
 {
@@ -30,7 +31,7 @@ public class IncrementalCheckerTests(ITestOutputHelper output)
         output.WriteLine($"replay with: {TestSeed.Replay(name)}");
         var random = TestSeed.Random(name);
         var files = CorpusFiles();
-        int rounds = PropertyRun.Scaled(120), checks = 0;
+        int rounds = PropertyRun.Scaled(120), checks = 0, colours = 0;
         for (int round = 0; round < rounds; round++)
         {
             string path = files[random.Next(files.Count)];
@@ -41,12 +42,19 @@ public class IncrementalCheckerTests(ITestOutputHelper output)
             {
                 Assert.True(Describe(ScriptProblems.Of(ScriptAnalysis.Analyze(text, "t.grad"))) == Describe(checker.Check(text, "t.grad")),
                     $"{path} after the edits {string.Join("; ", history)}:\n{text}\nwhole: {Describe(ScriptProblems.Of(ScriptAnalysis.Analyze(text, "t.grad")))}\nincremental: {Describe(new IncrementalChecker().Check(text, "t.grad"))}");
+                if (checker.Tokens(text) is { } tokens)
+                {
+                    string whole = Describe(ScriptTokens.Classify(ScriptAnalysis.Analyze(text, "t.grad"))), pieces = Describe(tokens);
+                    Assert.True(whole == pieces, $"{path} after the edits {string.Join("; ", history)}: the colours differ\n{text}\nwhole: {whole}\npieces: {pieces}");
+                    colours++;
+                }
                 checks++;
                 (text, string what) = Edit(text, random);
                 history.Add(what);
             }
         }
-        output.WriteLine($"{checks} checks over {rounds} edited scripts");
+        output.WriteLine($"{checks} checks over {rounds} edited scripts, {colours} with colours from the pieces");
+        Assert.True(colours >= rounds / 2, $"only {colours} of {checks} checks coloured from the pieces");
     }
 
     [Theory]
@@ -123,6 +131,9 @@ public class IncrementalCheckerTests(ITestOutputHelper output)
     private static string Describe(ScriptProblems problems) => string.Join("\n",
         problems.Errors.Select(e => $"error {Place(e.Span)} {e.Message} [{e.Hint}]")
             .Concat(problems.UndefinedNames.Select(u => $"undefined {Place(u.Span)} {u.Name}")));
+
+    private static string Describe(IReadOnlyList<ScriptToken> tokens) =>
+        string.Join("\n", tokens.Select(t => $"{Place(t.Span)}:{t.Kind}{(t.IsDefinition ? "!" : "")}"));
 
     private static string Place(GradScript.Diagnostics.SourceSpan span) => $"{span.Line}:{span.Column}-{span.EndLine}:{span.EndColumn}";
 
