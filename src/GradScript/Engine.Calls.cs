@@ -1,7 +1,6 @@
 namespace GradScript;
 
 using System.Collections.Concurrent;
-using GradScript.Autograd;
 using GradScript.Diagnostics;
 using GradScript.Runtime;
 
@@ -32,21 +31,11 @@ public sealed partial class Engine
         var site = HostCallSite(function);
         return Guarded(() => site.Source, default, _ =>
         {
-            var leaves = new TrackedValue[arguments.Length];
-            var values = new Value[arguments.Length];
-            for (int i = 0; i < arguments.Length; i++)
-            {
-                leaves[i] = new TrackedValue(arguments[i], isFloat32: false);
-                values[i] = Value.Object(leaves[i]);
-            }
-            var result = CallValue(callee, function, values, site);
-            var gradient = new double[arguments.Length];
-            if (result.IsTracked)
-            {
-                _interpreter.Backpropagation.Run(result.AsTracked, accumulate: false, _interpreter, site);
-                for (int i = 0; i < leaves.Length; i++) gradient[i] = leaves[i].Grad;
-                return new ValueAndGradient(result.AsTracked.Data, gradient);
-            }
+            // As backward(result) does, every node of the graph gets its gradient, a global param the function uses included.
+            var (result, gradients, _) = PointGradient.At(_interpreter, Function(callee, function, site), PointGradient.Floats(arguments),
+                [.. Enumerable.Range(0, arguments.Length)], site, function, PointGradient.Effect.SetsGradients);
+            var gradient = Array.ConvertAll(gradients, g => g.AsFloat);
+            if (result.IsTracked) return new ValueAndGradient(result.AsTracked.Data, gradient);
             if (result.TryGetDouble(out double plain) && !result.IsNone) return new ValueAndGradient(plain, gradient);
             throw new ScriptRuntimeException($"{function}() returned a {result.TypeName}, not a number", site);
         });
@@ -68,9 +57,10 @@ public sealed partial class Engine
     }
 
     private Value CallValue(Value callee, string name, Value[] arguments, SourceSpan site) =>
-        callee.Reference is Callable
-            ? Callable.CallValue(callee, arguments, _interpreter, site)
-            : throw new ScriptRuntimeException($"'{name}' is a {callee.TypeName}, not a function", site);
+        Callable.CallValue(Function(callee, name, site), arguments, _interpreter, site);
+
+    private static Value Function(Value callee, string name, SourceSpan site) =>
+        callee.Reference is Callable ? callee : throw new ScriptRuntimeException($"'{name}' is a {callee.TypeName}, not a function", site);
 
     // Calls from the host have no place in a script; errors name the host as the caller. One source
     // text per function name, kept, so a call in a host's loop does not build one each time. (Looked

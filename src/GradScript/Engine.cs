@@ -33,7 +33,7 @@ public sealed partial class Engine
     public EngineOptions Options { get; }
 
     /// <summary>Steps taken by the last (or current) run: loop iterations and calls.</summary>
-    public long Steps => _interpreter.Steps;
+    public long Steps => _interpreter.Limits.Steps;
 
     // ------------------------------------------------------------------ compiling and running
 
@@ -120,7 +120,6 @@ public sealed partial class Engine
         {
             _interpreter.EndRun();
             _interpreter.Echo = null;
-            _interpreter.NoGradDepth = 0;
             Volatile.Write(ref _busy, 0);
         }
     }

@@ -1,8 +1,8 @@
 namespace GradScript.Autograd;
 
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using GradScript.Diagnostics;
-using GradScript.Runtime;
 
 /// <summary>
 /// Anomaly detection, as PyTorch's <c>detect_anomaly</c> but pointing at the script: the first
@@ -18,7 +18,7 @@ internal sealed class AnomalyDetector
     public void Record(TrackedValue node, in SourceSpan at)
     {
         if (!double.IsFinite(node.Data))
-            throw new ScriptRuntimeException($"anomaly: {Describe(node.Op)} gave {NumberFormat.FormatFloat(node.Data)}", at);
+            throw new ScriptRuntimeException($"anomaly: {Describe(node.Op)} gave {NonFinite(node.Data)}", at);
         _places.AddOrUpdate(node, new StrongBox<SourceSpan>(at));
     }
 
@@ -32,15 +32,24 @@ internal sealed class AnomalyDetector
         if (input is null) return;
         var place = _places.TryGetValue(node, out var box) ? box.Value : backwardAt;
         throw new ScriptRuntimeException(
-            $"anomaly in backward: the gradient through {Describe(node.Op)} became {NumberFormat.FormatFloat(input.Grad)}", place);
+            $"anomaly in backward: the gradient through {Describe(node.Op)} became {NonFinite(input.Grad)}", place);
     }
 
     private static string Describe(Op op) => op switch
     {
-        Op.Add or Op.Subtract or Op.Multiply or Op.Divide or Op.Power => $"'{GraphDot.Name(op)}'",
+        Op.Add or Op.Subtract or Op.Multiply or Op.Divide or Op.Power => $"'{Ops.Name(op)}'",
         Op.Negate => "unary '-'",
         Op.HostFunction => "a host function",
         Op.Identity => "an argument",
-        _ => $"{GraphDot.Name(op)}()",
+        Op.Abs or Op.Exp or Op.Log or Op.Sqrt or Op.Sin or Op.Cos or Op.Tan or Op.Tanh or Op.Sigmoid or Op.Relu
+            or Op.Maximum or Op.Minimum or Op.Sign or Op.TanhBackward or Op.SigmoidBackward or Op.ThresholdBackward
+            or Op.Where => $"{Ops.Name(op)}()",
+        Op.Leaf => throw new UnreachableException("a leaf is not an operation"),
+        _ => throw new UnreachableException(op.ToString()),
     };
+
+    // The only numbers an anomaly shows, as Python writes them.
+    private static string NonFinite(double x) =>
+        double.IsNaN(x) ? "nan" : double.IsPositiveInfinity(x) ? "inf" : double.IsNegativeInfinity(x) ? "-inf"
+            : throw new UnreachableException(x.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,7 +1,6 @@
 namespace GradScript.Autograd;
 
 using GradScript.Diagnostics;
-using GradScript.Runtime;
 
 /// <summary>
 /// Reverse-mode differentiation over the graph behind one root, in two linear passes: a depth-first
@@ -30,22 +29,23 @@ internal sealed class Backpropagation
 
     /// <summary>
     /// Sets (or with <paramref name="accumulate"/>, adds) ∂root/∂n into <see cref="TrackedValue.Grad"/>
-    /// for every node n in root's graph. The limits of <paramref name="limits"/>, when given, are
+    /// for every node n in root's graph. The limits of <paramref name="autograd"/>, when given, are
     /// checked every <see cref="CheckInterval"/> nodes, as at a call at <paramref name="at"/>; with
-    /// its anomaly detection on, the first gradient to become NaN or infinite is an error.
+    /// its anomaly detection on, the first gradient to become NaN or infinite is an error; any
+    /// tracked gradient an earlier <c>create_graph</c> backward left on these nodes is forgotten.
     /// </summary>
-    public void Run(TrackedValue root, bool accumulate, Interpreter? limits, in SourceSpan at)
+    public void Run(TrackedValue root, bool accumulate, AutogradState? autograd, in SourceSpan at)
     {
         int count = 0;
         try
         {
-            count = ListInputsFirst(root, accumulate ? Listing.SaveAndClear : Listing.Clear, limits, at);
+            count = ListInputsFirst(root, accumulate ? Listing.SaveAndClear : Listing.Clear, autograd, at);
             OrderBySequence(count, accumulate);
-            Sweep(root, count, limits, at);
+            Sweep(root, count, autograd, at);
             if (accumulate) AddPrevious(count);
-            if (limits is { HasTrackedGradients: true })
+            if (autograd is { HasTrackedGradients: true })
             {
-                for (int i = 0; i < count; i++) limits.SetTrackedGradient(_order[i].Node, null);
+                for (int i = 0; i < count; i++) autograd.SetTrackedGradient(_order[i].Node, null);
             }
         }
         finally
@@ -60,14 +60,14 @@ internal sealed class Backpropagation
     /// leaving every node's <see cref="TrackedValue.Grad"/> as it was: a function transform's
     /// gradient is its result, not a side effect.
     /// </summary>
-    public double[] GradientsOf(TrackedValue root, ReadOnlySpan<TrackedValue> inputs, Interpreter? limits, in SourceSpan at)
+    public double[] GradientsOf(TrackedValue root, ReadOnlySpan<TrackedValue> inputs, AutogradState? autograd, in SourceSpan at)
     {
         int count = 0;
         try
         {
-            count = ListInputsFirst(root, Listing.Borrow, limits, at);
+            count = ListInputsFirst(root, Listing.Borrow, autograd, at);
             OrderBySequence(count, saved: true);
-            Sweep(root, count, limits, at);
+            Sweep(root, count, autograd, at);
             var gradients = new double[inputs.Length];
             for (int i = 0; i < inputs.Length; i++)
                 gradients[i] = inputs[i].VisitMark == _pass ? inputs[i].Grad : 0;
@@ -81,12 +81,12 @@ internal sealed class Backpropagation
     }
 
     /// <summary>The nodes of root's graph, inputs before the results made from them; gradients untouched.</summary>
-    public List<TrackedValue> InputsFirst(TrackedValue root, Interpreter? limits, in SourceSpan at)
+    public List<TrackedValue> InputsFirst(TrackedValue root, AutogradState? autograd, in SourceSpan at)
     {
         int count = 0;
         try
         {
-            count = ListInputsFirst(root, Listing.Only, limits, at);
+            count = ListInputsFirst(root, Listing.Only, autograd, at);
             OrderBySequence(count, saved: false);
             var nodes = new List<TrackedValue>(count);
             for (int i = 0; i < count; i++) nodes.Add(_order[i].Node);
@@ -136,7 +136,7 @@ internal sealed class Backpropagation
     // Post-order, without per-node state: a node stays on the stack until neither input is left
     // unvisited, so it is listed after both. Gradients are cleared on the way (saved first when
     // asked), so the sweep can add into them.
-    private int ListInputsFirst(TrackedValue root, Listing listing, Interpreter? limits, in SourceSpan at)
+    private int ListInputsFirst(TrackedValue root, Listing listing, AutogradState? autograd, in SourceSpan at)
     {
         int pass = ++_pass;
         var stack = _stack;
@@ -156,7 +156,7 @@ internal sealed class Backpropagation
                     {
                         top--;
                         Append(node, count++, listing);
-                        if ((count & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
+                        if ((count & (CheckInterval - 1)) == 0) autograd?.Limits.Check(at);
                         continue;
                     }
                 }
@@ -192,17 +192,17 @@ internal sealed class Backpropagation
 
     // Inputs come before their results in the list, so a reverse sweep sees each node's gradient
     // complete before passing it on.
-    private void Sweep(TrackedValue root, int count, Interpreter? limits, in SourceSpan at)
+    private void Sweep(TrackedValue root, int count, AutogradState? autograd, in SourceSpan at)
     {
         var order = _order;
         root.Grad = 1;
-        bool checkAnomalies = limits?.DetectAnomaly == true;
+        bool checkAnomalies = autograd?.DetectAnomaly == true;
         for (int i = count - 1; i >= 0; i--)
         {
             var node = order[i].Node;
             if (node.A is not null) Derivatives.Propagate(node);
-            if (checkAnomalies) limits!.CheckGradient(node, at);
-            if (i != 0 && (i & (CheckInterval - 1)) == 0) limits?.CheckLimits(at); // not at node 0: small graphs never read the clock
+            if (checkAnomalies) autograd!.CheckGradient(node, at);
+            if (i != 0 && (i & (CheckInterval - 1)) == 0) autograd?.Limits.Check(at); // not at node 0: small graphs never read the clock
         }
     }
 

@@ -50,7 +50,7 @@ internal class TrackedValue
     public readonly TrackedValue? A;
 
     /// <summary>
-    /// When the node was recorded (see <see cref="Runtime.Interpreter.Record"/>): backward visits
+    /// When the node was recorded (see <see cref="AutogradState.Record"/>): backward visits
     /// nodes newest first, as PyTorch's engine runs its functions by sequence number, so gradients
     /// that meet are added in PyTorch's order. For a leaf, when its data was last changed in place
     /// (0 if never): a node recorded before that can no longer be differentiated, as PyTorch's
@@ -105,32 +105,4 @@ internal sealed class TwoInputValue(Op op, double data, bool isFloat32, TrackedV
 
     /// <summary>∂Data/∂SecondInput.Data of a host function (∂Data/∂A.Data is 1).</summary>
     public double DB => Second;
-}
-
-/// <summary>The operations a node can record; the names appear in <c>graph(v)</c>.</summary>
-internal enum Op : byte
-{
-    Leaf, Add, Subtract, Multiply, Divide, Power, Negate,
-    Abs, Exp, Log, Sqrt, Sin, Cos, Tan, Tanh, Sigmoid, Relu, HostFunction, Maximum, Minimum,
-
-    /// <summary>A function transform's argument, or a dtype conversion: the same value, as an input of its own.</summary>
-    Identity,
-
-    // The operations a recorded backward (create_graph) is made of besides the ones above, as
-    // PyTorch records them, so that derivatives of derivatives round as PyTorch's do.
-
-    /// <summary>sgn(x), abs's derivative; its own derivative is 0.</summary>
-    Sign,
-
-    /// <summary>tanh_backward(g, y) = g * (1 - y * y), inputs g and y.</summary>
-    TanhBackward,
-
-    /// <summary>sigmoid_backward(g, y) = g * (1 - y) * y, inputs g and y.</summary>
-    SigmoidBackward,
-
-    /// <summary>threshold_backward(g, y, 0) = (y &lt;= 0 ? 0 : g), relu's derivative, inputs g and y.</summary>
-    ThresholdBackward,
-
-    /// <summary>A gradient masked to 0 (constant 1) or passed on (constant 0): max/min's choice.</summary>
-    Where,
 }

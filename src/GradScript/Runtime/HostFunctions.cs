@@ -25,7 +25,7 @@ internal static class HostFunctions
                 tracked |= args[i].IsTracked;
             }
             double y = function(x);
-            if (!tracked || gradient is null || !interpreter.IsRecording) return Value.Float(y);
+            if (!tracked || gradient is null || !interpreter.Autograd.IsRecording) return Value.Float(y);
 
             double[] partials = gradient(x);
             if (partials.Length != x.Length)
@@ -35,9 +35,9 @@ internal static class HostFunctions
             {
                 if (!args[i].IsTracked) continue;
                 result = result is null
-                    ? Differentiable.Host(args[i].AsTracked, y, partials[i])
-                    : Differentiable.Host(result, args[i].AsTracked, y, partials[i]);
-                interpreter.Record(result, args.CallSite);
+                    ? Autograd.Operations.Host.Node(args[i].AsTracked, y, partials[i])
+                    : Autograd.Operations.Host.Node(result, args[i].AsTracked, y, partials[i]);
+                interpreter.Autograd.Record(result, args.CallSite);
             }
             return Value.Object(result!);
         });

@@ -1,6 +1,7 @@
 namespace GradScript.Tests.Autograd;
 
 using GradScript.Autograd;
+using GradScript.Runtime;
 
 /// <summary>
 /// <c>graph(v)</c>'s DOT text beyond the golden case (<c>tests/golden/autograd/graph_dot</c>): names,

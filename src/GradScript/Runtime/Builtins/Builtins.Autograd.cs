@@ -49,7 +49,7 @@ internal static partial class Builtins
             : throw new RuntimeError($"backward() needs a tracked value, got {args[0].TypeName}: was it computed from a param()?");
         bool accumulate = Flag(args, "accumulate", false);
         if (Flag(args, "create_graph", false)) BackwardRecorded(interpreter, root, accumulate, args.CallSite);
-        else interpreter.Backpropagation.Run(root, accumulate, interpreter, args.CallSite);
+        else interpreter.Autograd.Backward(root, accumulate, args.CallSite);
         return Value.None;
     }
 
@@ -57,12 +57,13 @@ internal static partial class Builtins
     // grad() then returns, so it can be differentiated again.
     internal static void BackwardRecorded(Interpreter interpreter, TrackedValue root, bool accumulate, SourceSpan at)
     {
-        foreach (var (node, computed) in new HigherOrder(interpreter, at).Gradients(root))
+        foreach (var (node, term) in new HigherOrder(interpreter.Autograd, at).Gradients(root))
         {
             node.HasGrad = true;
+            var computed = term.ToValue();
             var gradient = accumulate ? Operators.Arithmetic(Ast.BinaryOp.Add, GradientOf(interpreter, node), computed, interpreter, at) : computed;
             gradient.TryGetDouble(out node.Grad);
-            interpreter.SetTrackedGradient(node, gradient.IsTracked ? gradient.AsTracked : null);
+            interpreter.Autograd.SetTrackedGradient(node, gradient.IsTracked ? gradient.AsTracked : null);
         }
     }
 
@@ -77,7 +78,7 @@ internal static partial class Builtins
     }
 
     private static Value GradientOf(Interpreter interpreter, TrackedValue node) =>
-        interpreter.TrackedGradient(node) is { } tracked ? Value.Object(tracked) : Value.Float(node.Grad);
+        interpreter.Autograd.TrackedGradient(node) is { } tracked ? Value.Object(tracked) : Value.Float(node.Grad);
 
     private static Value ValueAndGrad(Interpreter interpreter, in Arguments args)
     {
@@ -114,7 +115,7 @@ internal static partial class Builtins
     {
         Arity(args, "detect_anomaly", 1);
         if (!args[0].IsBool) throw new RuntimeError($"detect_anomaly() expects true or false, got {args[0].TypeName}");
-        interpreter.DetectAnomaly = args[0].AsBool;
+        interpreter.Autograd.DetectAnomaly = args[0].AsBool;
         return Value.None;
     }
 
@@ -145,7 +146,7 @@ internal static partial class Builtins
         if (v.IsTracked)
         {
             v.AsTracked.Grad = 0;
-            interpreter.SetTrackedGradient(v.AsTracked, null);
+            interpreter.Autograd.SetTrackedGradient(v.AsTracked, null);
             return;
         }
         if (v.Reference is Optimizers.Optimizer optimizer) { optimizer.ZeroGrad(interpreter); return; }

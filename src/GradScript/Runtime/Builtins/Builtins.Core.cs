@@ -116,7 +116,7 @@ internal static partial class Builtins
         if (args.Count == 0) return Value.Object(new ListValue());
         var items = Iteration.Items(args[0], interpreter, args.CallSite);
         if (args[0].Reference is not ListValue) return Value.Object(new ListValue(items));
-        interpreter.Reserve((long)Operators.ValueBytes * items.Count, args.CallSite);
+        interpreter.Limits.Reserve((long)Operators.ValueBytes * items.Count, args.CallSite);
         return Value.Object(new ListValue([.. items]));
     }
 
@@ -160,7 +160,7 @@ internal static partial class Builtins
         foreach (var source in args.Positional)
         {
             count = Math.Min(count, Iteration.Length(source));
-            interpreter.CheckLimits(site);
+            interpreter.Limits.CheckLimits(site);
         }
         if (count > ListValue.MaxLength) throw new RuntimeError($"list too long (more than {ListValue.MaxLength} items)");
         var sources = args.Positional.ToArray().Select(source => Iteration.Each(source).GetEnumerator()).ToArray();
@@ -174,7 +174,7 @@ internal static partial class Builtins
                 tuple.Add(source.Current);
             }
             result.Add(Value.Object(new ListValue(tuple)));
-            if ((i & 0xFFFF) == 0xFFFF) interpreter.CheckLimits(site);
+            if ((i & 0xFFFF) == 0xFFFF) interpreter.Limits.CheckLimits(site);
         }
         return Value.Object(new ListValue(result));
     }
@@ -191,7 +191,7 @@ internal static partial class Builtins
         foreach (var item in Iteration.Each(args[0]))
         {
             result.Add(Value.Object(new ListValue([Value.Int(start + i), item])));
-            if ((++i & 0xFFFF) == 0) interpreter.CheckLimits(site);
+            if ((++i & 0xFFFF) == 0) interpreter.Limits.CheckLimits(site);
         }
         return Value.Object(new ListValue(result));
     }

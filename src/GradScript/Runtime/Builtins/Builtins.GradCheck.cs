@@ -1,6 +1,5 @@
 namespace GradScript.Runtime;
 
-using GradScript.Autograd;
 using GradScript.Diagnostics;
 
 // gradcheck(f, x1, x2, …): PyTorch's torch.autograd.gradcheck for a script's own functions.
@@ -35,10 +34,10 @@ internal static partial class Builtins
         bool raise = Flag(args, "raise_exception", true);
         var site = args.CallSite;
 
-        double[] analytic = AnalyticGradient(interpreter, function, point, site);
-        int saved = interpreter.NoGradDepth;
-        interpreter.NoGradDepth = saved + 1;
-        try
+        var (result, gradients, _) = PointGradient.At(interpreter, Value.Object(function), PointGradient.Floats(point),
+            [.. Enumerable.Range(0, point.Length)], site, "gradcheck()");
+        Result(result, function);   // a number; one that does not depend on the point has a zero gradient
+        using (interpreter.Autograd.NoGrad())
         {
             var shifted = (double[])point.Clone();
             for (int i = 0; i < point.Length; i++)
@@ -49,44 +48,20 @@ internal static partial class Builtins
                 double below = Result(CallWith(interpreter, function, shifted, site), function);
                 shifted[i] = point[i];
                 double numeric = (above - below) / (2 * eps);
-                if (Math.Abs(analytic[i] - numeric) <= atol + rtol * Math.Abs(numeric)) continue;
+                double analytic = gradients[i].AsFloat;
+                if (Math.Abs(analytic - numeric) <= atol + rtol * Math.Abs(numeric)) continue;
                 if (!raise) return Value.False;
                 throw new RuntimeError(
                     $"gradcheck(): gradient mismatch for {ArgumentName(function, i)} of {function.Name} at " +
                     $"({string.Join(", ", point.Select(NumberFormat.FormatFloat))}): " +
-                    $"analytic {NumberFormat.FormatFloat(analytic[i])}, numeric {NumberFormat.FormatFloat(numeric)}");
+                    $"analytic {NumberFormat.FormatFloat(analytic)}, numeric {NumberFormat.FormatFloat(numeric)}");
             }
         }
-        finally { interpreter.NoGradDepth = saved; }
         return Value.True;
     }
 
-    private static double[] AnalyticGradient(Interpreter interpreter, Callable function, double[] point, in SourceSpan site)
-    {
-        var leaves = new TrackedValue[point.Length];
-        var values = new Value[point.Length];
-        for (int i = 0; i < point.Length; i++)
-        {
-            leaves[i] = new TrackedValue(point[i], isFloat32: false);
-            values[i] = Value.Object(leaves[i]);
-        }
-        int saved = interpreter.NoGradDepth;
-        interpreter.NoGradDepth = 0;
-        Value result;
-        try { result = Callable.CallValue(Value.Object(function), values, interpreter, site); }
-        finally { interpreter.NoGradDepth = saved; }
-
-        if (result.IsTracked) return interpreter.Backpropagation.GradientsOf(result.AsTracked, leaves, interpreter, site);
-        Result(result, function);   // a number that does not depend on the point: a zero gradient
-        return new double[point.Length];
-    }
-
-    private static Value CallWith(Interpreter interpreter, Callable function, double[] point, in SourceSpan site)
-    {
-        var values = new Value[point.Length];
-        for (int i = 0; i < point.Length; i++) values[i] = Value.Float(point[i]);
-        return Callable.CallValue(Value.Object(function), values, interpreter, site);
-    }
+    private static Value CallWith(Interpreter interpreter, Callable function, double[] point, in SourceSpan site) =>
+        Callable.CallValue(Value.Object(function), PointGradient.Floats(point), interpreter, site);
 
     private static double Result(Value result, Callable function) =>
         result.TryGetDouble(out double d) && !result.IsNone

@@ -33,8 +33,7 @@ internal static partial class Builtins
         if (v.IsTracked)
         {
             var t = v.AsTracked;
-            if (!interpreter.IsRecording) return Value.Float(Differentiable.Apply(op, t.Data));
-            return Value.Object(interpreter.Record(Differentiable.Unary(op, t), args.CallSite));
+            return interpreter.Autograd.Unary(op, t, args.CallSite) is { } node ? Value.Object(node) : Value.Float(Differentiable.Apply(op, t.Data));
         }
         return Value.Float(Differentiable.Apply(op, Number(v, name)));
     });
@@ -51,8 +50,7 @@ internal static partial class Builtins
         if (v.IsTracked)
         {
             var t = v.AsTracked;
-            if (!interpreter.IsRecording) return Value.Float(Math.Abs(t.Data));
-            return Value.Object(interpreter.Record(Differentiable.Unary(Op.Abs, t), args.CallSite));
+            return interpreter.Autograd.Unary(Op.Abs, t, args.CallSite) is { } node ? Value.Object(node) : Value.Float(Math.Abs(t.Data));
         }
         return Value.Float(Math.Abs(Number(v, "abs")));
     }
@@ -78,17 +76,17 @@ internal static partial class Builtins
         foreach (var item in items)
         {
             if (i++ == 0) { best = item; continue; }
-            if ((best.IsTracked || item.IsTracked) && interpreter.IsRecording)
+            // Inside no_grad the choice is Python's, by comparison, and may return a tracked item itself.
+            if ((best.IsTracked || item.IsTracked) && interpreter.Autograd.IsRecording)
             {
-                var node = Differentiable.Binary(op, best.IsTracked ? best.AsTracked : null, Number(best, name),
-                    item.IsTracked ? item.AsTracked : null, Number(item, name));
-                best = Value.Object(interpreter.Record(node, site));
+                best = Value.Object(interpreter.Autograd.Binary(op, best.IsTracked ? best.AsTracked : null, Number(best, name),
+                    item.IsTracked ? item.AsTracked : null, Number(item, name), site)!);
             }
             else if (Comparisons.Compare(better, item, best, site))
             {
                 best = item;
             }
-            if ((i & 0xFFFF) == 0) interpreter.CheckLimits(site);
+            if ((i & 0xFFFF) == 0) interpreter.Limits.CheckLimits(site);
         }
         if (i == 0) throw new RuntimeError($"{name}() of an empty sequence");
         return best;
@@ -108,7 +106,7 @@ internal static partial class Builtins
                 for (long i = 0; i < length; i++)
                 {
                     total = checked(total + range[i]);
-                    if ((i & 0xFFFF) == 0) interpreter.CheckLimits(site);
+                    if ((i & 0xFFFF) == 0) interpreter.Limits.CheckLimits(site);
                 }
             }
             catch (OverflowException) { throw new RuntimeError("integer overflow in sum()"); }
@@ -119,7 +117,7 @@ internal static partial class Builtins
         foreach (var item in Iteration.Each(args[0]))
         {
             sum = Operators.Arithmetic(BinaryOp.Add, sum, item, interpreter, site);
-            if ((++count & 0xFFFF) == 0) interpreter.CheckLimits(site);
+            if ((++count & 0xFFFF) == 0) interpreter.Limits.CheckLimits(site);
         }
         return sum;
     }

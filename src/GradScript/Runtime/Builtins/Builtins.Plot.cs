@@ -51,7 +51,7 @@ internal static partial class Builtins
             if (item.IsNone || !item.TryGetDouble(out double d))
                 throw new RuntimeError($"plot(): {name}[{numbers.Count}] must be a number, got {item.TypeName}");
             numbers.Add(d);
-            if ((numbers.Count & 0xFFFF) == 0) interpreter.CheckLimits(at);
+            if ((numbers.Count & 0xFFFF) == 0) interpreter.Limits.CheckLimits(at);
         }
         return numbers;
     }

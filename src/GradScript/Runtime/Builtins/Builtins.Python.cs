@@ -55,7 +55,7 @@ internal static partial class Builtins
         foreach (var item in Iteration.Each(a[0]))
         {
             if (item.IsTruthy == truthy) return true;
-            if ((++n & 0xFFFF) == 0) interpreter.CheckLimits(a.CallSite);
+            if ((++n & 0xFFFF) == 0) interpreter.Limits.CheckLimits(a.CallSite);
         }
         return false;
     }

@@ -56,7 +56,7 @@ internal static partial class Members
 
     private static Value Listed(Interpreter interpreter, in Arguments a, IEnumerable<Value> items)
     {
-        interpreter.Reserve((long)Operators.ValueBytes * Dict(a).Count, a.CallSite);
+        interpreter.Limits.Reserve((long)Operators.ValueBytes * Dict(a).Count, a.CallSite);
         return Value.Object(new ListValue(items.ToList()));
     }
 }

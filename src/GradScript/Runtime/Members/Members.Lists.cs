@@ -81,7 +81,7 @@ internal static partial class Members
         {
             Arity(a, "copy", 0);
             var list = Self(a);
-            interpreter.Reserve((long)Operators.ValueBytes * list.Count, a.CallSite);
+            interpreter.Limits.Reserve((long)Operators.ValueBytes * list.Count, a.CallSite);
             return Value.Object(new ListValue([.. list.Items]));
         });
         Method(table, L, "sort", (interpreter, in a) =>
@@ -133,7 +133,7 @@ internal static class Sorting
         // A long sort looks at the limits now and then, as a loop does.
         MergeSort(order, new int[order.Length], 0, order.Length, (x, y) =>
         {
-            if ((++comparisons & CheckInterval) == 0) interpreter.CheckLimits(site);
+            if ((++comparisons & CheckInterval) == 0) interpreter.Limits.CheckLimits(site);
             return reverse ? Less(keys[y], keys[x], site) : Less(keys[x], keys[y], site);
         });
         var result = new List<Value>(items.Count);

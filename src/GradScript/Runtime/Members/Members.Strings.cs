@@ -143,7 +143,7 @@ internal static partial class Members
                 pieces.Add(Value.String(s[i..j]));
             pieces.Add(Value.String(s[i..]));
         }
-        interpreter.Reserve((long)Operators.ValueBytes * pieces.Count, a.CallSite);
+        interpreter.Limits.Reserve((long)Operators.ValueBytes * pieces.Count, a.CallSite);
         return Value.Object(new ListValue(pieces));
     }
 }

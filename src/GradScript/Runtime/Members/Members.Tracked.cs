@@ -72,7 +72,7 @@ internal static partial class Members
     private static Value GradOf(Interpreter interpreter, TrackedValue node)
     {
         if (!node.IsLeaf || !node.HasGrad) return Value.None;
-        return interpreter.TrackedGradient(node) is { } tracked ? Value.Object(tracked) : Value.Float(node.Grad);
+        return interpreter.Autograd.TrackedGradient(node) is { } tracked ? Value.Object(tracked) : Value.Float(node.Grad);
     }
 
     /// <summary><c>w.grad = none</c> forgets the gradient; <c>w.grad = 0.0</c> sets it.</summary>
@@ -80,7 +80,7 @@ internal static partial class Members
     {
         var node = self.AsTracked;
         if (!node.IsLeaf) throw new RuntimeError("RuntimeError: .grad can be assigned only on a leaf (a param())");
-        interpreter.SetTrackedGradient(node, null);
+        interpreter.Autograd.SetTrackedGradient(node, null);
         if (value.IsNone)
         {
             node.Grad = 0;
@@ -118,7 +118,7 @@ internal static partial class Members
         var root = a[0].AsTracked;
         if (a.TryGetKeyword("create_graph", out var createGraph) && createGraph.IsTruthy)
             Builtins.BackwardRecorded(interpreter, root, accumulate: true, a.CallSite);
-        else interpreter.Backpropagation.Run(root, accumulate: true, interpreter, a.CallSite);
+        else interpreter.Autograd.Backward(root, accumulate: true, a.CallSite);
         return Value.None;
     }
 }

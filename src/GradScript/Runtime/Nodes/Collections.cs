@@ -64,7 +64,7 @@ internal sealed class FStringCode(FStringCode.Piece[] pieces, SourceSpan span) :
             if (builder.Length > Operators.MaxStringLength)
                 throw new ScriptRuntimeException($"string too long (more than {Operators.MaxStringLength} characters)", Span);
         }
-        frame.Interpreter.Reserve(2L * builder.Length, Span);
+        frame.Interpreter.Limits.Reserve(2L * builder.Length, Span);
         return Value.String(builder.ToString());
     }
 

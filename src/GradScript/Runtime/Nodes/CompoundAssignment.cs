@@ -73,7 +73,7 @@ internal static class InPlace
         leaf.Data = leaf.IsFloat32
             ? (float)Operators.FloatArithmetic(op, leaf.Data, (float)y, at).AsFloat
             : Operators.FloatArithmetic(op, leaf.Data, y, at).AsFloat;
-        interpreter.ChangedInPlace(leaf);
+        interpreter.Autograd.ChangedInPlace(leaf);
         return true;
     }
 
@@ -82,7 +82,7 @@ internal static class InPlace
         try
         {
             var items = Iteration.Items(operand, interpreter, at);
-            interpreter.Reserve((long)Operators.ValueBytes * (list.Count + items.Count), at);
+            interpreter.Limits.Reserve((long)Operators.ValueBytes * (list.Count + items.Count), at);
             foreach (var item in ReferenceEquals(items, list.Items) ? items.ToList() : items) list.Add(item);
         }
         catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at, hint: e.Hint); }

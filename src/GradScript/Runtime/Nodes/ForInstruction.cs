@@ -12,7 +12,7 @@ internal abstract class Loop(Instruction[] body, SourceSpan span) : Instruction(
         var result = Run(body, frame);
         if (result == Completion.Break) return false;
         if (result == Completion.Return) { completion = Completion.Return; return false; }
-        frame.Interpreter.Tick(Span);
+        frame.Interpreter.Limits.Tick(Span);
         return true;
     }
 }

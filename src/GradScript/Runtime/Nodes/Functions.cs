@@ -68,8 +68,8 @@ internal sealed class ScriptFunction(FunctionProto proto, Frame closure, Value[]
     /// </summary>
     public Value Run(Value[] slots, Interpreter interpreter, SourceSpan callSite)
     {
-        interpreter.Tick(callSite);
-        if (++interpreter.CallDepth > interpreter.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        interpreter.Limits.Tick(callSite);
+        if (++interpreter.Limits.CallDepth > interpreter.Limits.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
             throw new ScriptLimitException("maximum call depth exceeded", callSite);
         var frame = new Frame(slots, Closure, Closure.Globals, interpreter);
         Completion completion;
@@ -81,7 +81,7 @@ internal sealed class ScriptFunction(FunctionProto proto, Frame closure, Value[]
         {
             throw; // never reached: the filter only records the frame while the exception passes
         }
-        interpreter.CallDepth--;
+        interpreter.Limits.CallDepth--;
         return completion == Completion.Return ? frame.ReturnValue : Value.None;
     }
 

@@ -118,7 +118,7 @@ internal sealed class ZeroGradCode(Code owner, SourceSpan span) : Code(span)
         if (!node.IsLeaf || !node.HasGrad)
             throw new ScriptRuntimeException("AttributeError: 'none' object has no attribute 'zero_' (.grad is none until a backward reaches the leaf)", Span);
         node.Grad = 0;
-        frame.Interpreter.SetTrackedGradient(node, null);
+        frame.Interpreter.Autograd.SetTrackedGradient(node, null);
         return Value.Float(0);
     }
 }

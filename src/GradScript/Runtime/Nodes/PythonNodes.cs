@@ -135,7 +135,7 @@ internal sealed class ComprehensionCode(int slotCount, ComprehensionCode.Clause[
         for (long i = 0; i < items.Count; i++)
         {
             clause.Targets!.Set(frame, items[i]);
-            frame.Interpreter.Tick(Span);
+            frame.Interpreter.Limits.Tick(Span);
             Rest(frame, index + 1, result);
         }
     }

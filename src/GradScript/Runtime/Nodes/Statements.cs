@@ -46,7 +46,7 @@ internal sealed class WhileInstruction(Code condition, Instruction[] body, Sourc
             var completion = Run(body, frame);
             if (completion == Completion.Break) break;
             if (completion == Completion.Return) return completion;
-            interpreter.Tick(Span);
+            interpreter.Limits.Tick(Span);
         }
         return Completion.Normal;
     }
@@ -67,10 +67,7 @@ internal sealed class NoGradInstruction(Instruction[] body, SourceSpan span) : I
 {
     public override Completion Exec(Frame frame)
     {
-        var interpreter = frame.Interpreter;
-        interpreter.NoGradDepth++;
-        try { return Run(body, frame); }
-        finally { interpreter.NoGradDepth--; }
+        using (frame.Interpreter.Autograd.NoGrad()) return Run(body, frame);
     }
 }
 

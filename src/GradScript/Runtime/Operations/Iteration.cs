@@ -31,12 +31,12 @@ internal static class Iteration
             case RangeValue range:
                 long length = Math.Min(range.Length, max);
                 if (length > ListValue.MaxLength) throw new RuntimeError($"range too long to materialise (more than {ListValue.MaxLength} items)");
-                limits?.Reserve(Operators.ValueBytes * length, at);
+                limits?.Limits.Reserve(Operators.ValueBytes * length, at);
                 var items = new List<Value>((int)Math.Min(length, InitialCapacity));
                 for (long i = 0; i < length; i++)
                 {
                     items.Add(Value.Int(range[i]));
-                    if ((i & (CheckInterval - 1)) == CheckInterval - 1) limits?.CheckLimits(at);
+                    if ((i & (CheckInterval - 1)) == CheckInterval - 1) limits?.Limits.CheckLimits(at);
                 }
                 return items;
             case string s:
@@ -46,12 +46,12 @@ internal static class Iteration
                 int units = (int)Math.Min(s.Length, Math.Min(max, int.MaxValue / 2) * 2);
                 bool plain = s.AsSpan(0, units).IndexOfAnyInRange('\uD800', '\uDFFF') < 0;
                 long capacity = Math.Min(max, s.Length);
-                limits?.Reserve(Operators.ValueBytes * capacity, at);
+                limits?.Limits.Reserve(Operators.ValueBytes * capacity, at);
                 var characters = new List<Value>((int)Math.Min(capacity, InitialCapacity));
                 for (int i = 0; i < s.Length && characters.Count < max; i += plain || !char.IsSurrogatePair(s, i) ? 1 : 2)
                 {
                     characters.Add(Value.String(plain || !char.IsSurrogatePair(s, i) ? Character(s[i]) : s.Substring(i, 2)));
-                    if ((characters.Count & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
+                    if ((characters.Count & (CheckInterval - 1)) == 0) limits?.Limits.CheckLimits(at);
                 }
                 return characters;
             case Terminal.ProgressLoop progress: return Items(progress.Source, limits, at);

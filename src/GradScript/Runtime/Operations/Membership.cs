@@ -20,7 +20,7 @@ internal static class Membership
                 for (int i = 0; i < list.Count; i++)
                 {
                     if (Comparisons.AreEqual(list[i], item, at)) return true;
-                    if ((i & (CheckInterval - 1)) == CheckInterval - 1) interpreter.CheckLimits(at);
+                    if ((i & (CheckInterval - 1)) == CheckInterval - 1) interpreter.Limits.CheckLimits(at);
                 }
                 return false;
             case string s:

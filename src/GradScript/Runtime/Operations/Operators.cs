@@ -99,8 +99,9 @@ internal static class Operators
         var ta = a.IsTracked ? a.AsTracked : null;
         var tb = b.IsTracked ? b.AsTracked : null;
         // An operator that records nothing (floor division, modulo) gives a plain number, as PyTorch's do.
-        if (!interpreter.IsRecording || OperatorTable.Of(op).Autograd is not { } autogradOp) return FloatArithmetic(op, x, y, at);
-        return Value.Object(interpreter.Record(Differentiable.Binary(autogradOp, ta, x, tb, y), at));
+        if (OperatorTable.Of(op).Autograd is { } autogradOp && interpreter.Autograd.Binary(autogradOp, ta, x, tb, y, at) is { } node)
+            return Value.Object(node);
+        return FloatArithmetic(op, x, y, at);
     }
 
     private static Value SequenceArithmetic(BinaryOp op, Value a, Value b, Interpreter interpreter, in SourceSpan at)
@@ -109,11 +110,11 @@ internal static class Operators
         {
             case (BinaryOp.Add, string s, string t):
                 if ((long)s.Length + t.Length > MaxStringLength) throw TooLong(at);
-                interpreter.Reserve(2L * (s.Length + t.Length), at);
+                interpreter.Limits.Reserve(2L * (s.Length + t.Length), at);
                 return Value.String(s + t);
             case (BinaryOp.Add, ListValue l, ListValue m):
                 if ((long)l.Count + m.Count > ListValue.MaxLength) throw new ScriptRuntimeException($"list too long (more than {ListValue.MaxLength} items)", at);
-                interpreter.Reserve(ValueBytes * (l.Count + m.Count), at);
+                interpreter.Limits.Reserve(ValueBytes * (l.Count + m.Count), at);
                 var items = new List<Value>(l.Count + m.Count);
                 items.AddRange(l.Items);
                 items.AddRange(m.Items);
@@ -140,7 +141,7 @@ internal static class Operators
     {
         if (times <= 0 || s.Length == 0) return "";
         if (s.Length * (double)times > MaxStringLength) throw TooLong(at);
-        interpreter.Reserve(2 * s.Length * times, at);
+        interpreter.Limits.Reserve(2 * s.Length * times, at);
         return string.Create((int)(s.Length * times), s, static (span, s) =>
         {
             s.CopyTo(span);
@@ -156,7 +157,7 @@ internal static class Operators
         if (list.Count * (double)times > ListValue.MaxLength)
             throw new ScriptRuntimeException($"list too long (more than {ListValue.MaxLength} items)", at);
         int length = (int)(list.Count * times);
-        interpreter.Reserve((long)ValueBytes * length, at);
+        interpreter.Limits.Reserve((long)ValueBytes * length, at);
         var items = new List<Value>(length);
         CollectionsMarshal.SetCount(items, length);
         var span = CollectionsMarshal.AsSpan(items);
@@ -177,8 +178,7 @@ internal static class Operators
         if (v.IsTracked)
         {
             var t = v.AsTracked;
-            if (!interpreter.IsRecording) return Value.Float(-t.Data);
-            return Value.Object(interpreter.Record(Differentiable.Unary(Op.Negate, t), at));
+            return interpreter.Autograd.Unary(Op.Negate, t, at) is { } node ? Value.Object(node) : Value.Float(-t.Data);
         }
         throw new ScriptRuntimeException($"bad operand type for unary -: {v.TypeName}", at);
     }

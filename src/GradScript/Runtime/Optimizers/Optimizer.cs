@@ -36,7 +36,7 @@ internal abstract class Optimizer(string name, TrackedValue[] parameters) : IScr
     /// <summary>Marks the parameters changed in place after a step.</summary>
     public void MarkChanged(Interpreter interpreter)
     {
-        foreach (var p in Parameters) interpreter.ChangedInPlace(p);
+        foreach (var p in Parameters) interpreter.Autograd.ChangedInPlace(p);
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ internal abstract class Optimizer(string name, TrackedValue[] parameters) : IScr
         {
             p.Grad = 0;
             if (toNone) p.HasGrad = false;
-            interpreter.SetTrackedGradient(p, null);
+            interpreter.Autograd.SetTrackedGradient(p, null);
         }
     }
 

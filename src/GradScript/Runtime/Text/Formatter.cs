@@ -45,8 +45,8 @@ internal static class Formatter
             if (Builder.Length > Operators.MaxStringLength) throw new RuntimeError("list too large to print");
             if (Builder.Length < _nextCheck) return;
             _nextCheck = Builder.Length + CheckInterval;
-            limits?.CheckLimits(at);
-            limits?.Reserve(2L * Builder.Length, at);
+            limits?.Limits.CheckLimits(at);
+            limits?.Limits.Reserve(2L * Builder.Length, at);
         }
     }
 

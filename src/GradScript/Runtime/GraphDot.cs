@@ -1,8 +1,8 @@
-namespace GradScript.Autograd;
+namespace GradScript.Runtime;
 
 using System.Text;
+using GradScript.Autograd;
 using GradScript.Diagnostics;
-using GradScript.Runtime;
 
 /// <summary>
 /// The graph behind a value as Graphviz DOT text, drawn as micrograd's <c>draw_dot</c> draws it, left
@@ -53,7 +53,7 @@ internal static class GraphDot
             dot.Append($"  n{id} [shape=record, label=\"{label}\"];\n");
             Checkpoint(dot, id, limits, at);
             if (node.IsLeaf) continue;
-            dot.Append($"  n{id}_op [label=\"{Name(node.Op)}\"];\n");
+            dot.Append($"  n{id}_op [label=\"{Ops.Name(node.Op)}\"];\n");
             dot.Append($"  n{id}_op -> n{id};\n");
             if (HasConstant(node)) dot.Append($"  n{id}_c [shape=plaintext, label=\"{NumberFormat.Format(node.Constant, NumberSpec)}\"];\n");
         }
@@ -79,8 +79,8 @@ internal static class GraphDot
         if ((id & (CheckInterval - 1)) != CheckInterval - 1) return;
         if (dot.Length > Operators.MaxStringLength)
             throw new RuntimeError($"graph too large to draw (more than {Operators.MaxStringLength} characters)");
-        limits?.CheckLimits(at);
-        limits?.Reserve(2L * dot.Length, at);
+        limits?.Limits.CheckLimits(at);
+        limits?.Limits.Reserve(2L * dot.Length, at);
     }
 
     /// <summary>Whether a node is a binary operator with a plain-number operand, kept as its <see cref="TrackedValue.Constant"/>.</summary>
@@ -98,7 +98,7 @@ internal static class GraphDot
         {
             var node = pending.Pop();
             order.Add(node);
-            if ((order.Count & (CheckInterval - 1)) == 0) limits?.CheckLimits(at);
+            if ((order.Count & (CheckInterval - 1)) == 0) limits?.Limits.CheckLimits(at);
             // B is pushed first so that A, the first operand, is walked first.
             if (node.B is { } b && seen.Add(b)) pending.Push(b);
             if (node.A is { } a && seen.Add(a)) pending.Push(a);
@@ -117,26 +117,4 @@ internal static class GraphDot
         }
         return escaped.ToString();
     }
-
-    /// <summary>The operation as it is written in a script.</summary>
-    public static string Name(Op op) => op switch
-    {
-        Op.Leaf => "param",
-        Op.Add => "+",
-        Op.Subtract => "-",
-        Op.Multiply => "*",
-        Op.Divide => "/",
-        Op.Power => "^",
-        Op.Negate => "neg",
-        Op.HostFunction => "host",
-        Op.Maximum => "max",
-        Op.Minimum => "min",
-        Op.Identity => "arg",
-        Op.Sign => "sgn",
-        Op.TanhBackward => "tanh_backward",
-        Op.SigmoidBackward => "sigmoid_backward",
-        Op.ThresholdBackward => "threshold_backward",
-        Op.Where => "where",
-        _ => op.ToString().ToLowerInvariant(),
-    };
 }

@@ -1,0 +1,90 @@
+namespace GradScript.Autograd.Operations;
+
+using System.Diagnostics;
+using System.Numerics;
+
+/// <summary>
+/// x ^ y as libtorch's three pow kernels compute it — pow(Tensor, Scalar) for a plain exponent c
+/// (kept in double), pow(Scalar, Tensor) for a plain base c (whose log is taken in double), and
+/// pow(Tensor, Tensor) — with PyTorch's pow_backward, pow_backward_self and pow_backward_exponent:
+/// value, local derivative and recorded derivative side by side. Their edges (an exponent of 0, a
+/// base of 0 with a nonnegative exponent) are masked to 0, as <c>where</c> does.
+/// </summary>
+internal static class Power
+{
+    /// <summary>The value, in T's precision.</summary>
+    public static T Value<T>(T x, T y, Shape shape, double constant) where T : IFloatingPointIeee754<T> => shape switch
+    {
+        Shape.ConstantRight => ByScalar(x, constant),
+        // pow(Scalar, Tensor) fills 1 for a base of 1; otherwise it is pow of two tensors.
+        Shape.ConstantLeft => x == T.One ? T.One : T.Pow(x, y),
+        Shape.Both => T.Pow(x, y),
+        _ => throw new UnreachableException(shape.ToString()),
+    };
+
+    /// <summary>
+    /// x ^ c as libtorch's pow(Tensor, Scalar) kernel computes it: 0 and 1 filled and copied, the
+    /// exponents 2, 3, -2 by multiplication, 0.5, -0.5, -1 by sqrt, 1/sqrt and reciprocal, any other
+    /// with pow in double (so a float32 base meets the exponent unrounded).
+    /// </summary>
+    public static T ByScalar<T>(T x, double c) where T : IFloatingPointIeee754<T>
+    {
+        switch (c)
+        {
+            case 0: return T.One;
+            case 1: return x;
+            case 2: return x * x;
+            case 3: return x * x * x;
+            case 0.5: return T.Sqrt(x);
+            case -0.5: return T.One / T.Sqrt(x);
+            case -1: return T.One / x;
+            case -2: return T.One / (x * x);
+            default: return T.CreateTruncating(Math.Pow(double.CreateTruncating(x), c));
+        }
+    }
+
+    /// <summary>(g·∂/∂x, g·∂/∂y), each computed only when wanted.</summary>
+    public static (T Left, T Right) Derivative<T>(TrackedValue node, T g, T x, T y, bool wantLeft, bool wantRight)
+        where T : IFloatingPointIeee754<T> =>
+        (wantLeft ? Base(node, g, x, y) : T.Zero, wantRight ? Exponent(node, g, x, y) : T.Zero);
+
+    // pow_backward (a Scalar exponent c, kept in double) and pow_backward_self (a tensor exponent).
+    private static T Base<T>(TrackedValue node, T g, T x, T y) where T : IFloatingPointIeee754<T>
+    {
+        if (node is TwoInputValue two)
+        {
+            // exponent - 1 is computed in the exponent's own dtype: a float32 exponent beside a float64
+            // base is rounded there before the (promoted) pow.
+            T yMinusOne = two.SecondInput.IsFloat32 ? T.CreateTruncating((float)double.CreateTruncating(y) - 1f) : y - T.One;
+            return y == T.Zero ? T.Zero : g * (y * T.Pow(x, yMinusOne));
+        }
+        double c = node.Constant;
+        return c == 0 ? T.Zero : g * (T.CreateTruncating(c) * ByScalar(x, c - 1));
+    }
+
+    // pow_backward_exponent: g * where(x == 0 and y >= 0, 0, result * log(x)); a Scalar base takes
+    // its log in double, rounded to the exponent's dtype.
+    private static T Exponent<T>(TrackedValue node, T g, T x, T y) where T : IFloatingPointIeee754<T>
+    {
+        T result = T.CreateTruncating(node.Data);
+        if (node is TwoInputValue)
+            return g * (x == T.Zero && y >= T.Zero ? T.Zero : result * Elementary.Libm(Math.Log, x));
+        double c = node.Constant;
+        return g * (c == 0 && y >= T.Zero ? T.Zero : result * T.CreateTruncating(Math.Log(c)));
+    }
+
+    /// <summary>The same formulas, recorded; masked sides are zeros of g's dtype.</summary>
+    public static (Term Left, Term Right) Recorded(HigherOrder h, TrackedValue node, Term g, Term? x, Term? y, Term zero)
+    {
+        var self = HigherOrder.Tracked(node);
+        double c = node.Constant;
+        if (y is null)
+            return (c == 0 ? Term.Plain(0.0, x!.Value.F32) : h.Mul(g, h.MulScalar(h.PowScalar(x!.Value, c - 1), c)), zero);
+        if (x is null)
+            return (zero, h.Mul(g, h.Where(c == 0 && y.Value.Data >= 0, h.MulScalar(self, Math.Log(c)))));
+        var (xv, yv) = (x.Value, y.Value);
+        var dx = h.Where(yv.Data == 0, h.Mul(g, h.Mul(yv, h.Pow(xv, h.SubScalar(yv, 1)))));
+        var dy = h.Mul(g, h.Where(xv.Data == 0 && yv.Data >= 0, h.Mul(self, h.Function(Op.Log, h.Convert(xv, node.IsFloat32)))));
+        return (dx, dy);
+    }
+}
