@@ -35,17 +35,15 @@ internal sealed class AnomalyDetector
             $"anomaly in backward: the gradient through {Describe(node.Op)} became {NonFinite(input.Grad)}", place);
     }
 
+    // An operator as the script writes it ('*'), any other operation as a call (tanh()). Ops.Family
+    // and Ops.Name throw for an operation they do not know.
     private static string Describe(Op op) => op switch
     {
-        Op.Add or Op.Subtract or Op.Multiply or Op.Divide or Op.Power => $"'{Ops.Name(op)}'",
         Op.Negate => "unary '-'",
         Op.HostFunction => "a host function",
         Op.Identity => "an argument",
-        Op.Abs or Op.Exp or Op.Log or Op.Sqrt or Op.Sin or Op.Cos or Op.Tan or Op.Tanh or Op.Sigmoid or Op.Relu
-            or Op.Maximum or Op.Minimum or Op.Sign or Op.TanhBackward or Op.SigmoidBackward or Op.ThresholdBackward
-            or Op.Where => $"{Ops.Name(op)}()",
         Op.Leaf => throw new UnreachableException("a leaf is not an operation"),
-        _ => throw new UnreachableException(op.ToString()),
+        _ => Ops.Family(op) is OpFamily.Arithmetic or OpFamily.Power ? $"'{Ops.Name(op)}'" : $"{Ops.Name(op)}()",
     };
 
     // The only numbers an anomaly shows, as Python writes them.

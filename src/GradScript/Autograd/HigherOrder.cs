@@ -8,8 +8,9 @@ using GradScript.Diagnostics;
 /// <summary>
 /// Backward that records itself (PyTorch's <c>create_graph=True</c>): every gradient is computed
 /// with recorded operations from the graph's own values, so it is a tracked value that can be
-/// differentiated again — Newton's method, Hessian-vector products, <c>grad(grad(f))</c>. The
-/// formulas are PyTorch's, as in <see cref="Derivatives"/>, written with recorded operations;
+/// differentiated again — Newton's method, Hessian-vector products, <c>grad(grad(f))</c>. Each
+/// family's recorded derivative (<c>Autograd/Operations/</c>, beside its first derivative) is
+/// PyTorch's formula written with the recorded arithmetic here (<see cref="Mul"/>, <see cref="Masked"/>, …);
 /// masks (relu, max/min, pow's edges) choose between the gradient and a zero by the data, as
 /// <c>where</c> does. Dtypes follow libtorch: a gradient has its node's dtype, a contribution to an
 /// input of another dtype is converted (a recorded conversion, so float32 stays float32 through

@@ -85,7 +85,7 @@ internal static class GraphDot
 
     /// <summary>Whether a node is a binary operator with a plain-number operand, kept as its <see cref="TrackedValue.Constant"/>.</summary>
     private static bool HasConstant(TrackedValue node) =>
-        node.B is null && node.Op is Op.Add or Op.Subtract or Op.Multiply or Op.Divide or Op.Power or Op.Maximum or Op.Minimum;
+        node.B is null && Ops.TakesConstant(Ops.Family(node.Op));
 
     /// <summary>Every value in the root's graph once, the root first, each then its inputs, depth first.</summary>
     private static List<TrackedValue> Walk(TrackedValue root, Interpreter? limits, in SourceSpan at)
