@@ -2,7 +2,6 @@ namespace GradScript.Cli;
 
 using System.Diagnostics;
 using GradScript.Cli.Graphs;
-using GradScript.Runtime;
 
 /// <summary>
 /// <c>gradscript graph FILE --var NAME [-o OUT]</c>: runs the script as <c>gradscript FILE</c> would,
@@ -76,25 +75,25 @@ internal sealed class GraphCommand(GraphRequest request, CliConsole console)
     /// <summary>Reads NAME from the engine the script ran on, on the script's thread.</summary>
     private void Draw(Engine engine)
     {
-        var globals = engine.Interpreter.Globals;
         string name = request.Variable;
-        if (!globals.TryGetValue(name, out var cell) || cell.Value.IsUndefined)
-            _problem = $"{ScriptName} has no global variable '{name}' ({Suggestions(globals)})";
-        else if (!cell.Value.IsTracked)
-            _problem = $"'{name}' is {ValueGraph.NotTracked(cell.Value)}";
+        var globals = engine.GetGlobalNames();
+        if (!globals.Contains(name))
+            _problem = $"{ScriptName} has no global variable '{name}' ({Suggestions(engine, globals)})";
+        else if (engine.GetGlobalValue(name) is { IsTracked: false } value)
+            _problem = $"'{name}' is {ValueGraph.NotTracked(value)}";
         else
         {
-            try { _dot = ValueGraph.Dot(cell.Value, globals); }
-            catch (RuntimeError e) { _problem = e.Message; }
+            try { _dot = engine.GetGraphDot(engine.GetGlobalValue(name)); }
+            catch (InvalidOperationException e) { _problem = e.Message; }
         }
     }
 
     private string ScriptName => request.Input is ScriptInput.File file ? file.Path : ScriptInput.StdinName;
 
     /// <summary>The script's globals that do hold tracked values, which NAME could have meant.</summary>
-    private static string Suggestions(IReadOnlyDictionary<string, GlobalCell> globals)
+    private static string Suggestions(Engine engine, IReadOnlyList<string> globals)
     {
-        var tracked = globals.Where(g => g.Value.Value.IsTracked).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        var tracked = globals.Where(name => engine.GetGlobalValue(name).IsTracked).ToList();
         if (tracked.Count == 0) return "none of its globals holds a tracked value";
         string names = string.Join(", ", tracked.Take(MaxSuggestions));
         return tracked.Count > MaxSuggestions

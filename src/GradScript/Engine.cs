@@ -63,10 +63,6 @@ public sealed partial class Engine
         return ClrValues.ToClr(last);
     }
 
-    /// <summary>Runs an interactive input, handing each top-level expression value to <paramref name="echo"/>.</summary>
-    internal void RunInteractive(CompiledScript script, Action<Value> echo, CancellationToken cancellationToken) =>
-        Execute(script, echo, cancellationToken);
-
     private void Execute(CompiledScript script, Action<Value>? echo, CancellationToken cancellationToken) =>
         Guarded(() => script.Source, cancellationToken, current =>
         {

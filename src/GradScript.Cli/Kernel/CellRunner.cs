@@ -3,7 +3,6 @@ namespace GradScript.Cli.Kernel;
 using System.Text.Json.Nodes;
 using GradScript.Cli.Graphs;
 using GradScript.Cli.Repl;
-using GradScript.Runtime;
 
 /// <summary>
 /// Runs notebook cells in one <see cref="ReplSession"/>, so variables, functions and imports live
@@ -104,13 +103,13 @@ internal sealed class CellRunner
         ["traceback"] = new JsonArray([.. failure.Text.TrimEnd('\n').Split('\n').Select(line => (JsonNode)line)]),
     };
 
-    private void ShowResult(Value value, int count)
+    private void ShowResult(ScriptValue value, int count)
     {
         if (_silent || Echo.Text(value) is not { } text) return;
         _output?.FlushAll();
         var data = new JsonObject { ["text/plain"] = text };
         // graph(v) gives DOT text: a notebook shows the picture, with the text kept for plain clients.
-        if (value.Reference is string dot && GraphPicture.IsDot(dot) && GraphPicture.Svg(_graphviz, dot) is { } svg) data["image/svg+xml"] = svg;
+        if (value.AsString is { } dot && GraphPicture.IsDot(dot) && GraphPicture.Svg(_graphviz, dot) is { } svg) data["image/svg+xml"] = svg;
         Publish("execute_result", new JsonObject { ["execution_count"] = count, ["data"] = data, ["metadata"] = new JsonObject() });
     }
 

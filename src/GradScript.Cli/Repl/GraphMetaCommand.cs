@@ -3,7 +3,6 @@ namespace GradScript.Cli.Repl;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using GradScript.Cli.Graphs;
-using GradScript.Runtime;
 
 /// <summary>
 /// <c>:graph EXPR [FILE]</c>: evaluates EXPR in the session and shows the graph behind the tracked
@@ -35,7 +34,7 @@ internal sealed partial class GraphMetaCommand(ReplSession session, Graphviz gra
             file = match.Groups["file"].Value;
         }
 
-        Value? last = null;
+        ScriptValue? last = null;
         session.Run(expression, argument.Column, value => last = value, token);
         if (last is not { } value)
         {
@@ -49,8 +48,8 @@ internal sealed partial class GraphMetaCommand(ReplSession session, Graphviz gra
         }
 
         string dot;
-        try { dot = ValueGraph.Dot(value, session.Engine.Interpreter.Globals); }
-        catch (RuntimeError e)
+        try { dot = session.Engine.GetGraphDot(value); }
+        catch (InvalidOperationException e)
         {
             session.ReportError($":graph: {e.Message}");
             return;

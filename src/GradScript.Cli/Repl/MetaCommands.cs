@@ -48,7 +48,7 @@ internal sealed class MetaCommands(ReplSession session, Graphviz graphviz)
         switch (name)
         {
             case ":help": Help(argument.Text); break;
-            case ":vars": Expect(name, argument, none: true, () => session.Output.Write(VariablesTable.Render(session.Engine.Interpreter.Globals, session.Builtins))); break;
+            case ":vars": Expect(name, argument, none: true, () => session.Output.Write(VariablesTable.Render(session.Engine))); break;
             case ":reset": Expect(name, argument, none: true, Reset); break;
             case ":quit": Expect(name, argument, none: true, () => session.QuitRequested = true); break;
             case ":load": Expect(name, argument, none: false, () => Load(argument.Text, token)); break;
@@ -108,8 +108,7 @@ internal sealed class MetaCommands(ReplSession session, Graphviz graphviz)
             return;
         }
         // Run as a file runs: under its own name, and without echoing its expression statements.
-        var script = Engine.Compile(new SourceText(path, text), interactive: false);
-        session.Engine.RunInteractive(script, _ => { }, token);
+        session.Engine.Run(session.Engine.Compile(text, path), token);
     }
 
     private void Time(Argument argument, CancellationToken token)

@@ -1,6 +1,6 @@
 namespace GradScript.Cli.Repl;
 
-using GradScript.Runtime;
+using GradScript.Tooling;
 
 /// <summary>
 /// The read-eval-print loop on a console (docs/repl.md): a banner, then lines from a
@@ -86,7 +86,6 @@ internal sealed class ReplLoop(RunLimits limits, CliConsole console, Func<string
         // RadLine draws on standard output with cursor movements: it needs both.
         if (Console.IsOutputRedirected || IsDumbTerminal(environment)) return new BasicTerminalReader(console.Error);
         var history = new History(History.DefaultPath(environment));
-        var builtins = Builtins.Functions.Select(f => f.Name).Concat(Builtins.Constants.Select(c => c.Name));
-        return new TerminalReader(history, session.GlobalNames, builtins, ColorWanted(environment), session.ModuleMembers);
+        return new TerminalReader(history, session.GlobalNames, ScriptAnalysis.BuiltinNames, ColorWanted(environment), session.ModuleMembers);
     }
 }

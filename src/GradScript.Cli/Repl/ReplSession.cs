@@ -3,7 +3,6 @@ namespace GradScript.Cli.Repl;
 using System.Diagnostics.CodeAnalysis;
 using GradScript.Cli.Graphs;
 using GradScript.Diagnostics;
-using GradScript.Runtime;
 using GradScript.Tooling;
 
 /// <summary>
@@ -70,9 +69,6 @@ internal sealed class ReplSession
     /// <summary>The engine holding the session's variables; <c>:reset</c> replaces it.</summary>
     internal Engine Engine { get; private set; }
 
-    /// <summary>The globals a fresh engine starts with, which <c>:vars</c> leaves out while they are unchanged.</summary>
-    internal GlobalsSnapshot Builtins { get; private set; }
-
     /// <summary>Where echoes, what scripts print and meta-command output go.</summary>
     internal TextWriter Output { get; }
 
@@ -101,7 +97,7 @@ internal sealed class ReplSession
     /// each top-level expression value. An unfinished statement at the end is a syntax error.
     /// </summary>
     /// <returns>How the cell ended: <see cref="RunOutcome.Finished"/> when every part ran.</returns>
-    public RunOutcome RunCell(string cell, string sourceName, Action<Value> echo)
+    public RunOutcome RunCell(string cell, string sourceName, Action<ScriptValue> echo)
     {
         var lines = cell.ReplaceLineEndings("\n").Split('\n');
         var outcome = RunOutcome.Finished;
@@ -127,12 +123,12 @@ internal sealed class ReplSession
         !InputBuffer.NeedsMore(string.Join('\n', lines[start..end]));
 
     // Blank lines before the code put it at its line of the cell, as spaces put code at its column.
-    private RunOutcome RunCode(string[] lines, int start, int end, string sourceName, Action<Value> echo)
+    private RunOutcome RunCode(string[] lines, int start, int end, string sourceName, Action<ScriptValue> echo)
     {
         string code = string.Join('\n', lines[start..end]);
         if (string.IsNullOrWhiteSpace(code)) return RunOutcome.Finished;
-        var source = new SourceText(sourceName, new string('\n', start) + code);
-        return _runner.Run(token => Engine.RunInteractive(Engine.Compile(source, interactive: true), echo, token));
+        string text = new string('\n', start) + code;
+        return _runner.Run(token => Engine.RunInteractive(Engine.CompileInteractive(text, sourceName), echo, token));
     }
 
     /// <summary>Shows the DOT text of a graph: drawn by the host when it shows pictures, printed otherwise.</summary>
@@ -153,7 +149,7 @@ internal sealed class ReplSession
         if (_input.IsEmpty) return;
         string text = _input.Text;
         _input.Clear();
-        _runner.Run(_ => Engine.Compile(Source(text), interactive: true));
+        _runner.Run(_ => Compile(text));
         CliConsole.FlushQuietly(Output);
     }
 
@@ -164,24 +160,18 @@ internal sealed class ReplSession
     public void DiscardPendingInput() => _input.Clear();
 
     /// <summary>The names defined in the session now, builtins included, for completion.</summary>
-    public IEnumerable<string> GlobalNames() =>
-        Engine.Interpreter.Globals.Where(g => !g.Value.Value.IsUndefined).Select(g => g.Key).ToList();
+    public IEnumerable<string> GlobalNames() => [.. ScriptAnalysis.BuiltinNames, .. Engine.GetGlobalNames()];
 
     /// <summary>The public functions and variables of the module the global <paramref name="name"/> holds, or null when it holds none.</summary>
     public IEnumerable<string>? ModuleMembers(string name) =>
-        Engine.Interpreter.Globals.TryGetValue(name, out var cell) && cell.Value.Reference is ModuleValue module
-            ? module.Globals.Values
-                .Where(member => !member.Value.IsUndefined && !member.Name.StartsWith('_') && !Runtime.Builtins.IsInitialValue(member.Name, member.Value))
-                .Select(member => member.Name).ToList()
-            : null;
+        Engine.GetGlobalNames().Contains(name) ? Engine.GetGlobalValue(name).MemberNames : null;
 
     /// <summary><c>:reset</c>: a fresh engine; every variable is gone.</summary>
-    [MemberNotNull(nameof(Engine), nameof(Builtins))]
+    [MemberNotNull(nameof(Engine))]
     internal void Reset()
     {
         Engine = new Engine(_limits.ToEngineOptions(Output, Error, CancellationToken.None, progressWidth: _progressWidth,
             showChart: _display?.ShowChart));
-        Builtins = GlobalsSnapshot.Of(Engine);
     }
 
     /// <summary>Writes an error message to standard error, after any pending output.</summary>
@@ -191,14 +181,13 @@ internal sealed class ReplSession
     /// Compiles and runs code typed from <paramref name="column"/> of its line on (after a
     /// meta-command's name), handing each top-level expression value to <paramref name="echo"/>.
     /// </summary>
-    internal void Run(string code, int column, Action<Value> echo, CancellationToken token)
+    internal void Run(string code, int column, Action<ScriptValue> echo, CancellationToken token)
     {
-        var script = Engine.Compile(Source(code, column), interactive: true);
-        Engine.RunInteractive(script, echo, token);
+        Engine.RunInteractive(Compile(code, column), echo, token);
     }
 
     /// <summary>Shows an expression statement's value.</summary>
-    internal void WriteEcho(Value value)
+    internal void WriteEcho(ScriptValue value)
     {
         if (Echo.Text(value) is { } text) Output.Write(text + "\n");
     }
@@ -230,6 +219,6 @@ internal sealed class ReplSession
 
     // Spaces before the code put it at its column, so errors point where it was typed. Each input
     // is numbered (<repl-3>, as Python 3.13 names them), so a traceback's frames tell inputs apart.
-    private SourceText Source(string code, int column = 1) =>
-        new($"<repl-{++_inputs}>", new string(' ', column - 1) + code);
+    private CompiledScript Compile(string code, int column = 1) =>
+        Engine.CompileInteractive(new string(' ', column - 1) + code, $"<repl-{++_inputs}>");
 }

@@ -1,5 +1,7 @@
 namespace GradScript.Cli.Repl;
 
+using GradScript.Tooling;
+
 /// <summary>What a stretch of REPL input is, as far as colouring and completion care.</summary>
 internal enum TokenKind
 {
@@ -33,12 +35,8 @@ internal readonly record struct Token(TokenKind Kind, int Start, int Length);
 /// </summary>
 internal static class SourceScanner
 {
-    /// <summary>The reserved words of docs/language.md §1.</summary>
-    public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "def", "return", "if", "elif", "else", "while", "for", "in", "break", "continue",
-        "true", "false", "none", "and", "or", "not", "global", "no_grad", "import", "as", "lambda", "del",
-    };
+    /// <summary>The reserved words: the grammar's own list (<see cref="ScriptAnalysis.Keywords"/>).</summary>
+    public static readonly IReadOnlySet<string> Keywords = ScriptAnalysis.Keywords.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The tokens of <paramref name="text"/>, in order, spaces and operators left out.</summary>
     public static IEnumerable<Token> Scan(string text)

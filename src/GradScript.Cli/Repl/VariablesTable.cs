@@ -1,31 +1,10 @@
 namespace GradScript.Cli.Repl;
 
 using System.Text;
-using GradScript.Runtime;
 
 /// <summary>
-/// The globals a fresh engine starts with (the builtins, the constants and <c>args</c>). <c>:vars</c>
-/// leaves out a global while it still holds its starting value, so it lists what the user made, and
-/// a builtin the user reassigned (<c>e = 0.5</c>) shows up like any other variable.
-/// </summary>
-internal sealed class GlobalsSnapshot
-{
-    private readonly Dictionary<string, Value> _values;
-
-    private GlobalsSnapshot(Dictionary<string, Value> values) => _values = values;
-
-    /// <summary>The globals of <paramref name="engine"/> as they are now.</summary>
-    public static GlobalsSnapshot Of(Engine engine) =>
-        new(engine.Interpreter.Globals.Where(g => !g.Value.Value.IsUndefined).ToDictionary(g => g.Key, g => g.Value.Value));
-
-    /// <summary>Whether a global still holds the value it started with.</summary>
-    public bool IsUnchanged(string name, Value value) =>
-        _values.TryGetValue(name, out var start) && start.TypeName == value.TypeName
-        && (start.Reference is { } reference ? ReferenceEquals(reference, value.Reference) : Formatter.Repr(start) == Formatter.Repr(value));
-}
-
-/// <summary>
-/// What <c>:vars</c> prints: one line per global the user defined, sorted by name, in three aligned
+/// What <c>:vars</c> prints: one line per global the user defined (<see cref="Engine.GetGlobalNames"/>:
+/// a builtin shows up only once the user reassigns it, <c>e = 0.5</c>), sorted by name, in three aligned
 /// columns: name, type, value. A tracked value shows its data and its gradient
 /// (<c>data 4.0, grad -2.0</c>); long values are cut to one line.
 /// </summary>
@@ -38,12 +17,11 @@ internal static class VariablesTable
     public const int MaxListItems = 50;
 
     /// <summary>The table, one line per variable, or a line saying there are none.</summary>
-    public static string Render(IReadOnlyDictionary<string, GlobalCell> globals, GlobalsSnapshot builtins)
+    public static string Render(Engine engine)
     {
-        var rows = globals
-            .Where(g => !g.Value.Value.IsUndefined && !builtins.IsUnchanged(g.Key, g.Value.Value))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Name: g.Key, Type: TypeOf(g.Value.Value), Value: Describe(g.Value.Value)))
+        var rows = engine.GetGlobalNames()
+            .Select(name => (Name: name, Value: engine.GetGlobalValue(name)))
+            .Select(g => (g.Name, Type: TypeOf(g.Value), Value: Describe(g.Value)))
             .ToList();
         if (rows.Count == 0) return "(no variables yet)\n";
 
@@ -56,24 +34,20 @@ internal static class VariablesTable
     }
 
     /// <summary>The type column: the language's type name, with <c>float32</c> for a float32 tracked value.</summary>
-    public static string TypeOf(Value value) =>
-        value.IsTracked && value.AsTracked.IsFloat32 ? "tracked float32" : value.TypeName;
+    public static string TypeOf(ScriptValue value) =>
+        value.IsFloat32 ? "tracked float32" : value.TypeName;
 
     /// <summary>The value column.</summary>
-    public static string Describe(Value value)
+    public static string Describe(ScriptValue value)
     {
-        if (value.IsTracked)
-        {
-            var tracked = value.AsTracked;
-            return $"data {Formatter.Repr(value)}, grad {Formatter.Repr(Value.Float(tracked.Grad))}";
-        }
-        if (value.Reference is ListValue list && list.Count > MaxListItems) return $"[...] ({list.Count} items)";
+        if (value.Gradient is { } gradient) return $"data {value.Repr()}, grad {ScriptValue.FormatFloat(gradient)}";
+        if (value.Count is > MaxListItems and var count) return $"[...] ({count} items)";
         string text;
         try
         {
-            text = Formatter.Repr(value);
+            text = value.Repr();
         }
-        catch (RuntimeError e)
+        catch (InvalidOperationException e)
         {
             // A list too large or too deep to print still gets its line.
             return $"({e.Message})";

@@ -2,7 +2,7 @@ namespace GradScript.Syntax.Generated;
 
 using Antlr4.Runtime;
 
-public partial class GradScriptLexer
+internal partial class GradScriptLexer
 {
     /// <summary>
     /// The next token exactly as the grammar's token rules make it: every newline, no separators

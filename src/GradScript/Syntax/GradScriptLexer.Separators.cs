@@ -16,7 +16,7 @@ using Antlr4.Runtime;
 // error here instead of a stack exhaustion deep inside the parser: the input ends at the first
 // bracket past the limit, and nothing after it is read.
 /// <summary>GradScript's lexer (generated from grammar/GradScript.g4; not part of the API).</summary>
-public partial class GradScriptLexer
+internal partial class GradScriptLexer
 {
     /// <summary>Open ( and [ at once, at most; Python's own parser allows 200.</summary>
     public const int MaxBracketDepth = 256;

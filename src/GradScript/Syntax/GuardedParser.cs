@@ -4,14 +4,14 @@ using Antlr4.Runtime;
 namespace GradScript.Syntax;
 
 /// <summary>
-/// The base class of the generated parser (public only because ANTLR's generated classes are; not
-/// part of GradScript's API). ANTLR's parser recurses once per nested rule, and on a
+/// The base class of the generated parser (internal, as the generated classes are made by the
+/// build: build/Antlr.targets). ANTLR's parser recurses once per nested rule, and on a
 /// deep enough input it would overflow the .NET stack, which kills the process. Every rule entry
 /// checks a depth budget and the real stack first, and turns exhaustion into
 /// <see cref="NestingTooDeepException"/>, which the parser facade reports as a syntax error with a
 /// place.
 /// </summary>
-public abstract class GuardedParser : Parser
+internal abstract class GuardedParser : Parser
 {
     /// <summary>
     /// Rule invocations that may be open at once. One level of brackets costs about six rule
@@ -129,7 +129,7 @@ public abstract class GuardedParser : Parser
 }
 
 /// <summary>Raised by <see cref="GuardedParser"/> when the input nests too deeply to parse safely.</summary>
-public sealed class NestingTooDeepException(IToken token) : Exception("too deeply nested")
+internal sealed class NestingTooDeepException(IToken token) : Exception("too deeply nested")
 {
     /// <summary>The token at which the budget ran out.</summary>
     public IToken Token { get; } = token;

@@ -61,7 +61,7 @@ public sealed class ScriptAnalysis
 
     internal static IReadOnlySet<string> BuiltinNameSet { get; } = BuiltinNames.ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The keywords of the language.</summary>
+    /// <summary>The keywords of the language (<c>def</c>, <c>if</c>, <c>import</c>, <c>as</c>, …), sorted: the grammar's own list, which REPLs and editors complete and colour.</summary>
     public static IReadOnlyList<string> Keywords { get; } = KeywordsOfTheGrammar();
 
     private static List<string> KeywordsOfTheGrammar() =>
