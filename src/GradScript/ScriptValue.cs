@@ -14,7 +14,7 @@ public readonly struct ScriptValue
 
     internal Value Value { get; }
 
-    /// <summary>The language's name of its type: <c>int</c>, <c>float</c>, <c>str</c>, <c>list</c>, <c>tracked</c>, <c>function</c>, <c>module</c>, <c>none</c>, …</summary>
+    /// <summary>The language's name of its type: <c>int</c>, <c>float</c>, <c>string</c>, <c>list</c>, <c>tracked</c>, <c>function</c>, <c>module</c>, <c>none</c>, …</summary>
     public string TypeName => Value.IsUndefined ? "none" : Value.TypeName;
 
     /// <summary>Whether it is <c>none</c> (which a REPL does not echo).</summary>
