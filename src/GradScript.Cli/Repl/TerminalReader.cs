@@ -1,6 +1,5 @@
 namespace GradScript.Cli.Repl;
 
-using System.Text;
 using RadLine;
 using Spectre.Console;
 
@@ -24,7 +23,7 @@ internal sealed class TerminalReader : ILineReader
     private readonly ReplPrompt _prompt;
     private readonly History _history;
     private readonly Highlighter? _highlighter;
-    private readonly bool _color;
+    private readonly IAnsiConsole _terminal;
     private readonly Lock _gate = new();
     private CancellationTokenSource? _reading;
     private bool _endOfInput;
@@ -47,7 +46,7 @@ internal sealed class TerminalReader : ILineReader
         });
         var highlighter = color ? new Highlighter(builtins) : null;
         _highlighter = highlighter;
-        _color = color;
+        _terminal = terminal;
         _prompt = new ReplPrompt(highlighter);
         _editor = new LineEditor(terminal, new KeySource())
         {
@@ -92,31 +91,32 @@ internal sealed class TerminalReader : ILineReader
 
     // RadLine scrolls a line longer than the terminal sideways while it is edited, and leaves it
     // drawn from its start, cut at the terminal's edge, once it is entered. Such a line is drawn
-    // again in full over that one, for the terminal to wrap, so scrollback shows what was run.
-    private static bool Fits(string prompt, string line) => prompt.Length + line.Length < Console.WindowWidth - 1;
+    // again in full over that one, for the terminal to wrap, so scrollback shows what was run. The
+    // width is the one RadLine cut the line at.
+    private bool Fits(string prompt, string line) => prompt.Length + line.Length < _terminal.Profile.Width - 1;
 
     private void RedrawWrapped(string prompt, string line)
     {
-        var text = new StringBuilder("\u001b[1A\u001b[2K\r").Append(prompt);
-        var styles = _highlighter?.StylesOf(line);
+        string text = _highlighter is { } highlighter ? Coloured(line, highlighter.StylesOf(line)) : line;
+        Console.Out.Write($"\u001b[1A\u001b[2K\r{prompt}{text}\n");
+    }
+
+    // The line in its colours, written by Spectre.Console as RadLine writes it, on a console wide
+    // enough that it adds no line breaks of its own.
+    private static string Coloured(string line, Style?[] styles)
+    {
+        var paragraph = new Paragraph();
         for (int start = 0; start < line.Length;)
         {
             int end = start + 1;
-            while (end < line.Length && styles?[end] == styles?[start]) end++;
-            string run = line[start..end];
-            text.Append(styles?[start] is { } style && _color ? Ansi(style, run) : run);
+            while (end < line.Length && styles[end] == styles[start]) end++;
+            paragraph.Append(line[start..end], styles[start]);
             start = end;
         }
-        Console.Out.Write(text.Append('\n').ToString());
-    }
-
-    // The run of text in its colour, as RadLine draws it: through Spectre.Console's own ANSI writer.
-    private static string Ansi(Style style, string run)
-    {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.Yes, ColorSystem = ColorSystemSupport.Standard, Out = new AnsiConsoleOutput(writer) });
-        console.Profile.Width = int.MaxValue / 2;
-        console.Write(new Text(run, style));
+        console.Profile.Width = line.Length + 1;
+        console.Write(paragraph);
         return writer.ToString();
     }
 
