@@ -19,13 +19,13 @@ internal sealed partial class AstBuilder
     {
         // Body between the quotes; f"..." has the prefix and the opening quote before it.
         const int bodyStart = 2; // the index of body[0] in the token's text
-        return new FString(FStringParts(token, token.Text[2..^1], bodyStart, inSpec: false), positions.Span(token));
+        return new FString(FStringParts(token, token.Text[2..^1], bodyStart, level: 0), positions.Span(token));
     }
 
     // The literal text and replacement fields of `body`, which stands at `bodyStart` in the token's
-    // text. A format spec is read the same way, so that `{x:.{n}f}` takes its precision from n; as
-    // in Python, a field inside a spec may not nest another.
-    private List<FStringPart> FStringParts(IToken token, string body, int bodyStart, bool inSpec)
+    // text. A format spec is read the same way, so that `{x:.{n}f}` takes its precision from n
+    // (FStringFields has already refused a field inside a spec that nests another).
+    private List<FStringPart> FStringParts(IToken token, string body, int bodyStart, int level)
     {
         var parts = new List<FStringPart>();
         var literal = new StringBuilder();
@@ -66,72 +66,54 @@ internal sealed partial class AstBuilder
             }
             if (c == '}')
             {
-                errors.Add("single '}' in f-string (write '}}' for a brace)", At(token, bodyStart + i));
+                errors.Add("f-string: single '}' is not allowed (write '}}' for a brace)", At(token, bodyStart + i));
                 i++;
                 continue;
             }
             if (c != '{') { i++; continue; }
 
             FlushLiteral(i);
-            int end = FindReplacementEnd(body, i + 1, out int colon);
-            if (end < 0)
+            if (FStringFields.Read(body, i + 1, level, out var problem) is not { } field)
             {
-                errors.Add("'{' in f-string is never closed (write '{{' for a brace)", At(token, bodyStart + i));
+                errors.Add(problem.Message, At(token, bodyStart + problem.Position));
                 return parts;
             }
-            int exprEnd = colon >= 0 ? colon : end;
-            string exprText = body[(i + 1)..exprEnd];
-            string? spec = colon >= 0 ? body[(colon + 1)..end] : null;
-            FString? nestedSpec = null;
-            if (spec is not null && spec.Contains('{'))
-            {
-                if (inSpec) errors.Add("f-string: a format spec inside a format spec is nested too deeply", At(token, bodyStart + colon));
-                else nestedSpec = new FString(FStringParts(token, spec, bodyStart + colon + 1, inSpec: true), At(token, bodyStart + colon + 1));
-            }
-            if (exprText.Trim().Length == 0)
-                errors.Add("empty expression in f-string", At(token, bodyStart + i));
-            else
-            {
-                // Inner line 1, column 1 is body[i + 1], wherever the token itself was placed.
-                var first = positions.At(token, bodyStart + i + 1);
-                var inner = new SourcePositions(positions.Source, first.Line - 1, first.Column - 1);
-                var value = ScriptParser.ParseEmbeddedExpression(exprText, inner, errors);
-                if (value is not null) parts.Add(new FStringPart(null, value, spec, nestedSpec));
-            }
-            i = end + 1;
+            Field(token, body, bodyStart, field, level, parts);
+            i = field.End + 1;
             literalStart = i;
         }
         FlushLiteral(body.Length);
         return parts;
     }
 
-    // The `}` closing a replacement field that starts at `start`, skipping brackets and quotes inside
-    // it; `colon` is a top-level `:` that starts a format spec, or -1.
-    private static int FindReplacementEnd(string body, int start, out int colon)
+    // A field's parts: `{x=}` prints its text first and, without a conversion or spec, the value's
+    // repr, as Python does; the spec, when it has fields, becomes the f-string that computes it.
+    private void Field(IToken token, string body, int bodyStart, FStringFields.Field field, int level, List<FStringPart> parts)
     {
-        colon = -1;
-        int depth = 0;
-        char quote = '\0';
-        for (int i = start; i < body.Length; i++)
+        string exprText = body[field.ExprStart..field.ExprEnd];
+        if (exprText.Trim().Length == 0)
         {
-            char c = body[i];
-            if (quote != '\0')
-            {
-                if (c == '\\') i++;
-                else if (c == quote) quote = '\0';
-                continue;
-            }
-            switch (c)
-            {
-                case '"' or '\'': quote = c; break;
-                case '(' or '[' or '{': depth++; break;
-                case ')' or ']': depth--; break;
-                case '}' when depth == 0: return i;
-                case '}': depth--; break;
-                case ':' when depth == 0 && colon < 0: colon = i; break;
-            }
+            errors.Add("f-string: empty expression not allowed", At(token, bodyStart + field.ExprStart - 1));
+            return;
         }
-        return -1;
+        string? spec = field.SpecStart >= 0 ? body[field.SpecStart..field.End] : null;
+        FString? nestedSpec = spec is not null && spec.Contains('{')
+            ? new FString(FStringParts(token, spec, bodyStart + field.SpecStart, level + 1), At(token, bodyStart + field.SpecStart))
+            : null;
+        char conversion = field.Conversion;
+        if (field.EqualsEnd >= 0)
+        {
+            // One text part with the literal before it, as `f"a x={x!r}"` would have.
+            string text = body[field.ExprStart..field.EqualsEnd];
+            if (parts is [.., { Value: null, Text: { } before }]) parts[^1] = new FStringPart(before + text, null, null);
+            else parts.Add(new FStringPart(text, null, null));
+            if (conversion == '\0' && spec is null) conversion = 'r';
+        }
+        // Inner line 1, column 1 is the expression's first character, wherever the token itself was placed.
+        var first = positions.At(token, bodyStart + field.ExprStart);
+        var inner = new SourcePositions(positions.Source, first.Line - 1, first.Column - 1);
+        var value = ScriptParser.ParseEmbeddedExpression(exprText, inner, errors);
+        if (value is not null) parts.Add(new FStringPart(null, value, spec, nestedSpec, conversion));
     }
 
     private SourceSpan At(IToken token, int index) => positions.At(token, index);

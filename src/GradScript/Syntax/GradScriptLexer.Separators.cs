@@ -31,6 +31,12 @@ internal partial class GradScriptLexer
     /// <summary>The first bracket that went past <see cref="MaxBracketDepth"/>, if any.</summary>
     public IToken? TooDeepBracket { get; private set; }
 
+    /// <summary>
+    /// Lexes the text as the inside of brackets, as an f-string's replacement field is read (CPython
+    /// compiles a field's text as <c>(text)</c>): an operand is due first, so a `{` there opens a dict.
+    /// </summary>
+    public void StartInsideBrackets() => _previousType = LPAREN;
+
     /// <summary>The next token, with separators arranged as described above.</summary>
     public override IToken NextToken()
     {

@@ -63,6 +63,9 @@ internal static class ScriptParser
         public IReadOnlySet<int>? StopLines => stopLines;
         public bool Full { get; set; }
         public int StoppedAtLine { get; set; }
+
+        /// <summary>The text is an f-string's field, read as if in brackets (a `{` first opens a dict).</summary>
+        public bool InsideBrackets { get; init; }
     }
 
     /// <summary>Parses the text of an f-string's replacement field as one expression.</summary>
@@ -70,7 +73,7 @@ internal static class ScriptParser
     {
         // Its own collector, so that its errors are placed with its own (shifted) positions.
         var inner = new SyntaxErrorCollector(positions);
-        var expression = (Expr?)Parse(Normalize(text), inner, positions, p => p.fstringExpr(), new Pass(null));
+        var expression = (Expr?)Parse(Normalize(text), inner, positions, p => p.fstringExpr(), new Pass(null) { InsideBrackets = true });
         inner.CopyTo(errors);
         return inner.HasErrors ? null : expression;
     }
@@ -90,7 +93,7 @@ internal static class ScriptParser
         // parser is past them, so a long script's tokens are not all alive at once. Its lexical
         // errors are kept apart: if the pass fails, the full pass reads the text again.
         var lexical = new SyntaxErrorCollector(positions);
-        var lexer = NewLexer(text);
+        var lexer = NewLexer(text, pass.InsideBrackets);
         // The stream's window starts small: an f-string's every {field} is a parse of its own.
         var parser = NewParser(new LookaheadTokenStream(new CheckedTokenSource(lexer, lexical, positions), 16));
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
@@ -120,7 +123,7 @@ internal static class ScriptParser
         // SLL could not decide or the input has errors: the full algorithm, reporting every error,
         // over buffered tokens, which error recovery and its messages look back on.
         pass.Full = true;
-        parser = NewParser(new CommonTokenStream(new CheckedTokenSource(NewLexer(text), errors, positions)));
+        parser = NewParser(new CommonTokenStream(new CheckedTokenSource(NewLexer(text, pass.InsideBrackets), errors, positions)));
         builder = new AstBuilder(positions, parser);
         parser.AddParseListener(builder);
         if (pass.StopLines is { } stopLines) parser.AddParseListener(new StopAtCleanLine(parser, stopLines));
@@ -144,10 +147,11 @@ internal static class ScriptParser
         }
     }
 
-    internal static GradScriptLexer NewLexer(string text)
+    internal static GradScriptLexer NewLexer(string text, bool insideBrackets = false)
     {
         var lexer = new GradScriptLexer(StringCharStream.For(text)) { TokenFactory = CompactTokenFactory.Instance };
         lexer.RemoveErrorListeners();
+        if (insideBrackets) lexer.StartInsideBrackets();
         return lexer;
     }
 

@@ -33,7 +33,7 @@ internal static class AstEquality
             return $"{path}: {expected.GetType().Name} {Show(expected)} vs {actual.GetType().Name} {Show(actual)}";
         switch (expected)
         {
-            case string or bool or long or Enum:
+            case string or bool or long or char or Enum:
                 return expected.Equals(actual) ? null : $"{path}: {Show(expected)} vs {Show(actual)}";
             case double d:
                 return BitConverter.DoubleToInt64Bits(d) == BitConverter.DoubleToInt64Bits((double)actual)

@@ -70,7 +70,8 @@ public class AstPrinterTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("f'{x:>5} {{lit}} }}'", "f\"{x:>5} {{lit}} }}\"")]
-    [InlineData("f\"{'a\\\"b'} {'c\\'d'}\"", "f\"{'a\\\"b'} {'c\\'d'}\"")]
+    [InlineData("f\"{'ab'} {'c'}\"", "f\"{'ab'} {'c'}\"")]
+    [InlineData("f\"{ {'a': 1}['a'] } {d['k']!r:>5} {x=}\"", "f\"{ {'a': 1}['a']} {d['k']!r:>5} x={x!r}\"")]
     [InlineData("f\"{f'{x:.1f}!'}\"", "f\"{f'{x:.1f}!'}\"")]
     [InlineData("f\"tab\\t{1 + 2}\"", "f\"tab\\t{1 + 2}\"")]
     [InlineData("f\"\\u{7}\\u{1F600}{x}\"", "f\"\\u{7}😀{x}\"")]

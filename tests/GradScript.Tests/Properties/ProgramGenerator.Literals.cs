@@ -82,6 +82,9 @@ internal sealed partial class ProgramGenerator
     private string StringPiece(char quote, bool braces)
     {
         string piece = _dice.Pick(Pieces);
+        // A string inside an f-string's field may hold no backslash (CPython 3.11), so no escape and
+        // no quote: its own would need one, and the other is the f-string's.
+        while (_fstringQuote != '\0' && (piece.Contains('\\') || piece == "QUOTE")) piece = _dice.Pick(Pieces);
         if (piece == "QUOTE")
         {
             // Either quote, escaped when it must be: its own, or an f-string's around it.
@@ -133,6 +136,7 @@ internal sealed partial class ProgramGenerator
                 _ => "",
             };
         }
-        return (_dice.Chance(0.1) ? " " : "") + expression + spec;
+        // A field that opens with a dict's brace needs a space before it: `{{` is a literal brace.
+        return (_dice.Chance(0.1) || expression.StartsWith('{') ? " " : "") + expression + spec;
     }
 }

@@ -135,7 +135,7 @@ public class ParserTests
     [InlineData("f(a=1, 2)", 1, 8, "positional argument follows keyword argument")]
     [InlineData("print(f\"{1 +}\")", 1, 13, "unexpected end of input")]
     [InlineData("print(1 +", 1, 10, "unexpected end of input")]
-    [InlineData("x = f\"{y\"", 1, 7, "never closed")]
+    [InlineData("x = f\"{y\"", 1, 7, "f-string: expecting '}'")]
     [InlineData("{ { } }", 1, 1, "a block cannot stand alone")]
     [InlineData("x = 1\n{ print(x) }", 2, 1, "a block cannot stand alone")]
     [InlineData("if x { } { }", 1, 10, "a block cannot stand alone")]

@@ -42,8 +42,11 @@ internal sealed class IndexCode(Code target, Code key, SourceSpan span) : Code(s
 /// <summary>An f-string: literal pieces and formatted values, joined.</summary>
 internal sealed class FStringCode(FStringCode.Piece[] pieces, SourceSpan span) : Code(span)
 {
-    /// <summary>Text, or a value with its spec: fixed, or computed by <paramref name="Spec"/> (<c>{x:.{n}f}</c>).</summary>
-    public readonly record struct Piece(string? Text, Code? Value, string? FormatSpec, Code? Spec = null);
+    /// <summary>
+    /// Text, or a value with its spec: fixed, or computed by <paramref name="Spec"/> (<c>{x:.{n}f}</c>);
+    /// a conversion (<c>'s'</c>, <c>'r'</c>, <c>'a'</c>) turns the value into text before the spec.
+    /// </summary>
+    public readonly record struct Piece(string? Text, Code? Value, string? FormatSpec, Code? Spec = null, char Conversion = '\0');
 
     public override Value Eval(Frame frame)
     {
@@ -57,7 +60,7 @@ internal sealed class FStringCode(FStringCode.Piece[] pieces, SourceSpan span) :
                 var at = piece.Value.Span;
                 string? spec = piece.Spec is null ? piece.FormatSpec : (string)piece.Spec.Eval(frame).Reference!;
                 // An empty spec is str(), as in Python: f"{true:}" is "true", not an int's "1".
-                try { builder.Append(string.IsNullOrEmpty(spec) ? Formatter.Str(value, frame.Interpreter, at) : Format(value, spec, frame.Interpreter, at)); }
+                try { builder.Append(Field(value, piece.Conversion, spec, frame.Interpreter, at)); }
                 catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, at, hint: e.Hint); }
                 catch (FormatException e) { throw new ScriptRuntimeException(e.Message, at); }
             }
@@ -66,6 +69,20 @@ internal sealed class FStringCode(FStringCode.Piece[] pieces, SourceSpan span) :
         }
         frame.Interpreter.Limits.Reserve(2L * builder.Length, Span);
         return Value.String(builder.ToString());
+    }
+
+    // A field's text: the value converted (`!s` is str, `!r` repr, `!a` ascii), then formatted by the spec.
+    private static string Field(Value value, char conversion, string? spec, Interpreter interpreter, in SourceSpan at)
+    {
+        if (conversion == '\0') return string.IsNullOrEmpty(spec) ? Formatter.Str(value, interpreter, at) : Format(value, spec, interpreter, at);
+        string text = conversion switch
+        {
+            's' => Formatter.Str(value, interpreter, at),
+            'r' => Formatter.Repr(value, interpreter, at),
+            'a' => Formatter.Ascii(value, interpreter, at),
+            _ => throw new System.Diagnostics.UnreachableException(),
+        };
+        return string.IsNullOrEmpty(spec) ? text : NumberFormat.FormatString(text, spec);
     }
 
     /// <summary>A value formatted by a format spec, as an f-string field or str.format formats it.</summary>

@@ -29,6 +29,25 @@ internal static class Formatter
         return text.Builder.ToString();
     }
 
+    /// <summary>
+    /// Python's <c>ascii()</c> (an f-string's <c>!a</c>): the repr, with every character beyond ASCII
+    /// escaped as <c>\xhh</c>, <c>\uhhhh</c> or <c>\Uhhhhhhhh</c>.
+    /// </summary>
+    public static string Ascii(Value value, Interpreter? limits = null, SourceSpan at = default)
+    {
+        string repr = Repr(value, limits, at);
+        if (System.Text.Ascii.IsValid(repr)) return repr;
+        var builder = new StringBuilder(repr.Length + 16);
+        foreach (var rune in repr.EnumerateRunes())
+        {
+            if (rune.IsAscii) builder.Append((char)rune.Value);
+            else if (rune.Value <= 0xFF) builder.Append("\\x").Append(rune.Value.ToString("x2", CultureInfo.InvariantCulture));
+            else if (rune.Value <= 0xFFFF) builder.Append("\\u").Append(rune.Value.ToString("x4", CultureInfo.InvariantCulture));
+            else builder.Append("\\U").Append(rune.Value.ToString("x8", CultureInfo.InvariantCulture));
+        }
+        return builder.ToString();
+    }
+
     /// <summary>The text being made, with what it needs to stop: the lists open around the current item, and the limits.</summary>
     private sealed class Text(Interpreter? limits, SourceSpan at)
     {
