@@ -131,12 +131,12 @@ primary
     | NAME
     | '(' test ')'
     | '[' (test (compFor | (',' test)* ','?))? ']'
-    | LDICT (dictEntry (',' dictEntry)* ','?)? RDICT
+    | LDICT (dictEntry (compFor | (',' dictEntry)* ','?))? RDICT
     ;
 
 dictEntry    : test ':' test ;
 
-// A list comprehension's clauses: `for` targets `in` an iterable, conditions, more `for`s.
+// A comprehension's clauses (of a list's or a dict's): `for` targets `in` an iterable, conditions, more `for`s.
 compFor      : 'for' targets 'in' iterable=expr ('if' conditions+=expr)* inner=compFor? ;
 
 // ---------------------------------------------------------------- tokens

@@ -132,7 +132,7 @@ internal static class AstPrinter
         {
             switch (expression)
             {
-                case DictDisplay: return true;
+                case DictDisplay or DictComprehension: return true;
                 case Binary e: expression = e.Left; break;
                 case Logical e: expression = e.Left; break;
                 case RangeExpr e: expression = e.Start; break;
@@ -314,24 +314,37 @@ internal static class AstPrinter
             case ListComprehension e:
                 text.Append('[');
                 Expression(text, e.Element, Precedence.Or, quotes);
-                foreach (var clause in e.Clauses)
-                {
-                    if (clause is ComprehensionFor f)
-                    {
-                        text.Append(" for ").AppendJoin(", ", f.Targets.Select(t => t.Identifier)).Append(" in ");
-                        Expression(text, f.Iterable, Precedence.Or, quotes);
-                    }
-                    else
-                    {
-                        text.Append(" if ");
-                        Expression(text, ((ComprehensionIf)clause).Condition, Precedence.Or, quotes);
-                    }
-                }
+                Clauses(text, e.Clauses, quotes);
                 text.Append(']');
+                break;
+            case DictComprehension e:
+                text.Append('{');
+                Expression(text, e.Key, Precedence.Or, quotes);
+                text.Append(": ");
+                Expression(text, e.Value, Precedence.Or, quotes);
+                Clauses(text, e.Clauses, quotes);
+                text.Append('}');
                 break;
             default: throw new UnreachableException(expression.GetType().Name);
         }
         if (bracket) text.Append(')');
+    }
+
+    private static void Clauses(StringBuilder text, IReadOnlyList<ComprehensionClause> clauses, Quotes quotes)
+    {
+        foreach (var clause in clauses)
+        {
+            if (clause is ComprehensionFor f)
+            {
+                text.Append(" for ").AppendJoin(", ", f.Targets.Select(t => t.Identifier)).Append(" in ");
+                Expression(text, f.Iterable, Precedence.Or, quotes);
+            }
+            else
+            {
+                text.Append(" if ");
+                Expression(text, ((ComprehensionIf)clause).Condition, Precedence.Or, quotes);
+            }
+        }
     }
 
     // Each operand as loose as the grammar takes it there without brackets.
@@ -422,8 +435,12 @@ internal static class AstPrinter
                 StringBody(text, part.Text ?? "", quote, quotes, braces: true);
                 continue;
             }
+            // A field whose expression opens with a brace (a dict) needs a space, or `{{` is a literal brace.
             text.Append('{');
+            int start = text.Length;
             Expression(text, part.Value, Precedence.Or, inner);
+            if (text.Length > start && text[start] == '{') text.Insert(start, ' ');
+            if (part.Conversion != '\0') text.Append('!').Append(part.Conversion);
             if (part.FormatSpec is not null) text.Append(':').Append(part.FormatSpec);
             text.Append('}');
         }

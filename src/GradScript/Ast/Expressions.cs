@@ -14,9 +14,10 @@ internal sealed record FString(IReadOnlyList<FStringPart> Parts, SourceSpan Span
 /// <summary>
 /// One piece of an f-string: either <see cref="Text"/> or <see cref="Value"/> with its spec as written.
 /// A spec with replacement fields of its own (<c>{x:.{n}f}</c>) is also <see cref="NestedSpec"/>, the
-/// f-string that computes it.
+/// f-string that computes it. <see cref="Conversion"/> is <c>'s'</c>, <c>'r'</c> or <c>'a'</c> for
+/// <c>{x!s}</c>, <c>{x!r}</c>, <c>{x!a}</c>, or <c>'\0'</c>.
 /// </summary>
-internal sealed record FStringPart(string? Text, Expr? Value, string? FormatSpec, FString? NestedSpec = null);
+internal sealed record FStringPart(string? Text, Expr? Value, string? FormatSpec, FString? NestedSpec = null, char Conversion = '\0');
 
 /// <summary>A list display <c>[a, b, c]</c>.</summary>
 internal sealed record ListExpr(IReadOnlyList<Expr> Items, SourceSpan Span) : Expr(Span);
@@ -87,10 +88,16 @@ internal sealed record Conditional(Expr Condition, Expr Then, Expr Otherwise, So
 internal sealed record Lambda(IReadOnlyList<Parameter> Parameters, Expr Body, SourceSpan Span) : Expr(Span);
 
 /// <summary>
-/// <c>[element for x in xs if c for y in ys]</c>: the clauses in order, each <c>for</c> nesting the
-/// ones after it. It runs in a scope of its own, as in Python 3: its targets are not seen outside.
+/// A list or dict comprehension: the clauses in order, each <c>for</c> nesting the ones after it. It
+/// runs in a scope of its own, as in Python 3: its targets are not seen outside.
 /// </summary>
-internal sealed record ListComprehension(Expr Element, IReadOnlyList<ComprehensionClause> Clauses, SourceSpan Span) : Expr(Span);
+internal abstract record Comprehension(IReadOnlyList<ComprehensionClause> Clauses, SourceSpan Span) : Expr(Span);
+
+/// <summary><c>[element for x in xs if c for y in ys]</c>.</summary>
+internal sealed record ListComprehension(Expr Element, IReadOnlyList<ComprehensionClause> Clauses, SourceSpan Span) : Comprehension(Clauses, Span);
+
+/// <summary><c>{key: value for x in xs if c}</c>: the key is evaluated before the value, as in Python 3.8 and later.</summary>
+internal sealed record DictComprehension(Expr Key, Expr Value, IReadOnlyList<ComprehensionClause> Clauses, SourceSpan Span) : Comprehension(Clauses, Span);
 
 /// <summary>A clause of a comprehension.</summary>
 internal abstract record ComprehensionClause(SourceSpan Span);

@@ -130,18 +130,22 @@ internal sealed class Resolver
                 Expression(index.Target);
                 Expression(index.Key);
                 break;
+            case Slice slice: Expression(slice); break;
             case Member member: Expression(member.Target); break;
+            // The builder has reported any other target as an error; its names are still resolved,
+            // so that the script's other errors are found too.
+            default: Expression(target); break;
         }
     }
 
     // A comprehension is a function of its own, as in Python 3: its targets are its locals. Its first
     // iterable is evaluated outside it, in the enclosing scope, as Python evaluates it.
-    private void Comprehension(ListComprehension c)
+    private void Comprehension(Comprehension c)
     {
         var first = (ComprehensionFor)c.Clauses[0];
         _pending.Push(first.Iterable);
         var targets = c.Clauses.OfType<ComprehensionFor>().SelectMany(f => f.Targets).Select(t => t.Identifier);
-        InScopeOf(c, "<listcomp>", [], targets, () =>
+        InScopeOf(c, c is DictComprehension ? "<dictcomp>" : "<listcomp>", [], targets, () =>
         {
             foreach (var clause in c.Clauses)
             {
@@ -154,7 +158,15 @@ internal sealed class Resolver
                     case ComprehensionIf i: Expression(i.Condition); break;
                 }
             }
-            Expression(c.Element);
+            switch (c)
+            {
+                case ListComprehension list: Expression(list.Element); break;
+                case DictComprehension dict:
+                    Expression(dict.Key);
+                    Expression(dict.Value);
+                    break;
+                default: throw new System.Diagnostics.UnreachableException(c.GetType().Name);
+            }
         });
     }
 
@@ -233,7 +245,7 @@ internal sealed class Resolver
                     }
                     InScopeOf(l, "<lambda>", l.Parameters.Select(p => p.Name), [], () => Expression(l.Body));
                     break;
-                case ListComprehension c: Comprehension(c); break;
+                case Comprehension c: Comprehension(c); break;
                 case Call c:
                     for (int i = 0; i < c.Keywords.Count; i++) pending.Push(c.Keywords[i].Value);
                     for (int i = 0; i < c.Arguments.Count; i++) pending.Push(c.Arguments[i]);

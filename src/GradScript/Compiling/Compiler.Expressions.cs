@@ -27,11 +27,11 @@ internal sealed partial class Compiler
             Slice s => new SliceCode(Expression(s.Target), Optional(s.Lower), Optional(s.Upper), Optional(s.Step), s.Span),
             Conditional c => ConditionalExpression(c),
             Lambda l => LambdaExpression(l),
-            ListComprehension c => Comprehension(c),
+            Comprehension c => Comprehension(c),
             Member m => new MemberCode(Expression(m.Target), Members.Members.Find(m.Name), m.Span),
             Call { Callee: Member } c => MethodCall(c),
             Call c => new CallCode(Expression(c.Callee), Expressions(c.Arguments), KeywordNames(c), KeywordValues(c), c.Span),
-            FString f => new FStringCode(f.Parts.Select(p => new FStringCode.Piece(p.Text, p.Value is null ? null : Expression(p.Value), p.FormatSpec, p.NestedSpec is null ? null : Expression(p.NestedSpec))).ToArray(), f.Span),
+            FString f => new FStringCode(f.Parts.Select(p => new FStringCode.Piece(p.Text, p.Value is null ? null : Expression(p.Value), p.FormatSpec, p.NestedSpec is null ? null : Expression(p.NestedSpec), p.Conversion)).ToArray(), f.Span),
             _ => throw new UnreachableException(expr.GetType().Name),
         };
     }

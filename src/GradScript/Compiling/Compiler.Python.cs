@@ -32,7 +32,7 @@ internal sealed partial class Compiler
 
     // The first iterable is compiled in the enclosing scope (the resolver resolved it there); the
     // rest in the comprehension's own.
-    private Code Comprehension(ListComprehension c)
+    private Code Comprehension(Comprehension c)
     {
         var scope = resolution.ExpressionScopes[c];
         var first = Expression(((ComprehensionFor)c.Clauses[0]).Iterable);
@@ -48,8 +48,14 @@ internal sealed partial class Compiler
                 _ => throw new System.Diagnostics.UnreachableException(),
             };
         }
-        var element = Expression(c.Element);
+        // A dict comprehension's key is evaluated before its value, as in Python 3.8 and later.
+        var (key, element) = c switch
+        {
+            ListComprehension list => ((Code?)null, Expression(list.Element)),
+            DictComprehension dict => (Expression(dict.Key), Expression(dict.Value)),
+            _ => throw new System.Diagnostics.UnreachableException(c.GetType().Name),
+        };
         _scope = outer;
-        return new ComprehensionCode(scope.SlotCount, clauses, element, c.Span);
+        return new ComprehensionCode(scope.SlotCount, clauses, key, element, c.Span);
     }
 }

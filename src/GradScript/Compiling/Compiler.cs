@@ -85,6 +85,7 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
         {
             Name name => new CompoundAssignInstruction(s.Op, Expression(name), VariableStore(name.Identifier, name.Span), value, s.Span, s.Span),
             Index index => new CompoundIndexInstruction(s.Op, Expression(index.Target), Expression(index.Key), value, s.Span, s.Span),
+            Slice slice => new CompoundSliceInstruction(s.Op, Expression(slice.Target), Optional(slice.Lower), Optional(slice.Upper), Optional(slice.Step), value, s.Span),
             // w.data -= e: read, compute (recording nothing from plain numbers), assign.
             Member member => new AssignInstruction(MemberTarget(member),
                 Arithmetic(s.Op, Expression(member), value, s.Span, s.Span), s.Span),
@@ -114,6 +115,7 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
     {
         Name name => VariableStore(name.Identifier, name.Span),
         Index index => new IndexStore(Expression(index.Target), Expression(index.Key), index.Span),
+        Slice slice => SliceTarget(slice),
         Member member => MemberTarget(member),
         _ => throw new UnreachableException(target.GetType().Name),
     };
@@ -122,8 +124,12 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
     {
         Name name => new(VariableStore(name.Identifier, name.Span), null, null, name.Span),
         Index index => new(null, Expression(index.Target), Expression(index.Key), index.Span),
+        Slice slice => new(null, null, null, slice.Span, SliceTarget(slice)),
         _ => throw new UnreachableException(target.GetType().Name),
     };
+
+    private SliceStore SliceTarget(Slice slice) =>
+        new(Expression(slice.Target), Optional(slice.Lower), Optional(slice.Upper), Optional(slice.Step), slice.Span);
 
     private Store VariableStore(string identifier, SourceSpan span)
     {

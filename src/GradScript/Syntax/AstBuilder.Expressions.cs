@@ -217,6 +217,11 @@ internal sealed partial class AstBuilder
                 _values.Add(new ListComprehension(Pop<Expr>(), clauses, span));
                 break;
             case LBRACKET: _values.Add(new ListExpr(Take<Expr>(mark), span)); break;
+            case LDICT when _values.Count > mark && _values[^1] is List<ComprehensionClause> clauses:
+                _values.RemoveAt(_values.Count - 1);
+                var value = Pop<Expr>();
+                _values.Add(new DictComprehension(Pop<Expr>(), value, clauses, span));
+                break;
             case LDICT:
                 var items = Take<Expr>(mark);
                 _values.Add(new DictDisplay(items.Where((_, i) => i % 2 == 0).ToList(), items.Where((_, i) => i % 2 == 1).ToList(), span));

@@ -185,7 +185,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
 
     private void CheckTarget(Expr target)
     {
-        if (target is not (Name or Index or Member))
+        if (target is not (Name or Index or Slice or Member))
             errors.Add($"cannot assign to {Describe(target)}", target.Span);
     }
 
@@ -194,7 +194,7 @@ internal sealed partial class AstBuilder : IParseTreeListener
         var targets = Take<Expr>(mark);
         foreach (var target in targets)
         {
-            if (target is not (Name or Index)) errors.Add($"cannot delete {Describe(target)}", target.Span);
+            if (target is not (Name or Index or Slice)) errors.Add($"cannot delete {Describe(target)}", target.Span);
         }
         return new Delete(targets, span);
     }

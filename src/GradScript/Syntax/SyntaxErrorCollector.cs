@@ -151,6 +151,9 @@ internal sealed class SyntaxErrorCollector(SourcePositions positions) : BaseErro
         GradScriptLexer.NAME => "a name",
         GradScriptLexer.INT or GradScriptLexer.FLOAT => "a number",
         GradScriptLexer.STRING or GradScriptLexer.FSTRING => "a string",
+        // A dict display's braces are types of their own, without a spelling in the grammar.
+        GradScriptParser.LDICT => "'{'",
+        GradScriptParser.RDICT => "'}'",
         _ => GradScriptLexer.DefaultVocabulary.GetLiteralName(tokenType) ?? GradScriptLexer.DefaultVocabulary.GetDisplayName(tokenType),
     };
 }

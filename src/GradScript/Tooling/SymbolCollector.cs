@@ -192,7 +192,7 @@ internal sealed class SymbolCollector
                 case Lambda l:
                     foreach (var parameter in l.Parameters) if (parameter.Default is not null) _pending.Push(parameter.Default);
                     break;
-                case ListComprehension c: _pending.Push(((ComprehensionFor)c.Clauses[0]).Iterable); break;
+                case Comprehension c: _pending.Push(((ComprehensionFor)c.Clauses[0]).Iterable); break;
                 case Call c:
                     foreach (var keyword in c.Keywords) _pending.Push(keyword.Value);
                     foreach (var argument in c.Arguments) _pending.Push(argument);

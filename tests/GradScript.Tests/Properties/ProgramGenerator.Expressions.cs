@@ -74,7 +74,8 @@ internal sealed partial class ProgramGenerator
         (1, () => Member(Make(Ty.Str, d, counted: false), $"{_dice.OneOf("find", "count")}({StringLiteral()})")),
         (1, () => Member(Make(Ty.List, d, counted: false), $"count({Make(Ty.Float, d).Text})")),
         (1, () => Conditional(Ty.Int, d)),
-        (_fstringQuote == '\0' ? 1 : 0, () => Call("len", Primary($"{{{Quote("a")}: {Make(Ty.Int, d).Text}, {_dice.OneOf("1", "none", "true")}: {Make(Ty.Float, d).Text}}}"))),
+        (1, () => Call("len", DictComprehension(d))),
+        (1, () => Call("len", Primary($"{{{Quote("a")}: {Make(Ty.Int, d).Text}, {_dice.OneOf("1", "none", "true")}: {Make(Ty.Float, d).Text}}}"))),
         (2, () => CallReturning(Ty.Int) ?? Atom(Ty.Int)),
         (1, () => Choice(Ty.Int, d)))();
 
@@ -96,7 +97,7 @@ internal sealed partial class ProgramGenerator
         (2, () => Transform("grad", d)),
         (1, () => Conditional(Ty.Float, d)),
         (1, () => Postfix($"(lambda {LambdaParameter}: {LambdaParameter} * {FloatLiteral()})({Make(Ty.Float, d).Text})")),
-        (_fstringQuote == '\0' ? 1 : 0, () => Index(Primary($"({{{Quote("k")}: {Make(Ty.Float, d).Text}}})"), Primary(Quote("k")))),
+        (1, () => Index(Primary($"({{{Quote("k")}: {Make(Ty.Float, d).Text}}})"), Primary(Quote("k")))),
         (1, () => Postfix($"dict(k={Make(Ty.Float, d).Text}).get({Quote(_dice.OneOf("k", "j"))}, {FloatLiteral()})")),
         (2, () => Element(d)),
         (2, () => CallReturning(Ty.Float) ?? Make(Ty.Int, d)),
@@ -194,6 +195,15 @@ internal sealed partial class ProgramGenerator
             (1, $"for {v} in {source} for {u} in {SmallRange()} if {u} != 1"));
         string element = clauses.Contains(u) ? $"{v} * {u}" : $"{v} {_dice.OneOf("*", "+", "-")} {FloatLiteral()}";
         return Primary($"[{element} {clauses}]");
+    }
+
+    // {v: v * c for v in xs if v > c}: a dict comprehension, whose repeated keys keep their first place.
+    private Code DictComprehension(int d)
+    {
+        string v = Fresh(null, "v");
+        string source = Make(Ty.List, d).Text;
+        string condition = _dice.Chance(0.5) ? $" if {v} > {FloatLiteral()}" : "";
+        return Primary($"{{{v}: {v} {_dice.OneOf("*", "+", "-")} {FloatLiteral()} for {v} in {source}{condition}}}");
     }
 
     // `c and x or y`: Python's conditional idiom, which yields an operand.

@@ -72,7 +72,11 @@ internal sealed partial class ProgramGenerator
             (1, $"{xs}.extend({ListDisplay()})"),
             (1, $"{xs}.insert({_dice.OneOf("0", "-1", "100")}, {Float()})"),
             (1, $"{xs}.{_dice.OneOf("reverse()", "sort()", "sort(reverse=true)", "sort(key=abs)")}"),
-            (2, $"if len({xs}) > 1 {{ del {xs}[{_dice.OneOf("0", "-1")}] }}"));
+            (2, $"if len({xs}) > 1 {{ del {xs}[{_dice.OneOf("0", "-1")}] }}"),
+            (1, $"{xs}[{_dice.OneOf("1:", ":-1", "1:2", ":", "0:0")}] = {ListDisplay()}"),
+            (1, $"{xs}[{_dice.OneOf("::2", "::-1", "1::3")}] = reversed({xs}[{_dice.OneOf("::2", "::-1", "1::3")}])"),
+            (1, $"{xs}[:1] += {ListDisplay()}"),
+            (1, $"del {xs}[{_dice.OneOf("1:", "::2", "-2:", "::-3")}]"));
     }
 
     private string Print()

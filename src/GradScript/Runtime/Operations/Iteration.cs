@@ -14,6 +14,9 @@ internal static class Iteration
     /// </summary>
     private const int InitialCapacity = 1 << 16;
 
+    /// <summary>Whether <see cref="Items"/> takes the value: a list, dict, range or string.</summary>
+    public static bool IsIterable(Value source) => source.Reference is ListValue or DictValue or RangeValue or string or Terminal.ProgressLoop;
+
     /// <summary>
     /// The items of an iterable, materialised (at most <paramref name="max"/> of them); limited to
     /// what a list may hold. With an interpreter, a large materialisation looks at the memory limit
