@@ -30,8 +30,8 @@ internal static partial class Members
         Method(table, S, "strip", (_, in a) => Strip(a, "strip", start: true, end: true));
         Method(table, S, "lstrip", (_, in a) => Strip(a, "lstrip", start: true, end: false));
         Method(table, S, "rstrip", (_, in a) => Strip(a, "rstrip", start: false, end: true));
-        Method(table, S, "upper", (_, in a) => { Arity(a, "upper", 0); return Value.String(Text(a).ToUpperInvariant()); });
-        Method(table, S, "lower", (_, in a) => { Arity(a, "lower", 0); return Value.String(Text(a).ToLowerInvariant()); });
+        Method(table, S, "upper", (_, in a) => { Arity(a, "upper", 0); return Value.String(PythonText.Upper(Text(a))); });
+        Method(table, S, "lower", (_, in a) => { Arity(a, "lower", 0); return Value.String(PythonText.Lower(Text(a))); });
         Method(table, S, "replace", (_, in a) =>
         {
             Arity(a, "replace", 2, 3);
@@ -103,7 +103,7 @@ internal static partial class Members
         Arity(a, method, 0, 1);
         string s = Text(a);
         if (a.Count == 1 || a[1].IsNone)
-            return Value.String(start && end ? s.Trim() : start ? s.TrimStart() : s.TrimEnd());
+            return Value.String(PythonText.Strip(s, start, end));
         char[] characters = Argument(a, 1, method).ToCharArray();
         return Value.String(start && end ? s.Trim(characters) : start ? s.TrimStart(characters) : s.TrimEnd(characters));
     }
@@ -121,15 +121,15 @@ internal static partial class Members
             int i = 0;
             while (true)
             {
-                while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+                while (i < s.Length && PythonText.IsSpace(s[i])) i++;
                 if (i == s.Length) break;
                 if (max >= 0 && pieces.Count == max)
                 {
-                    pieces.Add(Value.String(s[i..].TrimEnd()));
+                    pieces.Add(Value.String(PythonText.Strip(s[i..], start: false, end: true)));
                     break;
                 }
                 int j = i;
-                while (j < s.Length && !char.IsWhiteSpace(s[j])) j++;
+                while (j < s.Length && !PythonText.IsSpace(s[j])) j++;
                 pieces.Add(Value.String(s[i..j]));
                 i = j;
             }

@@ -55,6 +55,22 @@ internal static class PythonOracle
         json.dump(results, sys.stdout)
         """;
 
+    /// <summary>The stdout of one Python program, run on its own (without the prelude).</summary>
+    public static string RunScript(string program)
+    {
+        string executable = Executable ?? throw new InvalidOperationException(
+            $"python3 is required ({RequiredVariable} is set) but not installed");
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in new[] { "-I", "-c", program.Replace("\r", "") }) start.ArgumentList.Add(argument);
+        start.Environment["PYTHONIOENCODING"] = "utf-8";
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"python3 failed: {error.Result}");
+        return output;
+    }
+
     /// <summary>The output of each program, in order.</summary>
     public static IReadOnlyList<string> Run(IReadOnlyList<string> programs)
     {
