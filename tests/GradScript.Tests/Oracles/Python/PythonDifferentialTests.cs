@@ -83,6 +83,10 @@ public class PythonDifferentialTests(ITestOutputHelper output)
         "min(", "max(", "sum(", "len(", "\"\\x", "\"😀\"", "9223372036854775807", "inf", "nan", "(-0.0)", " < ", " == ",
         " and ", "(not ", "def ", "global ", "def g()", "for ", "if ", "seed(", "gauss(", "uniform(", " += ", " *= ",
         "append(", "sep=", "end=",
+        // Issue 16's constructs.
+        " if ", " else ", "lambda ", " for ", "{\"", ".get(", "del ", "sorted(", "reversed(", "divmod(", "any(", "all(",
+        ".split(", ".join(", ".upper()", ".find(", " in ", " not in ", ".items()", ":-1]", "::", "] = ", "] += ", ".setdefault(",
+        ".insert(", ".startswith(", "return y, x",
     ];
 
     private void AssertReach(List<TwinProgram> programs, int errors)

@@ -56,6 +56,7 @@ internal sealed partial class TwinGenerator(ulong seed)
     public TwinExpr Expression(Kind kind, int depth, bool inFString = false)
     {
         if (depth <= 0 || _dice.Chance(0.3)) return Leaf(kind, inFString);
+        if ((kind == Kind.Dict || _dice.Chance(0.25)) && PythonConstruct(kind, depth - 1, inFString) is { } construct) return construct;
         return kind switch
         {
             Kind.Int => IntExpression(depth - 1, inFString),
@@ -80,6 +81,7 @@ internal sealed partial class TwinGenerator(ulong seed)
             Kind.Str => TwinExpr.Same(inFString ? _dice.OneOf("\"a\"", "\"é\"", "\"😀\"", "\"xyz\"", "\"\"") : _dice.Pick(Strings), Kind.Str),
             Kind.List => Call2("[{0}, {1}]", "[{0}, {1}]", Kind.List, Leaf(Kind.Int, inFString), Leaf(_dice.OneOf(Kind.Float, Kind.Str, Kind.Int), inFString)),
             Kind.None => new TwinExpr("none", "None", Kind.None),
+            Kind.Dict => DictExpression(0, inFString),
             _ => throw new System.Diagnostics.UnreachableException(),
         };
     }

@@ -123,9 +123,10 @@ internal sealed partial class TwinGenerator
         {
             // A nested spec: the precision comes from an expression.
             string type = _dice.OneOf("f", "e", "g", "%");
-            return TwinExpr.Of(p => ($"f'{text}{{{p[0].Gs}:.{{{p[1].Gs}}}{type}}}'", $"(\"{text}\" + _fmt({p[0].Py}, \".\" + str({p[1].Py}) + \"{type}\"))"),
+            return TwinExpr.Of(p => ($"f'{text}{{{(p[0].Gs.StartsWith('{') ? " " : "")}{p[0].Gs}:.{{{p[1].Gs}}}{type}}}'", $"(\"{text}\" + _fmt({p[0].Py}, \".\" + str({p[1].Py}) + \"{type}\"))"),
                 Kind.Str, value, SmallInt(0, 6));
         }
-        return TwinExpr.Of(p => ($"f'{text}{{{p[0].Gs}{colon}{spec}}}'", $"(\"{text}\" + _fmt({p[0].Py}, \"{spec}\"))"), Kind.Str, value);
+        // A field that opens with a dict's brace needs a space: `{{` is a literal brace.
+        return TwinExpr.Of(p => ($"f'{text}{{{(p[0].Gs.StartsWith('{') ? " " : "")}{p[0].Gs}{colon}{spec}}}'", $"(\"{text}\" + _fmt({p[0].Py}, \"{spec}\"))"), Kind.Str, value);
     }
 }

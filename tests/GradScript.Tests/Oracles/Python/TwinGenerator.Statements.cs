@@ -19,7 +19,7 @@ internal sealed partial class TwinGenerator
 
     private TwinStatement Statement(int depth)
     {
-        switch (_dice.Below(14))
+        switch (_dice.Below(17))
         {
             case 0: case 1: case 2: case 3: return Assignment(depth);
             case 4: case 5: case 6: return Print(depth);
@@ -29,6 +29,7 @@ internal sealed partial class TwinGenerator
             case 10: return GlobalUpdate(depth);
             case 11: return Loop(depth);
             case 12: return Condition(depth);
+            case 13: case 14: case 15: return PythonStatement(depth);
             default: return Seed();
         }
     }
@@ -37,7 +38,7 @@ internal sealed partial class TwinGenerator
 
     private TwinStatement Assignment(int depth)
     {
-        var kind = _dice.OneOf(Kind.Int, Kind.Int, Kind.Float, Kind.Float, Kind.Bool, Kind.Str, Kind.List);
+        var kind = _dice.OneOf(Kind.Int, Kind.Int, Kind.Float, Kind.Float, Kind.Bool, Kind.Str, Kind.List, Kind.Dict);
         var value = Expression(kind, depth);
         string name = $"v{_variables.Count}";
         _variables.Add((name, kind));
@@ -46,7 +47,7 @@ internal sealed partial class TwinGenerator
 
     private TwinStatement Print(int depth)
     {
-        var values = Enumerable.Range(0, _dice.Between(1, 3)).Select(_ => Expression(_dice.OneOf(Kind.Int, Kind.Float, Kind.Bool, Kind.Str, Kind.List, Kind.None), depth)).ToArray();
+        var values = Enumerable.Range(0, _dice.Between(1, 3)).Select(_ => Expression(_dice.OneOf(Kind.Int, Kind.Float, Kind.Bool, Kind.Str, Kind.List, Kind.None, Kind.Dict), depth)).ToArray();
         string settings = _dice.Weighted((6, ""), (1, ", sep=\"\""), (1, ", sep=none"), (1, ", end=\"|\\n\""), (1, ", sep=\", \", end=none"));
         return new(values, e => (
             $"print({string.Join(", ", e.Select(x => x.Gs))}{settings})",

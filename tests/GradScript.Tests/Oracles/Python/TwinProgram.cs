@@ -1,7 +1,7 @@
 namespace GradScript.Tests.Oracles.Python;
 
 /// <summary>The static type the generator believes an expression has; it picks operations by it.</summary>
-internal enum Kind { Int, Float, Bool, Str, List, None }
+internal enum Kind { Int, Float, Bool, Str, List, None, Dict }
 
 /// <summary>
 /// An expression written twice: in GradScript and in the Python of <c>prelude.py</c>. It keeps its

@@ -242,6 +242,9 @@ def _repr(v, _open=()):
     if isinstance(v, list):
         if any(v is o for o in _open): return "[...]"
         return "[" + ", ".join(_repr(x, _open + (v,)) for x in v) + "]"
+    if isinstance(v, dict):
+        if any(v is o for o in _open): return "{...}"
+        return "{" + ", ".join(_repr(k) + ": " + _repr(x, _open + (v,)) for k, x in v.items()) + "}"
     if isinstance(v, range): return "%d..%d" % (v.start, v.stop) + ("" if v.step == 1 else " step %d" % v.step)
     if isinstance(v, _S):
         out = ['"']
@@ -261,6 +264,18 @@ def _repr(v, _open=()):
 
 
 def str(v): return v if isinstance(v, _S) else _repr(v)
+
+
+# GradScript's `in` over a list compares by its == (true == 1 is false); over strings and dicts it is Python's.
+def _in(a, b):
+    if isinstance(b, list):
+        return any(_eq(a, x) for x in b)
+    return a in b
+
+
+# GradScript has no tuples or iterators here: divmod and reversed give lists.
+def divmod(a, b): return [_floordiv(a, b), _mod(a, b)]
+def reversed(xs): return list(_b.reversed(xs))
 
 
 def _fmt(v, spec):
