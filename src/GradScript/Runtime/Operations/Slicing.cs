@@ -1,6 +1,7 @@
-namespace GradScript.Runtime.Nodes;
+namespace GradScript.Runtime;
 
 using GradScript.Diagnostics;
+using GradScript.Runtime.Nodes;
 
 /// <summary>
 /// Python's slice arithmetic (<c>PySlice_AdjustIndices</c>), for reading slices of lists and
