@@ -60,11 +60,19 @@ internal sealed partial class TwinGenerator
     private TwinStatement ListMethods(int depth)
     {
         string name = NewVariable(Kind.List);
-        string call = _dice.OneOf("append({1})", "extend({2})", "insert({3}, {1})", "reverse()", "clear()", "extend({0})");
+        int how = _dice.Below(6);
         string position = SmallInt(-3, 4).Gs;
         return new([Expression(Kind.List, depth), Expression(_dice.OneOf(Kind.Int, Kind.Str, Kind.Float), depth), Expression(Kind.List, depth)], e =>
         {
-            string Method(string xs, string item, string other) => call.Replace("{0}", xs).Replace("{1}", item).Replace("{2}", other).Replace("{3}", position);
+            string Method(string xs, string item, string other) => how switch
+            {
+                0 => $"append({item})",
+                1 => $"extend({other})",
+                2 => $"insert({position}, {item})",
+                3 => "reverse()",
+                4 => "clear()",
+                _ => $"extend({xs})",
+            };
             return ($"{name} = {e[0].Gs}; {name}.{Method(name, e[1].Gs, e[2].Gs)}; print({name}, len({name}.copy()))",
                 $"{name} = {e[0].Py}; {name}.{Method(name, e[1].Py, e[2].Py)}; print({name}, len({name}.copy()))");
         });
