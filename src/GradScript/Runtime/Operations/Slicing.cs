@@ -90,7 +90,7 @@ internal static class Slicing
             long replaced = count;
             if (items.Count - replaced + source.Count > ListValue.MaxLength)
                 throw new RuntimeError($"list too long (more than {ListValue.MaxLength} items)");
-            interpreter.Reserve((long)Operators.ValueBytes * (items.Count - replaced + source.Count), at);
+            interpreter.Limits.Reserve((long)Operators.ValueBytes * (items.Count - replaced + source.Count), at);
             items.RemoveRange((int)start, (int)replaced);
             items.InsertRange((int)start, source);
             return;
