@@ -13,9 +13,14 @@ internal sealed class SessionDriver
     private readonly StringWriter _out = new() { NewLine = "\n" };
     private readonly StringWriter _error = new() { NewLine = "\n" };
 
+    // The session may write from another thread while a test waits for its output: every write,
+    // and every read here, holds the synchronized writer's lock.
+    private readonly TextWriter _sharedOut;
+
     public SessionDriver(RunLimits? limits = null, Graphviz? graphviz = null)
     {
-        Session = new ReplSession(limits ?? RunLimits.None, _out, _error, graphviz);
+        _sharedOut = TextWriter.Synchronized(_out);
+        Session = new ReplSession(limits ?? RunLimits.None, _sharedOut, _error, graphviz);
     }
 
     public ReplSession Session { get; }
@@ -38,10 +43,28 @@ internal sealed class SessionDriver
     /// <summary>What was written since the last call, then forgotten.</summary>
     public (string Out, string Error) Take()
     {
-        var taken = (_out.ToString(), _error.ToString());
-        _out.GetStringBuilder().Clear();
-        _error.GetStringBuilder().Clear();
-        return taken;
+        lock (_sharedOut)
+        {
+            var taken = (_out.ToString(), _error.ToString());
+            _out.GetStringBuilder().Clear();
+            _error.GetStringBuilder().Clear();
+            return taken;
+        }
+    }
+
+    /// <summary>Waits until an input running on another thread has printed <paramref name="text"/>.</summary>
+    public void WaitForOutput(string text)
+    {
+        var deadline = DateTime.UtcNow + SmallStack.HangTimeout;
+        while (true)
+        {
+            lock (_sharedOut)
+            {
+                if (_out.ToString().Contains(text, StringComparison.Ordinal)) return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"the input never printed {text}");
+            Thread.Sleep(5);
+        }
     }
 
     /// <summary>Waits until the session is running an input (a test's other thread fed it).</summary>
