@@ -54,14 +54,42 @@ internal sealed class CellRunner
     /// <summary>The session, for completion and inspection between cells.</summary>
     public ReplSession Session => _session;
 
+    // The running cell's interrupt, from the moment its request is taken (before its code starts,
+    // so an interrupt that comes early is not lost) to its reply; null between cells.
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _cellInterrupt;
+
     /// <summary>Stops the running cell, if any; its variables keep the values they had.</summary>
-    public InterruptResult Interrupt() => _session.Interrupt();
+    public InterruptResult Interrupt()
+    {
+        lock (_gate)
+        {
+            if (_cellInterrupt is null) return _session.Interrupt();
+            if (_cellInterrupt.IsCancellationRequested) return InterruptResult.AlreadyCancelled;
+            _cellInterrupt.Cancel();
+            return InterruptResult.Cancelled;
+        }
+    }
 
     /// <summary>Runs one cell and gives the content of its <c>execute_reply</c>.</summary>
     /// <param name="code">The cell's text.</param>
     /// <param name="silent">Nothing is published and the count does not move (a client's background query).</param>
     /// <param name="storeHistory">Whether the cell is counted and kept in the history.</param>
     public JsonObject Execute(string code, bool silent, bool storeHistory)
+    {
+        using var interrupt = new CancellationTokenSource();
+        lock (_gate) _cellInterrupt = interrupt;
+        try
+        {
+            return Execute(code, silent, storeHistory, interrupt.Token);
+        }
+        finally
+        {
+            lock (_gate) _cellInterrupt = null;
+        }
+    }
+
+    private JsonObject Execute(string code, bool silent, bool storeHistory, CancellationToken interrupt)
     {
         if (!silent && storeHistory)
         {
@@ -78,7 +106,7 @@ internal sealed class CellRunner
             _output = output;
             try
             {
-                _session.RunCell(code, $"<cell-{count}>", value => ShowResult(value, count));
+                _session.RunCell(code, $"<cell-{count}>", value => ShowResult(value, count), interrupt);
             }
             finally
             {

@@ -59,10 +59,14 @@ internal sealed class InputRunner(RunLimits limits, TextWriter output, TextWrite
         get { lock (_gate) return _current is not null; }
     }
 
-    /// <summary>Runs <paramref name="work"/> on a script thread and reports what stopped it.</summary>
-    public RunOutcome Run(Action<CancellationToken> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> on a script thread and reports what stopped it. Cancelling
+    /// <paramref name="stop"/> interrupts it as <see cref="Interrupt"/> does, and if it already is,
+    /// the work starts interrupted (a notebook's interrupt can arrive before its cell's code runs).
+    /// </summary>
+    public RunOutcome Run(Action<CancellationToken> work, CancellationToken stop = default)
     {
-        var cancellation = new CancellationTokenSource();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stop);
         lock (_gate) _current = cancellation;
         try
         {

@@ -97,7 +97,7 @@ internal sealed class ReplSession
     /// each top-level expression value. An unfinished statement at the end is a syntax error.
     /// </summary>
     /// <returns>How the cell ended: <see cref="RunOutcome.Finished"/> when every part ran.</returns>
-    public RunOutcome RunCell(string cell, string sourceName, Action<ScriptValue> echo)
+    public RunOutcome RunCell(string cell, string sourceName, Action<ScriptValue> echo, CancellationToken stop = default)
     {
         var lines = cell.ReplaceLineEndings("\n").Split('\n');
         var outcome = RunOutcome.Finished;
@@ -106,11 +106,11 @@ internal sealed class ReplSession
         {
             bool command = i < lines.Length && MetaCommands.IsCommand(lines[i]) && CodeIsComplete(lines, start, i);
             if (i < lines.Length && !command) continue;
-            outcome = RunCode(lines, start, i, sourceName, echo);
+            outcome = RunCode(lines, start, i, sourceName, echo, stop);
             if (command && outcome == RunOutcome.Finished)
             {
                 string line = lines[i];
-                outcome = _runner.Run(token => _commands.Execute(line, token));
+                outcome = _runner.Run(token => _commands.Execute(line, token), stop);
             }
             start = i + 1;
         }
@@ -123,12 +123,12 @@ internal sealed class ReplSession
         !InputBuffer.NeedsMore(string.Join('\n', lines[start..end]));
 
     // Blank lines before the code put it at its line of the cell, as spaces put code at its column.
-    private RunOutcome RunCode(string[] lines, int start, int end, string sourceName, Action<ScriptValue> echo)
+    private RunOutcome RunCode(string[] lines, int start, int end, string sourceName, Action<ScriptValue> echo, CancellationToken stop)
     {
         string code = string.Join('\n', lines[start..end]);
         if (string.IsNullOrWhiteSpace(code)) return RunOutcome.Finished;
         string text = new string('\n', start) + code;
-        return _runner.Run(token => Engine.RunInteractive(Engine.CompileInteractive(text, sourceName), echo, token));
+        return _runner.Run(token => Engine.RunInteractive(Engine.CompileInteractive(text, sourceName), echo, token), stop);
     }
 
     /// <summary>Shows the DOT text of a graph: drawn by the host when it shows pictures, printed otherwise.</summary>
