@@ -230,10 +230,25 @@ internal sealed class KernelProcess : IDisposable
 
     private static string Address(int port) => $"tcp://127.0.0.1:{port}";
 
+    // Ports are taken in turn from below Linux's ephemeral range (32768-60999), starting at a random
+    // place. A port the OS chose (port 0) came from that range, and the OS could hand it on to another
+    // socket's outgoing connection before the kernel bound it: the kernel then exited with
+    // AddressAlreadyInUse. No outgoing connection uses these, and no two kernels of a run share one.
+    private static int _lastPort = Random.Shared.Next(0, PortRange);
+    private const int FirstPort = 20000, PortRange = 12000;
+
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            int port = FirstPort + (int)((uint)Interlocked.Increment(ref _lastPort) % PortRange);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException) { } // in use: the next one
+        }
     }
 }
