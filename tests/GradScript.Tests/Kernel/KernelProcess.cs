@@ -17,8 +17,8 @@ using NetMQ.Sockets;
 /// </summary>
 internal sealed class KernelProcess : IDisposable
 {
-    /// <summary>How long any one answer may take: generous, for a loaded machine.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    /// <summary>How long any one answer may take: the suite's hang guard, so load never decides a verdict.</summary>
+    public static readonly TimeSpan Patience = SmallStack.HangTimeout;
 
     private static readonly string Gradscript = Path.Combine(AppContext.BaseDirectory, "gradscript");
 

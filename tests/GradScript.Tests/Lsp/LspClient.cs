@@ -15,7 +15,8 @@ using System.Text.Json.Nodes;
 /// </summary>
 internal sealed class LspClient : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    // The suite's hang guard: an answer that has not come by then never will, whatever the load.
+    private static readonly TimeSpan Patience = SmallStack.HangTimeout;
 
     private readonly Process _process;
     private readonly BlockingCollection<JsonObject> _incoming = [];
