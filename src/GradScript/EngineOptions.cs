@@ -74,6 +74,16 @@ public sealed class EngineOptions
     /// </summary>
     public Action<Chart>? ShowChart { get; init; }
 
+    /// <summary>
+    /// Whether hot code is compiled to .NET code (<see cref="GradScript.Tiering.Adaptive"/>, the
+    /// default), never (<see cref="GradScript.Tiering.InterpreterOnly"/>) or at once
+    /// (<see cref="GradScript.Tiering.CompileImmediately"/>). Results are the same in every mode. When
+    /// not set, the environment variable <c>GRADSCRIPT_TIER</c> (<c>adaptive</c>, <c>interpret</c> or
+    /// <c>eager</c>) chooses, so that a whole test suite can run in each mode; a value set here wins.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The options are created while <c>GRADSCRIPT_TIER</c> holds another value.</exception>
+    public Tiering Tiering { get; init; } = TieringVariable.FromEnvironment();
+
     /// <summary>Cancels every run of the engine; combined with the token given to a run.</summary>
     public CancellationToken CancellationToken { get; init; }
 }
