@@ -36,11 +36,11 @@ internal sealed class AngleBrackets
     }
 
     // The rule that invoked the outermost expression of which `context` is a part (through
-    // `not`, `and`, `or`): a statement, an argument, a bracket …
+    // `not`, `and`, `or` and a conditional expression's `test`): a statement, an argument, a bracket …
     private static RuleContext? ExpressionInvoker(RuleContext context)
     {
         var current = context;
-        while (current is { RuleIndex: RULE_expr }) current = current.Parent;
+        while (current is { RuleIndex: RULE_expr or RULE_test }) current = current.Parent;
         return current;
     }
 
@@ -75,15 +75,15 @@ internal sealed class AngleBrackets
     /// </summary>
     private void HeaderScan(ITokenStream tokens)
     {
-        int depth = 0, lastLess = tokens.LT(1).StartIndex;
+        int depth = 0, lastLess = tokens.LT(1).StartIndex, previous = LT;
         bool opens = true;
         IToken token;
-        for (int i = 2; ; i++)
+        for (int i = 2; ; i++, previous = token.Type == NEWLINE ? previous : token.Type)
         {
             token = tokens.LT(i);
             int type = token.Type;
-            if (type is LPAREN or LBRACKET) depth++;
-            else if (type is RPAREN or RBRACKET && --depth < 0) break;
+            if (type is LPAREN or LBRACKET or LDICT) depth++;
+            else if (type is RPAREN or RBRACKET or RDICT && --depth < 0) break;
             else if (type == TokenConstants.EOF) break;
             else if (depth > 0) continue;
             else if (type == LBRACE)
@@ -96,7 +96,10 @@ internal sealed class AngleBrackets
             // compare with the next line's operand (`a >` NEWLINE `b {`): the scan reads on, and
             // the next line settles it (a `{`, or the end of a statement after the block).
             else if (type == GT && tokens.LA(i + 1) != NEWLINE && !StartsOperand(tokens.LA(i + 1))) break;
-            else if (type == NEWLINE && !ContinuesLine(tokens.LA(i - 1))) break;
+            else if (type == NEWLINE && !ContinuesLine(previous) && !(tokens.LA(i + 1) == ELSE && EndsOperand(previous))) break;
+            // After an operand, `if` and `else` go on with a conditional expression
+            // (`while n < 2 if x else false {`); after a `<` or a `>` they begin or follow a block.
+            else if (type is IF or ELSE && EndsOperand(previous)) continue;
             else if (EndsHeader(type)) break;
         }
         _scanStart = tokens.LT(1).StartIndex;
@@ -104,12 +107,19 @@ internal sealed class AngleBrackets
         _blockOpener = opens ? lastLess : -1;
     }
 
-    // A token after which a line goes on (the grammar allows newlines there).
+    // A token after which a line goes on: the grammar allows newlines after a binary operator, a
+    // comma and a conditional expression's `if` and `else` (and before its `else`, above).
     private static bool ContinuesLine(int type) =>
-        type is LT or GT or LE or GE or EQ or NE or AND or OR or NOT or PLUS or MINUS or STAR or SLASH
-            or SLASHSLASH or PERCENT or CARET or DOTDOT or COMMA;
+        type is LT or GT or LE or GE or EQ or NE or IN or AND or OR or NOT or PLUS or MINUS or STAR or SLASH
+            or SLASHSLASH or PERCENT or CARET or STARSTAR or DOTDOT or COMMA or IF or ELSE;
 
-    // Tokens that no header expression holds outside brackets: a block's statement has begun.
+    // A token after which an operand is complete: `if` there continues a conditional expression
+    // (`while n < 2 if x else false {`), where after `<` it would begin a block's statement.
+    private static bool EndsOperand(int type) =>
+        type is INT or FLOAT or STRING or FSTRING or TRUE or FALSE or NONE or NAME or RPAREN or RBRACKET or RDICT;
+
+    // Tokens that no header expression holds outside brackets (`if` and `else` but in a conditional
+    // expression): a block's statement has begun.
     private static bool EndsHeader(int type) =>
         OperatorTokens.IsCompound(type) || type is ASSIGN or COMMA or SEMI or RBRACE
             or DEF or RETURN or IF or ELSE or WHILE or FOR or BREAK or CONTINUE or GLOBAL or NO_GRAD or IMPORT;

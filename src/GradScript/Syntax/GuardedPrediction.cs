@@ -103,19 +103,27 @@ internal sealed class GuardedPrediction : ParserATNSimulator
 
     /// <summary>
     /// The decision, in <c>expr</c>, whether a comparison follows an operand: the one whose first
-    /// alternative begins with a set of tokens holding both <c>&lt;</c> and <c>&gt;</c>.
+    /// alternative can begin with both <c>&lt;</c> and <c>&gt;</c> and whose second leaves the rule.
     /// </summary>
-    private static int ComparisonDecision(ATN atn)
+    /// <remarks>
+    /// Found by what its alternatives can begin with, not by their shape: the first alternative is a
+    /// block of its own (<c>op=(…) | not in</c>), whose inner decision, made on one token, also begins
+    /// with both brackets. Finding that one instead once left this hook unused, silently: the
+    /// brackets went back to ANTLR's full prediction. So exactly one decision must match.
+    /// </remarks>
+    internal static int ComparisonDecision(ATN atn)
     {
+        int found = -1;
         for (int decision = 0; decision < atn.NumberOfDecisions; decision++)
         {
             var state = atn.decisionToState[decision];
             if (state.ruleIndex != RULE_expr || state.NumberOfTransitions != 2) continue;
-            var first = state.Transition(0).target;
-            while (first.NumberOfTransitions == 1 && first.Transition(0) is EpsilonTransition epsilon) first = epsilon.target;
-            if (first.NumberOfTransitions == 1 && first.Transition(0).Label is { } label && label.Contains(LT) && label.Contains(GT))
-                return decision;
+            var compares = atn.NextTokens(state.Transition(0).target);
+            var leaves = atn.NextTokens(state.Transition(1).target);
+            if (!compares.Contains(LT) || !compares.Contains(GT) || !leaves.Contains(TokenConstants.EPSILON)) continue;
+            if (found >= 0) throw new InvalidOperationException($"rule expr has two comparison decisions ({found} and {decision})");
+            found = decision;
         }
-        throw new InvalidOperationException("the grammar has no comparison decision in rule expr");
+        return found >= 0 ? found : throw new InvalidOperationException("the grammar has no comparison decision in rule expr");
     }
 }

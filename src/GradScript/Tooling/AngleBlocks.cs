@@ -48,8 +48,9 @@ internal sealed class AngleBlocks
                     break;
                 }
                 Expect(elseToken, ELSE);
-                if (_tokens[elseToken + 1].Type == IF) Statement(orElse.Single());
-                else Block(elseToken + 1, orElse);
+                int afterElse = Skip(elseToken + 1);  // past a line join: `else \` NEWLINE `{`
+                if (_tokens[afterElse].Type == IF) Statement(orElse.Single());
+                else Block(afterElse, orElse);
                 break;
             case While s: Block(After(s.Condition.Span), s.Body); break;
             case For s: Block(After(s.Iterable.Span), s.Body); break;

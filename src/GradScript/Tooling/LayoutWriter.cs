@@ -241,14 +241,15 @@ internal sealed class LayoutWriter
         _outputLine++;
         _lineStart = -1;
         _joined = false;
-        // A statement goes on past a line that ends in an operator, a comma or `=`; a line of only
-        // a comment changes nothing.
+        // A statement goes on past a line that ends in an operator (`in` and a conditional
+        // expression's `if` and `else` among them), a comma or `=`; a line of only a comment
+        // changes nothing.
         if (_previous < 0) return;
         _continues = KindAt(_previous) switch
         {
             TokenKind.Sign or TokenKind.Operator or TokenKind.Angle or TokenKind.Assign or TokenKind.CompoundAssign
                 or TokenKind.Comma or TokenKind.DotDot => true,
-            TokenKind.Keyword => _tokens[_previous].Type is AND or OR,
+            TokenKind.Keyword => _tokens[_previous].Type is AND or OR or IN or IF or ELSE,
             _ => false,
         };
     }
