@@ -66,7 +66,7 @@ public sealed partial class Engine
     /// float32 when <paramref name="float32"/> is set.
     /// </summary>
     public void SetParameter(string name, double value, bool float32 = false) =>
-        _interpreter.Global(CheckName(name)).Value = Value.Object(new TrackedValue(value, float32));
+        _interpreter.Global(CheckName(name)).Value = Value.Object(TrackedValue.Leaf(value, float32));
 
     /// <summary>
     /// The globals that scripts or the host defined, in name order: every defined global except

@@ -65,7 +65,7 @@ public sealed partial class Engine
     // The tracked values the globals hold, each with the names that hold it.
     private Dictionary<TrackedValue, string> GraphLabels()
     {
-        var labels = new Dictionary<TrackedValue, string>(ReferenceEqualityComparer.Instance);
+        var labels = new Dictionary<TrackedValue, string>();
         foreach (var (name, cell) in _interpreter.Globals.Where(g => g.Value.Value.IsTracked).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var node = cell.Value.AsTracked;

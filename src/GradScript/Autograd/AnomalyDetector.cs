@@ -1,7 +1,6 @@
 namespace GradScript.Autograd;
 
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using GradScript.Diagnostics;
 
 /// <summary>
@@ -9,30 +8,35 @@ using GradScript.Diagnostics;
 /// recorded operation whose value is NaN or infinite is an error at the place it was written, and
 /// so is the first operation through which backward's gradient becomes NaN or infinite — placed
 /// where that operation was written in the forward pass, which the detector remembers for every
-/// operation recorded while it is on.
+/// operation recorded while it is on (beside the node, in its block).
 /// </summary>
 internal sealed class AnomalyDetector
 {
-    private readonly ConditionalWeakTable<TrackedValue, StrongBox<SourceSpan>> _places = new();
-
     public void Record(TrackedValue node, in SourceSpan at)
     {
         if (!double.IsFinite(node.Data))
             throw new ScriptRuntimeException($"anomaly: {Describe(node.Op)} gave {NonFinite(node.Data)}", at);
-        _places.AddOrUpdate(node, new StrongBox<SourceSpan>(at));
+        var block = node.Block;
+        (block.Places ??= new SourceSpan[block.Nodes.Length])[node.Index] = at;
     }
 
-    // A gradient that was already NaN or infinite was reported where it first became so.
-    public void CheckGradient(TrackedValue node, in SourceSpan backwardAt)
+    /// <summary>
+    /// The error if backward, passing a gradient on from <paramref name="node"/>, made an input's
+    /// gradient NaN or infinite; null otherwise. A gradient that was already NaN or infinite was
+    /// reported where it first became so.
+    /// </summary>
+    public ScriptRuntimeException? GradientAnomaly(TrackedValue node, in SourceSpan backwardAt)
     {
-        if (!double.IsFinite(node.Grad)) return;
+        if (!double.IsFinite(node.Grad)) return null;
         var input = node.A is { } a && !double.IsFinite(a.Grad) ? a
             : node.B is { } b && !double.IsFinite(b.Grad) ? b
-            : null;
-        if (input is null) return;
-        var place = _places.TryGetValue(node, out var box) ? box.Value : backwardAt;
-        throw new ScriptRuntimeException(
-            $"anomaly in backward: the gradient through {Describe(node.Op)} became {NonFinite(input.Grad)}", place);
+            : (TrackedValue?)null;
+        if (input is not { } bad) return null;
+        // A node recorded while detection was off has no place: backward's own is given.
+        var places = node.Block.Places;
+        var place = places is not null && places[node.Index].Source is not null ? places[node.Index] : backwardAt;
+        return new ScriptRuntimeException(
+            $"anomaly in backward: the gradient through {Describe(node.Op)} became {NonFinite(bad.Grad)}", place);
     }
 
     // An operator as the script writes it ('*'), any other operation as a call (tanh()). Ops.Family

@@ -1,6 +1,5 @@
 namespace GradScript.Autograd;
 
-using System.Runtime.CompilerServices;
 using GradScript.Diagnostics;
 
 /// <summary>
@@ -17,14 +16,11 @@ internal sealed class AutogradState
     // Recorded operations the run may still make (EngineOptions.MaxGraphNodes), set when it begins.
     private long _graphNodesLeft;
 
-    // The sequence number of the last recorded node: creation order, which backward follows.
-    private long _sequence;
-
     private AnomalyDetector? _anomalies;
 
-    // Gradients that are themselves tracked, from backward(l, create_graph=true). Weak keys: a node
-    // dropped by the script drops its entry.
-    private ConditionalWeakTable<TrackedValue, TrackedValue>? _trackedGradients;
+    // Whether a create_graph backward ever left a tracked gradient (kept beside its node, in its
+    // block, so a node dropped by the script drops its entry).
+    private bool _trackedGradients;
 
     /// <summary>Autograd for an engine with these limits and options.</summary>
     public AutogradState(IExecutionLimits limits, long? maxGraphNodes, bool detectAnomaly)
@@ -40,6 +36,9 @@ internal sealed class AutogradState
 
     /// <summary>The engine's backward pass, which keeps its buffers between calls.</summary>
     public readonly Backpropagation Backpropagation = new();
+
+    /// <summary>Where this engine's operations are recorded.</summary>
+    public readonly Tape Tape = new();
 
     /// <summary>Whether operations on tracked values are recorded: not inside <c>no_grad</c>.</summary>
     public bool IsRecording => _noGradDepth == 0;
@@ -81,26 +80,40 @@ internal sealed class AutogradState
     }
 
     /// <summary>
-    /// Records a node just computed: counts it against <c>EngineOptions.MaxGraphNodes</c>,
-    /// gives it its place in creation order, and with anomaly detection on makes a NaN or infinite
-    /// value an error here (and keeps the place for backward). Every recorded node passes here.
+    /// Checks a node just appended to the <see cref="Tape"/> (its place there is its place in
+    /// creation order): counts it against <c>EngineOptions.MaxGraphNodes</c>, and with anomaly
+    /// detection on makes a NaN or infinite value an error here (and keeps the place for backward).
+    /// Every recorded node passes here, right after it is appended.
     /// </summary>
     public TrackedValue Record(TrackedValue node, in SourceSpan at)
     {
         if (--_graphNodesLeft < 0)
             throw new ScriptLimitException($"graph limit exceeded (more than {_maxGraphNodes} recorded operations)", at);
         _anomalies?.Record(node, at);
-        node.Sequence = ++_sequence;
         return node;
     }
 
     /// <summary>op(t), recorded; null inside <c>no_grad</c>, where the caller computes the plain number.</summary>
     public TrackedValue? Unary(Op op, TrackedValue t, in SourceSpan at) =>
-        IsRecording ? Record(Differentiable.Unary(op, t), at) : null;
+        IsRecording ? Record(Differentiable.Unary(Tape, op, t), at) : null;
 
     /// <summary>a op b with at least one tracked operand, recorded; null inside <c>no_grad</c>, where the caller computes the plain number.</summary>
     public TrackedValue? Binary(Op op, TrackedValue? ta, double a, TrackedValue? tb, double b, in SourceSpan at) =>
-        IsRecording ? Record(Differentiable.Binary(op, ta, a, tb, b), at) : null;
+        IsRecording ? Record(Differentiable.Binary(Tape, op, ta, a, tb, b), at) : null;
+
+    /// <summary>An argument of a function transform as a recorded identity of <paramref name="outer"/>, so the gradient reaches it.</summary>
+    public TrackedValue Identity(TrackedValue outer, in SourceSpan at) =>
+        Record(Operations.PassThrough.Identity(Tape, outer, outer.IsFloat32), at);
+
+    /// <summary>
+    /// A host function's result, recorded: depending on <paramref name="t"/> with the host's
+    /// <paramref name="derivative"/>, and on <paramref name="previous"/> (the node for the
+    /// arguments before) with derivative 1 when there is one.
+    /// </summary>
+    public TrackedValue HostNode(TrackedValue? previous, TrackedValue t, double value, double derivative, in SourceSpan at) =>
+        Record(previous is { } p
+            ? Operations.Host.Node(Tape, p, t, value, derivative)
+            : Operations.Host.Node(Tape, t, value, derivative), at);
 
     /// <summary>
     /// First-order backward from <paramref name="root"/>: sets (or with <paramref name="accumulate"/>,
@@ -112,7 +125,7 @@ internal sealed class AutogradState
     /// Marks a leaf whose data was just changed in place (an optimizer step, <c>w -= …</c>): a graph
     /// recorded before the change can no longer be differentiated (see <see cref="Backpropagation"/>).
     /// </summary>
-    public void ChangedInPlace(TrackedValue leaf) => leaf.Sequence = ++_sequence;
+    public void ChangedInPlace(TrackedValue leaf) => leaf.Block.First = 2 * Tape.Recorded + 1;
 
     /// <summary>Anomaly detection (<c>detect_anomaly(true)</c>, <c>--detect-anomaly</c>).</summary>
     public bool DetectAnomaly
@@ -121,20 +134,24 @@ internal sealed class AutogradState
         set => _anomalies = value ? _anomalies ?? new AnomalyDetector() : null;
     }
 
-    /// <summary>After backward passed a gradient on from <paramref name="node"/>: an error if it made one NaN or infinite.</summary>
-    public void CheckGradient(TrackedValue node, in SourceSpan backwardAt) => _anomalies?.CheckGradient(node, backwardAt);
+    /// <summary>After backward passed a gradient on from <paramref name="node"/>: the error if it made one NaN or infinite.</summary>
+    public ScriptRuntimeException? GradientAnomaly(TrackedValue node, in SourceSpan backwardAt) => _anomalies?.GradientAnomaly(node, backwardAt);
 
     /// <summary>Whether a <c>create_graph</c> backward has left any tracked gradient.</summary>
-    public bool HasTrackedGradients => _trackedGradients is not null;
+    public bool HasTrackedGradients => _trackedGradients;
 
     /// <summary>The tracked gradient the last backward that reached <paramref name="node"/> left, if it made one.</summary>
     public TrackedValue? TrackedGradient(TrackedValue node) =>
-        _trackedGradients is { } table && table.TryGetValue(node, out var g) ? g : null;
+        node.Block.TrackedGradients is { } table && table.TryGetValue(node.Index, out var g) ? g : null;
 
     /// <summary>Keeps (or with null, forgets) <paramref name="node"/>'s tracked gradient.</summary>
     public void SetTrackedGradient(TrackedValue node, TrackedValue? gradient)
     {
-        if (gradient is not null) (_trackedGradients ??= new()).AddOrUpdate(node, gradient);
-        else _trackedGradients?.Remove(node);
+        if (gradient is { } g)
+        {
+            (node.Block.TrackedGradients ??= []) [node.Index] = g;
+            _trackedGradients = true;
+        }
+        else node.Block.TrackedGradients?.Remove(node.Index);
     }
 }

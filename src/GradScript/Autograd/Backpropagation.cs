@@ -3,25 +3,36 @@ namespace GradScript.Autograd;
 using GradScript.Diagnostics;
 
 /// <summary>
-/// Reverse-mode differentiation over the graph behind one root, in two linear passes: a depth-first
-/// walk that lists the graph's nodes inputs-first (and starts their gradients), then one sweep over
-/// that list in reverse that passes each node's gradient to its inputs. Iterative throughout, so a
-/// chain of ten million nodes needs no more .NET stack than a chain of ten. One instance per engine
-/// keeps its buffers between calls; it is not thread-safe (neither is an engine).
+/// Reverse-mode differentiation over the graph behind one root, in one linear sweep over the tape:
+/// nodes are visited newest first, block by block and within a block by falling index, and a node
+/// is worked on only if a newer one passed it a gradient (or it is the root). Creation order is a
+/// topological order, so each node's gradient is complete when the sweep reaches it; gradients
+/// that meet are added newest contribution first, PyTorch's order. No listing, no sort, no stack:
+/// a chain of ten million nodes costs ten million steps of one loop. One instance per engine keeps
+/// its buffers between calls; it is not thread-safe (neither is an engine).
 /// </summary>
-internal sealed class Backpropagation
+/// <remarks>
+/// Each block keeps the range of its nodes the pass still has to visit; a block is queued (newest
+/// first) when a node of a newer block first reaches into it, so the sweep never walks blocks the
+/// graph does not touch. A node's <see cref="NodeRecord.Mark"/> says whether the current pass has
+/// reached it; a pass number is never reused, so nothing is cleared between passes.
+/// </remarks>
+internal sealed partial class Backpropagation
 {
     private int _pass;
-    private Slot[] _order = new Slot[64];
-    private Slot[] _stack = new Slot[64];
-    private double[] _previous = [];
-    private long[] _keys = [];
+    private readonly PriorityQueue<NodeBlock, long> _pending = new();
 
-    // TrackedValue has a subclass, so storing one into a TrackedValue[] would cost an array-covariance
-    // type check; an array of structs has none.
-    private struct Slot
+    // The nodes the pass reached with their gradients before it, when they are needed afterwards
+    // (accumulate, a borrowed pass, tracked gradients to forget).
+    private Reached[] _reached = new Reached[64];
+    private int _reachedCount;
+    private bool _keep;
+
+    private struct Reached
     {
-        public TrackedValue Node;
+        public NodeBlock Block;
+        public int Index;
+        public double Previous;
     }
 
     /// <summary>Nodes between two looks at the limits, so time limits and cancellation apply to huge graphs.</summary>
@@ -36,22 +47,20 @@ internal sealed class Backpropagation
     /// </summary>
     public void Run(TrackedValue root, bool accumulate, AutogradState? autograd, in SourceSpan at)
     {
-        int count = 0;
+        bool forget = autograd is { HasTrackedGradients: true };
         try
         {
-            count = ListInputsFirst(root, accumulate ? Listing.SaveAndClear : Listing.Clear, autograd, at);
-            OrderBySequence(count, accumulate);
-            Sweep(root, count, autograd, at);
-            if (accumulate) AddPrevious(count);
-            if (autograd is { HasTrackedGradients: true })
+            Sweep(root, keep: accumulate || forget, markHasGrad: true, autograd, at);
+            for (int i = 0; i < _reachedCount; i++)
             {
-                for (int i = 0; i < count; i++) autograd.SetTrackedGradient(_order[i].Node, null);
+                var node = new TrackedValue(_reached[i].Block, _reached[i].Index);
+                if (accumulate) node.Grad = Derivatives.Accumulate(_reached[i].Previous, node.Grad, node.IsFloat32);
+                if (forget) autograd!.SetTrackedGradient(node, null);
             }
         }
         finally
         {
-            // The buffers must not keep the graph alive after backward.
-            Array.Clear(_order, 0, count);
+            Release();
         }
     }
 
@@ -62,156 +71,138 @@ internal sealed class Backpropagation
     /// </summary>
     public double[] GradientsOf(TrackedValue root, ReadOnlySpan<TrackedValue> inputs, AutogradState? autograd, in SourceSpan at)
     {
-        int count = 0;
         try
         {
-            count = ListInputsFirst(root, Listing.Borrow, autograd, at);
-            OrderBySequence(count, saved: true);
-            Sweep(root, count, autograd, at);
+            Sweep(root, keep: true, markHasGrad: false, autograd, at);
             var gradients = new double[inputs.Length];
             for (int i = 0; i < inputs.Length; i++)
-                gradients[i] = inputs[i].VisitMark == _pass ? inputs[i].Grad : 0;
-            for (int i = 0; i < count; i++) _order[i].Node.Grad = _previous[i];
+                gradients[i] = inputs[i].Mark == _pass ? inputs[i].Grad : 0;
+            for (int i = 0; i < _reachedCount; i++)
+                _reached[i].Block.Nodes[_reached[i].Index].Grad = _reached[i].Previous;
             return gradients;
         }
         finally
         {
-            Array.Clear(_order, 0, count);
+            Release();
         }
     }
 
-    /// <summary>The nodes of root's graph, inputs before the results made from them; gradients untouched.</summary>
-    public List<TrackedValue> InputsFirst(TrackedValue root, AutogradState? autograd, in SourceSpan at)
+    // The buffers must not keep the graph alive after backward.
+    private void Release()
     {
-        int count = 0;
-        try
-        {
-            count = ListInputsFirst(root, Listing.Only, autograd, at);
-            OrderBySequence(count, saved: false);
-            var nodes = new List<TrackedValue>(count);
-            for (int i = 0; i < count; i++) nodes.Add(_order[i].Node);
-            return nodes;
-        }
-        finally
-        {
-            Array.Clear(_order, 0, count);
-        }
+        Array.Clear(_reached, 0, _reachedCount);
+        _reachedCount = 0;
+        _pending.Clear();
     }
 
     private static ScriptRuntimeException ChangedInPlace(in SourceSpan at) => new(
         "backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; " +
         "compute the value again from the param (PyTorch refuses this too)", at);
 
-    // Clear and SaveAndClear are for a backward whose gradients stay (it marks the nodes reached);
-    // Borrow saves and clears for a computation that puts the gradients back afterwards.
-    private enum Listing { Only, Clear, SaveAndClear, Borrow }
-
-    // PyTorch's engine runs the ready function with the highest sequence number first, which comes
-    // to running them newest first; gradients that meet are then added in that order. The
-    // depth-first listing is already in creation order for a graph built left to right, so it is
-    // only sorted (with the saved gradients beside it) where it is not.
-    private void OrderBySequence(int count, bool saved)
-    {
-        var order = _order;
-        int i = 1;
-        while (i < count && order[i - 1].Node.Sequence <= order[i].Node.Sequence) i++;
-        if (i >= count) return;
-        if (_keys.Length < count) _keys = new long[order.Length];
-        for (int k = 0; k < count; k++) _keys[k] = order[k].Node.Sequence;
-        if (saved)
-        {
-            // Sort indices, then permute both lists by them.
-            var index = new int[count];
-            for (int k = 0; k < count; k++) index[k] = k;
-            Array.Sort(_keys, index, 0, count);
-            var nodes = new Slot[count];
-            var previous = new double[count];
-            for (int k = 0; k < count; k++) { nodes[k] = order[index[k]]; previous[k] = _previous[index[k]]; }
-            nodes.CopyTo(order, 0);
-            previous.CopyTo(_previous, 0);
-        }
-        else Array.Sort(_keys, order, 0, count);
-    }
-
-    // Post-order, without per-node state: a node stays on the stack until neither input is left
-    // unvisited, so it is listed after both. Gradients are cleared on the way (saved first when
-    // asked), so the sweep can add into them.
-    private int ListInputsFirst(TrackedValue root, Listing listing, AutogradState? autograd, in SourceSpan at)
+    private void Sweep(TrackedValue root, bool keep, bool markHasGrad, AutogradState? autograd, in SourceSpan at)
     {
         int pass = ++_pass;
-        var stack = _stack;
-        int top = 0, count = 0;
-        stack[0].Node = root;
-        root.VisitMark = pass;
-        try
+        _keep = keep;
+        _reachedCount = 0;
+        var flag = markHasGrad ? NodeFlags.HasGrad : NodeFlags.None;
+        Reach(root.Block, root.Index, 1.0, pass, flag);
+        if (root.IsLeaf) return;
+        var anomalies = autograd?.DetectAnomaly == true ? autograd : null;
+        ScriptRuntimeException? anomaly = null;
+        int visited = 0;
+        while (_pending.TryDequeue(out var block, out _))
         {
-            while (top >= 0)
+            var nodes = block.Nodes;
+            long sequence = 2 * (block.First + block.SweepHigh);
+            // The block's low end falls as the sweep finds inputs in it; it is read again each step.
+            for (int i = block.SweepHigh; i >= block.SweepLow; i--, sequence -= 2)
             {
-                var node = stack[top].Node;
-                var next = node.A;
-                if (next is null || next.VisitMark == pass)
-                {
-                    next = (node as TwoInputValue)?.SecondInput;
-                    if (next is null || next.VisitMark == pass)
-                    {
-                        top--;
-                        Append(node, count++, listing);
-                        if ((count & (CheckInterval - 1)) == 0) autograd?.Limits.Check(at);
-                        continue;
-                    }
-                }
-                if (next.Sequence > node.Sequence && next.A is null) throw ChangedInPlace(at);
-                next.VisitMark = pass;
-                if (++top == stack.Length) Array.Resize(ref _stack, stack.Length * 2);
-                stack = _stack;
-                stack[top].Node = next;
+                if (++visited == CheckInterval) { visited = 0; autograd?.Limits.Check(at); }
+                ref var node = ref nodes[i];
+                if (node.Mark != pass) continue;
+                PropagateFrom(block, i, ref node, sequence, pass, flag, at);
+                if (anomalies is not null && anomaly is null) anomaly = anomalies.GradientAnomaly(new TrackedValue(block, i), at);
             }
         }
-        finally
-        {
-            Array.Clear(stack, 0, Math.Min(stack.Length, top + 1));
-        }
-        return count;
+        // An anomaly waits for the end of the sweep, so a changed param, found anywhere, comes first.
+        if (anomaly is not null) throw anomaly;
     }
 
-    private void Append(TrackedValue node, int index, Listing listing)
+    // Passes node's gradient on to its inputs: A first, then B, so gradients meeting at an input
+    // (x * x) are added in PyTorch's order.
+    private void PropagateFrom(NodeBlock block, int index, ref NodeRecord node, long sequence, int pass, NodeFlags flag, in SourceSpan at)
     {
-        if (index == _order.Length) Array.Resize(ref _order, _order.Length * 2);
-        _order[index].Node = node;
-        if (listing == Listing.Only) return;
-        if (listing != Listing.Borrow) node.HasGrad = true;
-        if (listing != Listing.Clear)
+        var (aBlock, a) = Locate(block, node.A);
+        double g = node.Grad;
+        if (node.B == NodeBlock.NoInput)
         {
-            if (index >= _previous.Length) Array.Resize(ref _previous, Math.Max(64, _order.Length));
-            _previous[index] = node.Grad;
+            double x = aBlock.Nodes[a].Data;
+            double toA = (node.Flags & ~NodeFlags.HasGrad) == NodeFlags.None && node.Op is Op.Add or Op.Subtract or Op.Multiply
+                ? node.Op == Op.Multiply ? g * node.Second : g
+                : Derivatives.Contributions(new TrackedValue(block, index), g, x, 0).ToA;
+            Check(aBlock, sequence, at);
+            Reach(aBlock, a, toA, pass, flag);
+            return;
         }
-        // -0.0 is the sum of no contributions: -0.0 + c is c for every c (a +0.0 start would turn a
-        // first contribution of -0.0 into +0.0), so the first contribution is taken as it is.
-        node.Grad = -0.0;
+        var (bBlock, b) = Locate(block, node.B);
+        double xa = aBlock.Nodes[a].Data, yb = bBlock.Nodes[b].Data;
+        double left, right;
+        if ((node.Flags & ~NodeFlags.HasGrad) == NodeFlags.None && node.Op is Op.Add or Op.Subtract or Op.Multiply)
+        {
+            // The float64 arithmetic every training loop is made of, without the generic path.
+            (left, right) = node.Op switch
+            {
+                Op.Add => (g, g),
+                Op.Subtract => (g, -g),
+                _ => (g * yb, g * xa),
+            };
+        }
+        else (left, right) = Derivatives.Contributions(new TrackedValue(block, index), g, xa, yb);
+        Check(aBlock, sequence, at);
+        Check(bBlock, sequence, at);
+        Reach(aBlock, a, left, pass, flag);
+        Reach(bBlock, b, right, pass, flag);
     }
 
-    // Inputs come before their results in the list, so a reverse sweep sees each node's gradient
-    // complete before passing it on.
-    private void Sweep(TrackedValue root, int count, AutogradState? autograd, in SourceSpan at)
+    private static (NodeBlock Block, int Index) Locate(NodeBlock block, int input) => input < NodeBlock.Capacity
+        ? (block, input)
+        : (block.Foreign[input / NodeBlock.Capacity - 1], input % NodeBlock.Capacity);
+
+    // A leaf changed in place after this node was recorded: its formula would read the new data.
+    private static void Check(NodeBlock input, long sequence, in SourceSpan at)
     {
-        var order = _order;
-        root.Grad = 1;
-        bool checkAnomalies = autograd?.DetectAnomaly == true;
-        for (int i = count - 1; i >= 0; i--)
-        {
-            var node = order[i].Node;
-            if (node.A is not null) Derivatives.Propagate(node);
-            if (checkAnomalies) autograd!.CheckGradient(node, at);
-            if (i != 0 && (i & (CheckInterval - 1)) == 0) autograd?.Limits.Check(at); // not at node 0: small graphs never read the clock
-        }
+        if (input.IsLeaf && input.First > sequence) throw ChangedInPlace(at);
     }
 
-    private void AddPrevious(int count)
+    // Adds a contribution to a node's gradient. The first one this pass is taken as it is (and the
+    // node's range joins the sweep); later ones are added in the node's dtype.
+    private void Reach(NodeBlock block, int index, double contribution, int pass, NodeFlags flag)
     {
-        for (int i = 0; i < count; i++)
+        ref var node = ref block.Nodes[index];
+        bool f32 = (node.Flags & NodeFlags.Float32) != 0;
+        if (node.Mark == pass)
         {
-            var node = _order[i].Node;
-            node.Grad = node.IsFloat32 ? (float)((float)_previous[i] + (float)node.Grad) : _previous[i] + node.Grad;
+            node.Grad = Derivatives.Accumulate(node.Grad, contribution, f32);
+            return;
         }
+        node.Mark = pass;
+        if (_keep) Keep(block, index, node.Grad);
+        node.Grad = f32 ? (float)contribution : contribution;
+        node.Flags |= flag;
+        if (block.IsLeaf) return;
+        if (block.SweepPass != pass)
+        {
+            block.SweepPass = pass;
+            block.SweepLow = block.SweepHigh = index;
+            _pending.Enqueue(block, -block.First);
+        }
+        else if (index < block.SweepLow) block.SweepLow = index;
+        else if (index > block.SweepHigh) block.SweepHigh = index;
+    }
+
+    private void Keep(NodeBlock block, int index, double previous)
+    {
+        if (_reachedCount == _reached.Length) Array.Resize(ref _reached, _reached.Length * 2);
+        _reached[_reachedCount++] = new Reached { Block = block, Index = index, Previous = previous };
     }
 }

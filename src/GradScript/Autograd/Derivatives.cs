@@ -16,44 +16,39 @@ namespace GradScript.Autograd;
 /// </summary>
 internal static class Derivatives
 {
-    /// <summary>Adds this node's contributions (from <see cref="TrackedValue.Grad"/>) to its inputs' gradients.</summary>
-    public static void Propagate(TrackedValue node)
-    {
-        if (node.IsFloat32) Propagate<float>(node);
-        else Propagate<double>(node);
-    }
+    /// <summary>
+    /// This node's contributions to its inputs' gradients, given its gradient <paramref name="grad"/>
+    /// and its inputs' data <paramref name="x"/> and <paramref name="y"/> (y unused with one input):
+    /// (to A, to B), each in the node's dtype. The caller adds them in the inputs' dtypes (see <see cref="Backpropagation"/>).
+    /// </summary>
+    public static (double ToA, double ToB) Contributions(TrackedValue node, double grad, double x, double y) =>
+        node.IsFloat32 ? Contributions<float>(node, grad, x, y) : Contributions<double>(node, grad, x, y);
 
-    private static void Propagate<T>(TrackedValue node) where T : IFloatingPointIeee754<T>
+    private static (double, double) Contributions<T>(TrackedValue node, double grad, double xData, double yData) where T : IFloatingPointIeee754<T>
     {
-        T g = T.CreateTruncating(node.Grad);
-        var a = node.A!;
+        T g = T.CreateTruncating(grad);
         var family = Ops.Family(node.Op);
-        if (node is TwoInputValue two)
+        if (node.HasTwoInputs)
         {
-            var b = two.SecondInput;
-            var (left, right) = Binary(family, node, g, T.CreateTruncating(a.Data), T.CreateTruncating(b.Data), wantLeft: true, wantRight: true);
-            Add(a, left);
-            Add(b, right);
-            return;
+            var (left, right) = Binary(family, node, g, T.CreateTruncating(xData), T.CreateTruncating(yData), wantLeft: true, wantRight: true);
+            return (double.CreateTruncating(left), double.CreateTruncating(right));
         }
         if (Ops.TakesConstant(family))
         {
-            if (node.ConstantOnLeft)
-                Add(a, Binary(family, node, g, T.CreateTruncating(node.Constant), T.CreateTruncating(a.Data), wantLeft: false, wantRight: true).Right);
-            else
-                Add(a, Binary(family, node, g, T.CreateTruncating(a.Data), T.CreateTruncating(node.Constant), wantLeft: true, wantRight: false).Left);
-            return;
+            T toA = node.ConstantOnLeft
+                ? Binary(family, node, g, T.CreateTruncating(node.Constant), T.CreateTruncating(xData), wantLeft: false, wantRight: true).Right
+                : Binary(family, node, g, T.CreateTruncating(xData), T.CreateTruncating(node.Constant), wantLeft: true, wantRight: false).Left;
+            return (double.CreateTruncating(toA), 0);
         }
-        Add(a, Unary(family, node, g, T.CreateTruncating(a.Data), T.CreateTruncating(node.Data)));
+        return (double.CreateTruncating(Unary(family, node, g, T.CreateTruncating(xData), T.CreateTruncating(node.Data))), 0);
     }
 
-    // The engine's input buffer: the first contribution is taken as it is (the sweep starts every
-    // gradient at -0.0, and -0.0 + c is c for every c, signed zeros included), later ones added.
-    private static void Add<T>(TrackedValue input, T contribution) where T : IFloatingPointIeee754<T>
-    {
-        double c = double.CreateTruncating(contribution);
-        input.Grad = input.IsFloat32 ? (float)((float)input.Grad + (float)c) : input.Grad + c;
-    }
+    /// <summary>
+    /// The engine's input buffer: <paramref name="sum"/> plus a contribution <paramref name="c"/>, in
+    /// the input's dtype. A first contribution is taken as it is (backward starts a gradient at -0.0
+    /// in effect: -0.0 + c is c for every c, signed zeros included).
+    /// </summary>
+    public static double Accumulate(double sum, double c, bool float32) => float32 ? (float)((float)sum + (float)c) : sum + c;
 
     // (∂ through the left input, ∂ through the right one): x and y are the inputs' data or the constant.
     private static (T Left, T Right) Binary<T>(OpFamily family, TrackedValue node, T g, T x, T y, bool wantLeft, bool wantRight)
@@ -63,7 +58,7 @@ internal static class Derivatives
         OpFamily.Power => Power.Derivative(node, g, x, y, wantLeft, wantRight),
         OpFamily.Extremes => Extremes.Derivative(node.Op, g, x, y),
         OpFamily.ActivationBackward => Activations.BackwardDerivative(node.Op, g, x, y),
-        OpFamily.Host => Host.Derivative((TwoInputValue)node, g),
+        OpFamily.Host => Host.DerivativeOfTwo(node, g),
         _ => throw new UnreachableException($"{node.Op} has not two inputs"),
     };
 

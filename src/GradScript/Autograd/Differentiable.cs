@@ -14,7 +14,7 @@ namespace GradScript.Autograd;
 internal static class Differentiable
 {
     /// <summary>A binary operation where at least one of <paramref name="ta"/> and <paramref name="tb"/> is tracked.</summary>
-    public static TrackedValue Binary(Op op, TrackedValue? ta, double a, TrackedValue? tb, double b)
+    public static TrackedValue Binary(Tape tape, Op op, TrackedValue? ta, double a, TrackedValue? tb, double b)
     {
         bool f32 = (ta?.IsFloat32 ?? true) && (tb?.IsFloat32 ?? true);
         if (!f32)
@@ -22,9 +22,9 @@ internal static class Differentiable
             // The float64 cases every training loop is made of, without the generic code below.
             switch (op)
             {
-                case Op.Add: return Node(op, a + b, false, ta, a, tb, b);
-                case Op.Subtract: return Node(op, a - b, false, ta, a, tb, b);
-                case Op.Multiply: return Node(op, a * b, false, ta, a, tb, b);
+                case Op.Add: return Node(tape, op, a + b, false, ta, a, tb, b);
+                case Op.Subtract: return Node(tape, op, a - b, false, ta, a, tb, b);
+                case Op.Multiply: return Node(tape, op, a * b, false, ta, a, tb, b);
             }
         }
         // A plain operand of a power stays a double, as pow(Tensor, Scalar) keeps the exponent and
@@ -36,15 +36,15 @@ internal static class Differentiable
         double value = f32
             ? Binary(op, (float)a, (float)b, shape, constant)
             : Binary(op, a, b, shape, constant);
-        return Node(op, value, f32, ta, ta is null ? constant : a, tb, tb is null ? constant : b);
+        return Node(tape, op, value, f32, ta, ta is null ? constant : a, tb, tb is null ? constant : b);
     }
 
     // One node per tracked input: an operand that was a plain number is kept as the node's constant.
-    private static TrackedValue Node(Op op, double value, bool f32, TrackedValue? ta, double a, TrackedValue? tb, double b)
+    private static TrackedValue Node(Tape tape, Op op, double value, bool f32, TrackedValue? ta, double a, TrackedValue? tb, double b)
     {
-        if (ta is null) return new TrackedValue(op, value, f32, tb!, a, constantOnLeft: true);
-        if (tb is null) return new TrackedValue(op, value, f32, ta, b);
-        return new TwoInputValue(op, value, f32, ta, tb);
+        if (ta is not { } x) return tape.Append(op, value, f32, tb!.Value, second: a, constantOnLeft: true);
+        if (tb is not { } y) return tape.Append(op, value, f32, x, second: b);
+        return tape.Append(op, value, f32, x, y);
     }
 
     // One definition for both precisions: T is float for float32 values, double otherwise, so a
@@ -58,10 +58,10 @@ internal static class Differentiable
     };
 
     /// <summary>A unary operation on a tracked value.</summary>
-    public static TrackedValue Unary(Op op, TrackedValue t)
+    public static TrackedValue Unary(Tape tape, Op op, TrackedValue t)
     {
         double value = t.IsFloat32 ? Unary(op, (float)t.Data) : Unary(op, t.Data);
-        return new TrackedValue(op, value, t.IsFloat32, t);
+        return tape.Append(op, value, t.IsFloat32, t);
     }
 
     /// <summary>The plain-number result of a unary operation, for untracked operands.</summary>
@@ -81,10 +81,10 @@ internal static class Differentiable
     /// One of the backward operations a recorded backward is made of (tanh_backward,
     /// sigmoid_backward, threshold_backward) of a gradient <paramref name="g"/> and a result <paramref name="y"/>.
     /// </summary>
-    public static TrackedValue BackwardOperation(Op op, TrackedValue g, TrackedValue y)
+    public static TrackedValue BackwardOperation(Tape tape, Op op, TrackedValue g, TrackedValue y)
     {
         bool f32 = g.IsFloat32 && y.IsFloat32;
         double value = f32 ? Activations.BackwardValue(op, (float)g.Data, (float)y.Data) : Activations.BackwardValue(op, g.Data, y.Data);
-        return new TwoInputValue(op, value, f32, g, y);
+        return tape.Append(op, value, f32, g, y);
     }
 }

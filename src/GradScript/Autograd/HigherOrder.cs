@@ -23,21 +23,21 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     public Dictionary<TrackedValue, Term> Gradients(TrackedValue root)
     {
         var order = autograd.Backpropagation.InputsFirst(root, autograd, at);
-        var gradients = new Dictionary<TrackedValue, Term>(order.Count, ReferenceEqualityComparer.Instance)
+        var gradients = new Dictionary<TrackedValue, Term>(order.Count)
         {
             [root] = Term.Plain(1.0, root.IsFloat32),
         };
         for (int i = order.Count - 1; i >= 0; i--)
         {
             var node = order[i];
-            if (node.A is null || !gradients.TryGetValue(node, out var gradient)) continue;
+            if (node.A is not { } a || !gradients.TryGetValue(node, out var gradient)) continue;
             var (left, right) = Contributions(node, gradient);
-            if (node is TwoInputValue two)
+            if (node.B is { } b)
             {
-                Accumulate(gradients, node.A, left);
-                Accumulate(gradients, two.SecondInput, right);
+                Accumulate(gradients, a, left);
+                Accumulate(gradients, b, right);
             }
-            else Accumulate(gradients, node.A, node.ConstantOnLeft ? right : left);
+            else Accumulate(gradients, a, node.ConstantOnLeft ? right : left);
         }
         return gradients;
     }
@@ -53,18 +53,19 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     // (∂ through the left operand, ∂ through the right one); for one input, the unused side is ignored.
     private (Term Left, Term Right) Contributions(TrackedValue node, Term g)
     {
-        var two = node as TwoInputValue;
+        var a = node.A!.Value;
+        var second = node.B;
         var zero = Term.Plain(0.0, g.F32);
         var family = Ops.Family(node.Op);
         if (family == OpFamily.ActivationBackward)
-            return Activations.BackwardRecorded(this, node.Op, g, Tracked(node.A!), Tracked(two!.SecondInput), zero);
-        if (family == OpFamily.Host && two is not null) return Host.Recorded(this, two, g);
+            return Activations.BackwardRecorded(this, node.Op, g, Tracked(a), Tracked(second!.Value), zero);
+        if (family == OpFamily.Host && second is not null) return Host.RecordedOfTwo(this, node, g);
         if (Ops.TakesConstant(family))
         {
             // x op y, with x or y possibly the node's plain constant (a Python scalar). Only the
             // sides with a tracked input are computed: the other would record for nothing.
-            Term? x = two is not null || !node.ConstantOnLeft ? Tracked(node.A!) : null;
-            Term? y = two is not null ? Tracked(two.SecondInput) : node.ConstantOnLeft ? Tracked(node.A!) : null;
+            Term? x = second is not null || !node.ConstantOnLeft ? Tracked(a) : null;
+            Term? y = second is { } b ? Tracked(b) : node.ConstantOnLeft ? Tracked(a) : null;
             return family switch
             {
                 OpFamily.Arithmetic => Arithmetic.Recorded(this, node.Op, g, x, y, node.Constant, zero),
@@ -75,7 +76,7 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
         }
         Term contribution = family switch
         {
-            OpFamily.Elementary => Elementary.Recorded(this, node.Op, g, Tracked(node.A!), Tracked(node), zero),
+            OpFamily.Elementary => Elementary.Recorded(this, node.Op, g, Tracked(a), Tracked(node), zero),
             OpFamily.Activation => Activations.Recorded(this, node.Op, g, Tracked(node)),
             OpFamily.Host => Host.Recorded(this, node, g),
             OpFamily.PassThrough => PassThrough.Recorded(this, node, g),
@@ -97,17 +98,17 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     /// masked_fill_(mask, 0) of a gradient: a recorded gradient stays recorded (its graph gets the
     /// mask's zeros back, as PyTorch's does).
     /// </summary>
-    internal Term Masked(Term g) => g.IsTracked ? Record(PassThrough.Where(g.Tracked!, masked: true)) : Term.Plain(0.0, g.F32);
+    internal Term Masked(Term g) => g.Tracked is { } t ? Record(PassThrough.Where(autograd.Tape, t, masked: true)) : Term.Plain(0.0, g.F32);
 
     /// <summary>
     /// tanh_backward, sigmoid_backward, threshold_backward of g and a result y: recorded when y is,
     /// as in PyTorch (the gradient, a tensor that needs no gradient of its own, becomes a leaf).
     /// </summary>
     internal Term BackwardOperation(Op op, Term g, Term y) =>
-        Record(Differentiable.BackwardOperation(op, AsTracked(g), AsTracked(y)));
+        Record(Differentiable.BackwardOperation(autograd.Tape, op, AsTracked(g), AsTracked(y)));
 
     // A plain tensor as an operand of a recorded operation: a leaf nothing asks the gradient of.
-    private static TrackedValue AsTracked(Term x) => x.IsTracked ? x.Tracked! : new TrackedValue(x.Data, x.F32);
+    private static TrackedValue AsTracked(Term x) => x.Tracked ?? TrackedValue.Leaf(x.Data, x.F32);
 
     /// <summary>A node as a term.</summary>
     internal static Term Tracked(TrackedValue t) => new(t, t.Data, t.IsFloat32);
@@ -120,8 +121,7 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     {
         if (x.F32 == f32) return x;
         if (!x.IsTracked) return Term.Plain(x.Data, f32);
-        var t = x.Tracked!;
-        return Record(PassThrough.Identity(t, f32));
+        return Record(PassThrough.Identity(autograd.Tape, x.Tracked!.Value, f32));
     }
 
     // Two tensors: promoted to float64 unless both are float32. A plain one beside a recorded one
@@ -134,7 +134,7 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
             return Term.Plain(f32 ? PlainBinary(op, (float)x.Data, (float)y.Data) : PlainBinary(op, x.Data, y.Data), f32);
         }
         var (tx, ty) = (AsTracked(x), AsTracked(y));
-        return Record(Differentiable.Binary(op, tx, tx.Data, ty, ty.Data));
+        return Record(Differentiable.Binary(autograd.Tape, op, tx, tx.Data, ty, ty.Data));
     }
 
     // A tensor and a Python scalar: the scalar takes the tensor's dtype (x ^ c keeps c in double).
@@ -145,8 +145,8 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
             double left = scalarOnLeft ? c : x.Data, right = scalarOnLeft ? x.Data : c;
             return Term.Plain(x.F32 ? PlainBinary(op, (float)left, (float)right, scalarOnLeft ? 0 : c) : PlainBinary(op, left, right, scalarOnLeft ? 0 : c), x.F32);
         }
-        var t = x.Tracked!;
-        return Record(scalarOnLeft ? Differentiable.Binary(op, null, c, t, t.Data) : Differentiable.Binary(op, t, t.Data, null, c));
+        var t = x.Tracked!.Value;
+        return Record(scalarOnLeft ? Differentiable.Binary(autograd.Tape, op, null, c, t, t.Data) : Differentiable.Binary(autograd.Tape, op, t, t.Data, null, c));
     }
 
     private static T PlainBinary<T>(Op op, T x, T y, double exponent = 0) where T : System.Numerics.IFloatingPointIeee754<T> => op switch
@@ -183,10 +183,10 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     internal Term Reciprocal(Term x) => WithScalar(Op.Divide, x, 1.0, scalarOnLeft: true);
 
     internal Term Negate(Term x) => x.IsTracked
-        ? Record(Differentiable.Unary(Op.Negate, x.Tracked!))
+        ? Record(Differentiable.Unary(autograd.Tape, Op.Negate, x.Tracked!.Value))
         : Term.Plain(-x.Data, x.F32);
 
     internal Term Function(Op op, Term x) => x.IsTracked
-        ? Record(Differentiable.Unary(op, x.Tracked!))
+        ? Record(Differentiable.Unary(autograd.Tape, op, x.Tracked!.Value))
         : Term.Plain(x.F32 ? Differentiable.Apply(op, (float)x.Data) : Differentiable.Apply(op, x.Data), x.F32);
 }

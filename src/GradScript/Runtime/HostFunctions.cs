@@ -34,10 +34,7 @@ internal static class HostFunctions
             for (int i = 0; i < x.Length; i++)
             {
                 if (!args[i].IsTracked) continue;
-                result = result is null
-                    ? Autograd.Operations.Host.Node(args[i].AsTracked, y, partials[i])
-                    : Autograd.Operations.Host.Node(result, args[i].AsTracked, y, partials[i]);
-                interpreter.Autograd.Record(result, args.CallSite);
+                result = interpreter.Autograd.HostNode(result, args[i].AsTracked, y, partials[i], args.CallSite);
             }
             return Value.Object(result!);
         });

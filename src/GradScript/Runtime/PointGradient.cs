@@ -57,9 +57,9 @@ internal static class PointGradient
             if (argument.IsTracked && outerRecording)
             {
                 var outer = argument.AsTracked;
-                inputs[k] = autograd.Record(new TrackedValue(Op.Identity, outer.Data, outer.IsFloat32, outer), site);
+                inputs[k] = autograd.Identity(outer, site);
             }
-            else inputs[k] = new TrackedValue(x, isFloat32: argument.IsTracked && argument.AsTracked.IsFloat32);
+            else inputs[k] = TrackedValue.Leaf(x, isFloat32: argument.IsTracked && argument.AsTracked.IsFloat32);
             arguments[by[k]] = Value.Object(inputs[k]);
         }
 

@@ -253,9 +253,10 @@ public class GradientTests
     [Fact]
     public void BackwardOverTenMillionNodesOnASmallStack()
     {
-        var node = new TrackedValue(1.0, false);
+        var tape = new Tape();
+        var node = TrackedValue.Leaf(1.0, false);
         var leaf = node;
-        for (int i = 0; i < 10_000_000; i++) node = Differentiable.Binary(Op.Multiply, node, node.Data, null, 1.0);
+        for (int i = 0; i < 10_000_000; i++) node = Differentiable.Binary(tape, Op.Multiply, node, node.Data, null, 1.0);
         Assert.Null(SmallStack.Run(() => new Backpropagation().Run(node, accumulate: false, null, default), 1024 * 1024));
         Assert.Equal(1.0, leaf.Grad);
     }

@@ -12,8 +12,8 @@ public class GraphDotTests
     [Fact]
     public void NamesAreEscapedForRecordFields()
     {
-        var leaf = new TrackedValue(1.5, false);
-        var labels = new Dictionary<TrackedValue, string>(ReferenceEqualityComparer.Instance) { [leaf] = "a{b}|<c>\"d\\" };
+        var leaf = TrackedValue.Leaf(1.5, false);
+        var labels = new Dictionary<TrackedValue, string>() { [leaf] = "a{b}|<c>\"d\\" };
         Assert.Equal(
             "digraph {\n  rankdir=LR;\n  n0 [shape=record, label=\"{ a\\{b\\}\\|\\<c\\>\\\"d\\\\ | data 1.5 | grad 0.0 }\"];\n}\n",
             GraphDot.Render(leaf, labels));

@@ -61,8 +61,8 @@ public class OperationDerivativeTests
             if (!double.IsFinite(Value(op, shape, point))) continue;   // outside the domain (log of a negative)
             compared++;
             var state = new AutogradState(new NoLimits(), maxGraphNodes: null, detectAnomaly: false);
-            var leaves = point.Select(v => new TrackedValue(v, isFloat32: false)).ToArray();
-            var root = Apply(op, shape, leaves);
+            var leaves = point.Select(v => TrackedValue.Leaf(v, isFloat32: false)).ToArray();
+            var root = Apply(state.Tape, op, shape, leaves);
 
             double[] backward = state.Backpropagation.GradientsOf(root, leaves, state, default);
             var recorded = new HigherOrder(state, default).Gradients(root);
@@ -107,31 +107,31 @@ public class OperationDerivativeTests
     private const double Constant = 1.7;
 
     /// <summary>The operation on fresh float64 leaves, as the runtime applies it.</summary>
-    private static TrackedValue Apply(Op op, Shape shape, TrackedValue[] x) => Ops.Family(op) switch
+    private static TrackedValue Apply(Tape tape, Op op, Shape shape, TrackedValue[] x) => Ops.Family(op) switch
     {
         OpFamily.Arithmetic or OpFamily.Power or OpFamily.Extremes => shape switch
         {
-            Shape.Both => Differentiable.Binary(op, x[0], x[0].Data, x[1], x[1].Data),
-            Shape.ConstantLeft => Differentiable.Binary(op, null, Constant, x[0], x[0].Data),
-            Shape.ConstantRight => Differentiable.Binary(op, x[0], x[0].Data, null, Constant),
+            Shape.Both => Differentiable.Binary(tape, op, x[0], x[0].Data, x[1], x[1].Data),
+            Shape.ConstantLeft => Differentiable.Binary(tape, op, null, Constant, x[0], x[0].Data),
+            Shape.ConstantRight => Differentiable.Binary(tape, op, x[0], x[0].Data, null, Constant),
             _ => throw new UnreachableException(shape.ToString()),
         },
-        OpFamily.Elementary or OpFamily.Activation => Differentiable.Unary(op, x[0]),
-        OpFamily.ActivationBackward => Differentiable.BackwardOperation(op, x[0], x[1]),
+        OpFamily.Elementary or OpFamily.Activation => Differentiable.Unary(tape, op, x[0]),
+        OpFamily.ActivationBackward => Differentiable.BackwardOperation(tape, op, x[0], x[1]),
         // A host's function of two arguments, 2·a + 5·b, with its partials: a chain of two nodes.
-        OpFamily.Host => Host.Node(Host.Node(x[0], 2 * x[0].Data + 5 * x[1].Data, 2), x[1], 2 * x[0].Data + 5 * x[1].Data, 5),
+        OpFamily.Host => Host.Node(tape, Host.Node(tape, x[0], 2 * x[0].Data + 5 * x[1].Data, 2), x[1], 2 * x[0].Data + 5 * x[1].Data, 5),
         OpFamily.PassThrough => op switch
         {
-            Op.Identity => PassThrough.Identity(x[0], f32: false),
+            Op.Identity => PassThrough.Identity(tape, x[0], f32: false),
             // A gradient passed on (masked, it is the constant 0, whose derivatives are 0 too).
-            Op.Where => PassThrough.Where(x[0], masked: false),
+            Op.Where => PassThrough.Where(tape, x[0], masked: false),
             _ => throw new UnreachableException(op.ToString()),
         },
         _ => throw new UnreachableException($"{op}: its family has no application here; add one"),
     };
 
     private static double Value(Op op, Shape shape, double[] point) =>
-        Apply(op, shape, point.Select(v => new TrackedValue(v, isFloat32: false)).ToArray()).Data;
+        Apply(new Tape(), op, shape, point.Select(v => TrackedValue.Leaf(v, isFloat32: false)).ToArray()).Data;
 
     private static double FirstDifference(Op op, Shape shape, double[] point, int i) =>
         (Shifted(op, shape, point, i, H1, 0, 0) - Shifted(op, shape, point, i, -H1, 0, 0)) / (2 * H1);

@@ -11,27 +11,27 @@ using System.Numerics;
 internal static class Host
 {
     /// <summary>The value, depending on <paramref name="t"/> with a host-given derivative.</summary>
-    public static TrackedValue Node(TrackedValue t, double value, double derivative) =>
+    public static TrackedValue Node(Tape tape, TrackedValue t, double value, double derivative) =>
         t.IsFloat32
-            ? new TrackedValue(Op.HostFunction, (float)value, true, t, (float)derivative)
-            : new TrackedValue(Op.HostFunction, value, false, t, derivative);
+            ? tape.Append(Op.HostFunction, (float)value, true, t, second: (float)derivative)
+            : tape.Append(Op.HostFunction, value, false, t, second: derivative);
 
     /// <summary>The same value, depending also on one more input <paramref name="t"/> (derivative 1 through <paramref name="previous"/>).</summary>
-    public static TrackedValue Node(TrackedValue previous, TrackedValue t, double value, double derivative)
+    public static TrackedValue Node(Tape tape, TrackedValue previous, TrackedValue t, double value, double derivative)
     {
         bool f32 = previous.IsFloat32 && t.IsFloat32;
-        return new TwoInputValue(Op.HostFunction, f32 ? (float)value : value, f32, previous, t, f32 ? (float)derivative : derivative);
+        return tape.Append(Op.HostFunction, f32 ? (float)value : value, f32, previous, t, f32 ? (float)derivative : derivative);
     }
 
     /// <summary>g·∂/∂(the one input).</summary>
     public static T Derivative<T>(TrackedValue node, T g) where T : IFloatingPointIeee754<T> => g * T.CreateTruncating(node.HostDerivative);
 
-    /// <summary>(g·1 through the previous node, g·∂/∂(the new input)).</summary>
-    public static (T Left, T Right) Derivative<T>(TwoInputValue node, T g) where T : IFloatingPointIeee754<T> => (g, g * T.CreateTruncating(node.DB));
+    /// <summary>(g·1 through the previous node, g·∂/∂(the new input)) of a node with two inputs.</summary>
+    public static (T Left, T Right) DerivativeOfTwo<T>(TrackedValue node, T g) where T : IFloatingPointIeee754<T> => (g, g * T.CreateTruncating(node.DB));
 
     /// <summary>The derivative with one input, recorded: the host's derivative is a constant.</summary>
     public static Term Recorded(HigherOrder h, TrackedValue node, Term g) => h.Mul(g, Term.Plain(node.HostDerivative, node.IsFloat32));
 
     /// <summary>The derivatives with two inputs, recorded.</summary>
-    public static (Term Left, Term Right) Recorded(HigherOrder h, TwoInputValue node, Term g) => (g, h.Mul(g, Term.Plain(node.DB, node.IsFloat32)));
+    public static (Term Left, Term Right) RecordedOfTwo(HigherOrder h, TrackedValue node, Term g) => (g, h.Mul(g, Term.Plain(node.DB, node.IsFloat32)));
 }

@@ -12,11 +12,11 @@ using System.Numerics;
 internal static class PassThrough
 {
     /// <summary>The same value as a node of its own, in the dtype given (a recorded conversion when that differs).</summary>
-    public static TrackedValue Identity(TrackedValue t, bool f32) => new(Op.Identity, f32 ? (float)t.Data : t.Data, f32, t);
+    public static TrackedValue Identity(Tape tape, TrackedValue t, bool f32) => tape.Append(Op.Identity, f32 ? (float)t.Data : t.Data, f32, t);
 
     /// <summary>A gradient masked to 0 or passed on as it is (where/masked_fill with a constant mask).</summary>
-    public static TrackedValue Where(TrackedValue g, bool masked) =>
-        new(Op.Where, masked ? 0.0 : g.Data, g.IsFloat32, g, masked ? 1 : 0);
+    public static TrackedValue Where(Tape tape, TrackedValue g, bool masked) =>
+        tape.Append(Op.Where, masked ? 0.0 : g.Data, g.IsFloat32, g, second: masked ? 1 : 0);
 
     private static bool IsMasked(TrackedValue node) => node.Constant != 0;
 

@@ -51,11 +51,11 @@ internal static class Power
     // pow_backward (a Scalar exponent c, kept in double) and pow_backward_self (a tensor exponent).
     private static T Base<T>(TrackedValue node, T g, T x, T y) where T : IFloatingPointIeee754<T>
     {
-        if (node is TwoInputValue two)
+        if (node.B is { } exponent)
         {
             // exponent - 1 is computed in the exponent's own dtype: a float32 exponent beside a float64
             // base is rounded there before the (promoted) pow.
-            T yMinusOne = two.SecondInput.IsFloat32 ? T.CreateTruncating((float)double.CreateTruncating(y) - 1f) : y - T.One;
+            T yMinusOne = exponent.IsFloat32 ? T.CreateTruncating((float)double.CreateTruncating(y) - 1f) : y - T.One;
             return y == T.Zero ? T.Zero : g * (y * T.Pow(x, yMinusOne));
         }
         double c = node.Constant;
@@ -67,7 +67,7 @@ internal static class Power
     private static T Exponent<T>(TrackedValue node, T g, T x, T y) where T : IFloatingPointIeee754<T>
     {
         T result = T.CreateTruncating(node.Data);
-        if (node is TwoInputValue)
+        if (node.HasTwoInputs)
             return g * (x == T.Zero && y >= T.Zero ? T.Zero : result * Elementary.Libm(Math.Log, x));
         double c = node.Constant;
         return g * (c == 0 && y >= T.Zero ? T.Zero : result * T.CreateTruncating(Math.Log(c)));

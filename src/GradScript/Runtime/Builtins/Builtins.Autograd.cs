@@ -38,7 +38,7 @@ internal static partial class Builtins
                 _ => throw new RuntimeError($"param() dtype must be \"float32\" or \"float64\", not {Formatter.Brief(dtype)}"),
             };
         }
-        return Value.Object(new TrackedValue(Number(args[0], "param"), float32));
+        return Value.Object(TrackedValue.Leaf(Number(args[0], "param"), float32));
     }
 
     private static Value Backward(Interpreter interpreter, in Arguments args)
@@ -62,7 +62,8 @@ internal static partial class Builtins
             node.HasGrad = true;
             var computed = term.ToValue();
             var gradient = accumulate ? Operators.Arithmetic(Ast.BinaryOp.Add, GradientOf(interpreter, node), computed, interpreter, at) : computed;
-            gradient.TryGetDouble(out node.Grad);
+            gradient.TryGetDouble(out double grad);
+            node.Grad = grad;
             interpreter.Autograd.SetTrackedGradient(node, gradient.IsTracked ? gradient.AsTracked : null);
         }
     }
@@ -145,8 +146,9 @@ internal static partial class Builtins
     {
         if (v.IsTracked)
         {
-            v.AsTracked.Grad = 0;
-            interpreter.Autograd.SetTrackedGradient(v.AsTracked, null);
+            var node = v.AsTracked;
+            node.Grad = 0;
+            interpreter.Autograd.SetTrackedGradient(node, null);
             return;
         }
         if (v.Reference is Optimizers.Optimizer optimizer) { optimizer.ZeroGrad(interpreter); return; }

@@ -113,7 +113,7 @@ internal static partial class Builtins
     // deep would otherwise build a string per level, each as long as the depth.
     private sealed class LeafCollector(string function)
     {
-        private readonly Dictionary<TrackedValue, int[]> _places = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<TrackedValue, int[]> _places = [];
         private readonly HashSet<ListValue> _open = new(ReferenceEqualityComparer.Instance);
         private readonly List<int> _path = [];
 

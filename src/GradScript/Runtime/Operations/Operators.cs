@@ -96,8 +96,8 @@ internal static class Operators
     {
         if (!a.TryGetDouble(out double x) || !b.TryGetDouble(out double y))
             throw Unsupported(op, a, b, at);
-        var ta = a.IsTracked ? a.AsTracked : null;
-        var tb = b.IsTracked ? b.AsTracked : null;
+        TrackedValue? ta = a.IsTracked ? a.AsTracked : null;
+        TrackedValue? tb = b.IsTracked ? b.AsTracked : null;
         // An operator that records nothing (floor division, modulo) gives a plain number, as PyTorch's do.
         if (OperatorTable.Of(op).Autograd is { } autogradOp && interpreter.Autograd.Binary(autogradOp, ta, x, tb, y, at) is { } node)
             return Value.Object(node);

@@ -38,7 +38,7 @@ internal static class GraphDot
         Interpreter? limits = null, SourceSpan at = default)
     {
         var order = Walk(root, limits, at);
-        var ids = new Dictionary<TrackedValue, int>(order.Count, ReferenceEqualityComparer.Instance);
+        var ids = new Dictionary<TrackedValue, int>(order.Count);
         for (int i = 0; i < order.Count; i++) ids[order[i]] = i;
 
         var dot = new StringBuilder();
@@ -90,7 +90,7 @@ internal static class GraphDot
     /// <summary>Every value in the root's graph once, the root first, each then its inputs, depth first.</summary>
     private static List<TrackedValue> Walk(TrackedValue root, Interpreter? limits, in SourceSpan at)
     {
-        var seen = new HashSet<TrackedValue>(ReferenceEqualityComparer.Instance) { root };
+        var seen = new HashSet<TrackedValue> { root };
         var order = new List<TrackedValue>();
         var pending = new Stack<TrackedValue>();
         pending.Push(root);

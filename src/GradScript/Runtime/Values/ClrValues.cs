@@ -18,7 +18,7 @@ internal static class ClrValues
         return value.Reference switch
         {
             string s => s,
-            Autograd.TrackedValue t => t.Data,
+            Autograd.NodeBlock => value.AsTracked.Data,
             _ => Formatter.Repr(value),
         };
     }

@@ -1,0 +1,155 @@
+namespace GradScript.Autograd;
+
+using System.Runtime.InteropServices;
+using GradScript.Diagnostics;
+
+/// <summary>
+/// One recorded node, 40 bytes, stored by value in a <see cref="NodeBlock"/>: no object of its own.
+/// Its inputs are small integers (see <see cref="NodeBlock"/>), not references, so the garbage
+/// collector sees one array per block instead of an object per operation.
+/// </summary>
+[StructLayout(LayoutKind.Sequential, Pack = 8)]
+internal struct NodeRecord
+{
+    /// <summary>The value; exact float32 when <see cref="NodeFlags.Float32"/>.</summary>
+    public double Data;
+
+    /// <summary>∂(root of the last backward that reached this node)/∂(this node).</summary>
+    public double Grad;
+
+    /// <summary>
+    /// The plain operand of a binary operator with one tracked input; the host-given derivative of
+    /// a host function (with two inputs: with respect to the second); a mask's 1 or 0.
+    /// </summary>
+    public double Second;
+
+    /// <summary>The inputs, encoded by <see cref="NodeBlock"/>; <see cref="NodeBlock.NoInput"/> for none.</summary>
+    public int A, B;
+
+    /// <summary>The backward pass that last reached this node (see <see cref="Backpropagation"/>).</summary>
+    public int Mark;
+
+    /// <summary>The operation that made this node.</summary>
+    public Op Op;
+
+    public NodeFlags Flags;
+}
+
+/// <summary>The yes/no facts of a node, in one byte.</summary>
+[Flags]
+internal enum NodeFlags : byte
+{
+    None = 0,
+
+    /// <summary>Computes and stores in float32, as a PyTorch float32 tensor does.</summary>
+    Float32 = 1,
+
+    /// <summary>The plain operand was the left one (c - a, c / a, c ^ a).</summary>
+    ConstantOnLeft = 2,
+
+    /// <summary>
+    /// A backward pass has reached this leaf since its gradient was last set to none
+    /// (<c>w.grad = none</c>, <c>opt.zero_grad()</c>): PyTorch's <c>.grad</c> is None until then.
+    /// </summary>
+    HasGrad = 4,
+}
+
+/// <summary>
+/// Where nodes live: a block of <see cref="Capacity"/> recorded nodes in creation order (a chunk of
+/// the engine's <see cref="Tape"/>), or a single leaf. A script value that refers to a node holds
+/// its block and its index, so no operation allocates an object; the garbage collector frees a
+/// block when no value and no later block refers to it, as it freed single nodes before.
+/// </summary>
+/// <remarks>
+/// An input is an <c>int</c>: below <see cref="Capacity"/> it is an index in the same block; from
+/// there on it names a slot of <see cref="Foreign"/> (a leaf or an older block, each listed once per
+/// block) and an index there: <c>(slot + 1) · Capacity + index</c>. Inputs are always older than the
+/// node, so a block only ever refers to older blocks and leaves.
+/// </remarks>
+internal sealed class NodeBlock
+{
+    /// <summary>Nodes per block: 40 kB, below the large-object heap's 85 kB.</summary>
+    public const int Capacity = 1024;
+
+    /// <summary>The input of a node that has none.</summary>
+    public const int NoInput = -1;
+
+    /// <summary>The nodes; a leaf's block holds one.</summary>
+    public readonly NodeRecord[] Nodes;
+
+    /// <summary>Nodes recorded so far (1 for a leaf).</summary>
+    public int Count;
+
+    /// <summary>
+    /// For a block of the tape: the creation number of node 0, so node i was recorded
+    /// <c>First + i</c>-th. For a leaf: 0, or after its data was changed in place, the number of
+    /// the last node recorded before the change (see <see cref="TrackedValue.Sequence"/>).
+    /// </summary>
+    public long First;
+
+    /// <summary>Whether this is a leaf (a param) rather than a block of the tape.</summary>
+    public readonly bool IsLeaf;
+
+    /// <summary>The leaves and older blocks this block's inputs name; <see cref="ForeignCount"/> used.</summary>
+    public NodeBlock[] Foreign = [];
+
+    public int ForeignCount;
+
+    /// <summary>This block's slot in the Foreign table of the block being recorded (a cache; checked before use).</summary>
+    public int SlotInRecording = -1;
+
+    // Backward's state for this block: the pass that last reached it and the range of its nodes
+    // that pass still has to visit (see Backpropagation).
+    public int SweepPass, SweepLow, SweepHigh;
+
+    /// <summary>Where each node was recorded, while anomaly detection is on (see <see cref="AnomalyDetector"/>).</summary>
+    public SourceSpan[]? Places;
+
+    /// <summary>Gradients that are themselves tracked, by node index, from a <c>create_graph</c> backward.</summary>
+    public Dictionary<int, TrackedValue>? TrackedGradients;
+
+    private NodeBlock(bool leaf, int capacity)
+    {
+        IsLeaf = leaf;
+        Nodes = new NodeRecord[capacity];
+    }
+
+    /// <summary>A new block of the tape whose first node will be the <paramref name="first"/>-th recorded.</summary>
+    public static NodeBlock Chunk(long first) => new(leaf: false, Capacity) { First = first };
+
+    /// <summary>A leaf with this value.</summary>
+    public static NodeBlock Leaf(double data, bool float32)
+    {
+        var block = new NodeBlock(leaf: true, 1) { Count = 1 };
+        block.Nodes[0] = new NodeRecord
+        {
+            Data = float32 ? (float)data : data,
+            A = NoInput,
+            B = NoInput,
+            Op = Op.Leaf,
+            Flags = float32 ? NodeFlags.Float32 : NodeFlags.None,
+        };
+        return block;
+    }
+
+    /// <summary>How a node of this block names <paramref name="input"/> as an input.</summary>
+    public int Encode(TrackedValue input)
+    {
+        var block = input.Block;
+        if (ReferenceEquals(block, this)) return input.Index;
+        int slot = block.SlotInRecording;
+        if ((uint)slot >= (uint)ForeignCount || !ReferenceEquals(Foreign[slot], block))
+        {
+            if (ForeignCount == Foreign.Length) Array.Resize(ref Foreign, Math.Max(8, Foreign.Length * 2));
+            slot = ForeignCount++;
+            Foreign[slot] = block;
+            block.SlotInRecording = slot;
+        }
+        return (slot + 1) * Capacity + input.Index;
+    }
+
+    /// <summary>The node an input of this block names; <paramref name="input"/> is not <see cref="NoInput"/>.</summary>
+    public TrackedValue Decode(int input) => input < Capacity
+        ? new TrackedValue(this, input)
+        : new TrackedValue(Foreign[input / Capacity - 1], input % Capacity);
+}
