@@ -26,7 +26,7 @@ public class ScriptRunnerTests
         var thread = new ScriptThread<int>(() => { release.Wait(); return 1; });
         Assert.False(thread.Join(TimeSpan.FromMilliseconds(50)));
         release.Set();
-        Assert.True(thread.Join(TimeSpan.FromSeconds(10)));
+        Assert.True(thread.Join(SmallStack.HangTimeout));
         Assert.Equal(1, thread.Result);
     }
 

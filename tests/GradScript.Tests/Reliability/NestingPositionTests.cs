@@ -3,6 +3,7 @@ namespace GradScript.Tests.Reliability;
 using System.Diagnostics;
 using System.Text;
 using GradScript.Tests.Cli;
+using Xunit.Abstractions;
 using static GradScript.Tests.Reliability.NestedScripts;
 
 /// <summary>
@@ -24,7 +25,7 @@ using static GradScript.Tests.Reliability.NestedScripts;
 /// in every one of the positions below; NestingBombTests has the finer table for one position.
 /// </remarks>
 [Trait("Category", "Bombs")]
-public class NestingPositionTests
+public class NestingPositionTests(ITestOutputHelper output)
 {
     // Only to tell a hang from a slow case: the test asserts outcomes, not time.
     private static readonly TimeSpan Abandon = TimeSpan.FromSeconds(120);
@@ -108,14 +109,18 @@ public class NestingPositionTests
     [MemberData(nameof(Cases))]
     public void EveryPositionTakesEveryNestingToItsResultOrAPlacedError(string position, string construct)
     {
+        // The outcomes, for the table in the remarks above: "ok" or "E" for each stack, by depth.
+        var outcomes = new StringBuilder($"{position} × {construct}:");
         foreach (int depth in Depths)
         {
             if (depth > BracketedDepth && BracketedPerLevel.Contains(construct)) continue;
             string source = Script(position, construct, depth, out var expected);
+            outcomes.Append($" {depth}:");
             foreach (int stack in StackSizes)
             {
                 var (error, _, engine) = CompileAndRun(source, stack, new OneModule());
                 string what = $"{construct} at depth {depth} on {stack / 1024} KB";
+                outcomes.Append(error is null ? " ok" : " E");
                 if (error is null)
                 {
                     if (expected is not null) Assert.Equal(expected, Comparable(engine.GetGlobal("r"), expected));
@@ -128,6 +133,7 @@ public class NestingPositionTests
                 AssertPlaceInside(error, source);
             }
         }
+        output.WriteLine(outcomes.ToString());
     }
 
     /// <summary>

@@ -88,7 +88,7 @@ public class ReplSessionTests
         var running = Task.Run(() => repl.Session.Feed("i = 0; while true { i += 1; if i == 1000 { print(\"counting\") } }"));
         repl.WaitForOutput("counting\n");
         Assert.Equal(InterruptResult.Cancelled, repl.Session.Interrupt());
-        await running.WaitAsync(TimeSpan.FromSeconds(10));
+        await running.WaitAsync(SmallStack.HangTimeout);
         Assert.Equal(("counting\n", "KeyboardInterrupt\n"), repl.Take());
         Assert.Equal("true\n", repl.Ok("i >= 1000"));
         Assert.False(repl.Session.IsRunning);
@@ -106,7 +106,7 @@ public class ReplSessionTests
             "if not done and abs(value(w) - 2) < 1e-7 { done = true; print(\"converged\") } }"));
         repl.WaitForOutput("converged\n");
         repl.Session.Interrupt();
-        await running.WaitAsync(TimeSpan.FromSeconds(10));
+        await running.WaitAsync(SmallStack.HangTimeout);
         repl.Take();
         Assert.Equal("true\n", repl.Ok("abs(value(w) - 2) < 1e-6"));
         Assert.Matches(@"^w +tracked +data ", repl.Ok(":vars").Split('\n').Single(line => line.StartsWith("w ")));

@@ -70,7 +70,7 @@ internal sealed class SessionDriver
     /// <summary>Waits until the session is running an input (a test's other thread fed it).</summary>
     public void WaitUntilRunning()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + SmallStack.HangTimeout;
         while (!Session.IsRunning)
         {
             Assert.True(DateTime.UtcNow < deadline, "the input never started running");
