@@ -6,28 +6,43 @@ namespace GradScript.Binding;
 /// </summary>
 internal sealed class FunctionScope
 {
-    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _globals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _slots;
+
+    // Made by the first `global` declaration: most functions have none.
+    private HashSet<string>? _globals;
 
     public FunctionScope(string name, FunctionScope? parent, IEnumerable<string> parameters)
+        : this(name, parent, 0)
+    {
+        foreach (var parameter in parameters) AddParameter(parameter);
+    }
+
+    /// <summary>A scope whose <paramref name="parameterCount"/> parameters follow, by <see cref="AddParameter"/>.</summary>
+    public FunctionScope(string name, FunctionScope? parent, int parameterCount)
     {
         Name = name;
         Parent = parent;
-        foreach (var parameter in parameters) _slots.TryAdd(parameter, _slots.Count);
-        ParameterCount = _slots.Count;
+        _slots = new(parameterCount + 4, StringComparer.Ordinal);
     }
 
     public string Name { get; }
 
     public FunctionScope? Parent { get; }
 
-    public int ParameterCount { get; }
+    public int ParameterCount { get; private set; }
+
+    /// <summary>The next parameter, before any other local (a repeated name is the builder's error).</summary>
+    public void AddParameter(string name)
+    {
+        _slots.TryAdd(name, _slots.Count);
+        ParameterCount = _slots.Count;
+    }
 
     public int SlotCount => _slots.Count;
 
     public bool IsParameter(string name) => _slots.TryGetValue(name, out int slot) && slot < ParameterCount;
 
-    public bool IsDeclaredGlobal(string name) => _globals.Contains(name);
+    public bool IsDeclaredGlobal(string name) => _globals is not null && _globals.Contains(name);
 
     public bool TryGetLocal(string name, out int slot) => _slots.TryGetValue(name, out slot);
 
@@ -36,11 +51,11 @@ internal sealed class FunctionScope
 
     public void DeclareGlobal(string name)
     {
-        if (!IsParameter(name)) _globals.Add(name);
+        if (!IsParameter(name)) (_globals ??= new(StringComparer.Ordinal)).Add(name);
     }
 
     public void AddLocal(string name)
     {
-        if (!_globals.Contains(name)) _slots.TryAdd(name, _slots.Count);
+        if (!IsDeclaredGlobal(name)) _slots.TryAdd(name, _slots.Count);
     }
 }

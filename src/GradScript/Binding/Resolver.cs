@@ -50,7 +50,7 @@ internal sealed class Resolver
             case ExprStmt s: Expression(s.Expression); break;
             case Assign s:
                 Expression(s.Value);
-                foreach (var target in s.Targets) Target(target);
+                for (int i = 0; i < s.Targets.Count; i++) Target(s.Targets[i]);
                 break;
             case CompoundAssign s:
                 Expression(s.Value);
@@ -70,7 +70,7 @@ internal sealed class Resolver
                 break;
             case For s:
                 Expression(s.Iterable);
-                foreach (var target in s.Targets) Use(target.Identifier);
+                for (int i = 0; i < s.Targets.Count; i++) Use(s.Targets[i].Identifier);
                 Loop(s.Body);
                 break;
             case Break or Continue:
@@ -105,13 +105,15 @@ internal sealed class Resolver
     private void Function(FunctionDef def)
     {
         // Defaults are evaluated where the function is defined, in the enclosing scope.
-        foreach (var parameter in def.Parameters)
+        var parameters = def.Parameters;
+        for (int i = 0; i < parameters.Count; i++)
         {
-            if (parameter.Default is not null) Expression(parameter.Default);
+            if (parameters[i].Default is { } defaultValue) Expression(defaultValue);
         }
         Use(def.Name);
 
-        var scope = new FunctionScope(def.Name, _function, def.Parameters.Select(p => p.Name));
+        var scope = new FunctionScope(def.Name, _function, parameters.Count);
+        for (int i = 0; i < parameters.Count; i++) scope.AddParameter(parameters[i].Name);
         LocalsCollector.Collect(def.Body, scope);
         _resolution.Functions[def] = scope;
 
@@ -194,6 +196,17 @@ internal sealed class Resolver
     // serves every expression (it is empty between them): a script has tens of thousands.
     private Stack<Expr> _pending = new();
 
+    // Its own method: a closure in Expression's switch would be allocated for every expression popped.
+    private void Lambda(Lambda l)
+    {
+        // Defaults are evaluated where the lambda is, in the enclosing scope.
+        foreach (var parameter in l.Parameters)
+        {
+            if (parameter.Default is not null) _pending.Push(parameter.Default);
+        }
+        InScopeOf(l, "<lambda>", l.Parameters.Select(p => p.Name), [], () => Expression(l.Body));
+    }
+
     private void Expression(Expr root)
     {
         var pending = _pending;
@@ -237,14 +250,7 @@ internal sealed class Resolver
                     pending.Push(s.Target);
                     break;
                 case Conditional c: pending.Push(c.Otherwise); pending.Push(c.Then); pending.Push(c.Condition); break;
-                case Lambda l:
-                    // Defaults are evaluated where the lambda is, in the enclosing scope.
-                    foreach (var parameter in l.Parameters)
-                    {
-                        if (parameter.Default is not null) pending.Push(parameter.Default);
-                    }
-                    InScopeOf(l, "<lambda>", l.Parameters.Select(p => p.Name), [], () => Expression(l.Body));
-                    break;
+                case Lambda l: Lambda(l); break;
                 case Comprehension c: Comprehension(c); break;
                 case Call c:
                     for (int i = 0; i < c.Keywords.Count; i++) pending.Push(c.Keywords[i].Value);

@@ -177,23 +177,24 @@ internal sealed partial class AstBuilder
         var value = Peek<Expr>();
         if (context.name is not { } name)
         {
-            if (ValuesExist<KeywordArgument>(first, k => true))
+            if (KeywordBefore(first, null))
                 errors.Add("positional argument follows keyword argument", value.Span);
             return;
         }
         var nameSpan = positions.Span(name);
         string keyword = names.Text(name);
-        if (ValuesExist<KeywordArgument>(first, k => k.Name == keyword))
+        if (KeywordBefore(first, keyword))
             errors.Add($"keyword argument '{keyword}' repeated", nameSpan);
         _values[^1] = new KeywordArgument(keyword, value, SourceSpan.Cover(nameSpan, value.Span));
     }
 
-    // Whether a value of type T below the top one, from `first` up, matches.
-    private bool ValuesExist<T>(int first, Func<T, bool> match)
+    // Whether a keyword argument below the top value, from `first` up, has the name `keyword` (any
+    // name, when null). A loop, not a predicate: every argument of every call asks.
+    private bool KeywordBefore(int first, string? keyword)
     {
         for (int i = first; i < _values.Count - 1; i++)
         {
-            if (_values[i] is T value && match(value)) return true;
+            if (_values[i] is KeywordArgument argument && (keyword is null || argument.Name == keyword)) return true;
         }
         return false;
     }

@@ -111,10 +111,20 @@ internal sealed partial class AstBuilder
         }
         // Inner line 1, column 1 is the expression's first character, wherever the token itself was placed.
         var first = positions.At(token, bodyStart + field.ExprStart);
-        var inner = new SourcePositions(positions.Source, first.Line - 1, first.Column - 1);
-        var value = ScriptParser.ParseEmbeddedExpression(exprText, inner, errors);
+        var value = IsPlainName(exprText)
+            ? new Name(exprText, new SourceSpan(positions.Source, first.Line, first.Column, first.Line, first.Column + exprText.Length))
+            : ScriptParser.ParseEmbeddedExpression(exprText, new SourcePositions(positions.Source, first.Line - 1, first.Column - 1), errors);
         if (value is not null) parts.Add(new FStringPart(null, value, spec, nestedSpec, conversion));
     }
+
+    // `{x}`, the commonest field, is the Name the nested parse would give (placed where the text
+    // stands), without a lexer and a parser made for one token.
+    private static bool IsPlainName(string text) =>
+        text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_')
+        && !text.AsSpan().ContainsAnyExcept(PlainNameCharacters) && !Keywords.Contains(text);
+
+    private static readonly System.Buffers.SearchValues<char> PlainNameCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 
     private SourceSpan At(IToken token, int index) => positions.At(token, index);
 

@@ -255,13 +255,22 @@ internal sealed partial class AstBuilder : IParseTreeListener
         for (int i = 0; i < parameters.Count; i++)
         {
             var parameter = parameters[i];
-            if (parameters.FindIndex(0, i, p => p.Name == parameter.Name) >= 0)
+            if (IndexOfName(parameters, i, parameter.Name) >= 0)
                 errors.Add($"duplicate parameter '{parameter.Name}'", parameter.Span);
             if (parameter.Default is null && sawDefault)
                 errors.Add($"parameter '{parameter.Name}' without a default follows one with a default", parameter.Span);
             sawDefault |= parameter.Default is not null;
         }
         _values.Add(parameters);
+    }
+
+    private static int IndexOfName(List<Parameter> parameters, int count, string name)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (parameters[i].Name == name) return i;
+        }
+        return -1;
     }
 
     private void Parameter(ParserRuleContext context, int mark)

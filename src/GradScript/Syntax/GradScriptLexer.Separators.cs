@@ -22,6 +22,11 @@ internal partial class GradScriptLexer
     public const int MaxBracketDepth = 256;
 
     private IToken? _pushedBack;
+
+    // The source every token made here names (ANTLR keeps its own pair private): one, not one a token.
+    private Tuple<ITokenSource, ICharStream>? _source;
+
+    private Tuple<ITokenSource, ICharStream> Source => _source ??= Tuple.Create<ITokenSource, ICharStream>(this, (ICharStream)InputStream);
     private int _bracketDepth;
     private int _previousType = NEWLINE;
 
@@ -63,7 +68,7 @@ internal partial class GradScriptLexer
     // A zero-width token placed where `at` starts. It names this lexer as its source, as ANTLR's
     // error recovery makes its own tokens from the source of the token at hand.
     private IToken Synthetic(int type, string text, IToken at) =>
-        new CommonToken(Tuple.Create<ITokenSource, ICharStream>(this, (ICharStream)InputStream), type, DefaultTokenChannel, at.StartIndex, at.StartIndex - 1)
+        new CommonToken(Source, type, DefaultTokenChannel, at.StartIndex, at.StartIndex - 1)
     {
         Text = text,
         Line = at.Line,
@@ -81,7 +86,7 @@ internal partial class GradScriptLexer
         || (previousType == ELSE && bracketDepth > 0);
 
     private IToken Retyped(IToken token, int type) =>
-        new CompactToken(Tuple.Create<ITokenSource, ICharStream>(this, (ICharStream)InputStream), type, token.StartIndex, token.StopIndex, token.Line, token.Column);
+        new CompactToken(Source, type, token.StartIndex, token.StopIndex, token.Line, token.Column);
 
     private IToken NextSignificantToken()
     {
