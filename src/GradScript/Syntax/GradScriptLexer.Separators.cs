@@ -1,6 +1,7 @@
 namespace GradScript.Syntax.Generated;
 
 using Antlr4.Runtime;
+using GradScript.Syntax;
 
 // What the lexer adds to and removes from the raw tokens, so that the grammar can require a
 // separator after every statement and still decide everything on one token:
@@ -88,12 +89,27 @@ internal partial class GradScriptLexer
     private IToken Retyped(IToken token, int type) =>
         new CompactToken(Source, type, token.StartIndex, token.StopIndex, token.Line, token.Column);
 
+    // The hand-written scanner, when the parser's fast pass asked for it (UseScanner).
+    private TokenScanner? _scanner;
+
+    /// <summary>
+    /// Reads the grammar's tokens with <see cref="TokenScanner"/> instead of ANTLR's generated
+    /// lexer: the same tokens, several times faster. Only for a <see cref="StringCharStream"/>
+    /// (text without surrogate pairs); false, and nothing changes, for any other input.
+    /// </summary>
+    public bool UseScanner(string text)
+    {
+        if (InputStream is not StringCharStream) return false;
+        _scanner = new TokenScanner(text, Source);
+        return true;
+    }
+
     private IToken NextSignificantToken()
     {
-        if (TooDeepBracket is not null) return EmitEOF();
+        if (TooDeepBracket is not null) return _scanner?.EndOfInput() ?? EmitEOF();
         while (true)
         {
-            IToken token = base.NextToken();
+            IToken token = _scanner?.Next() ?? base.NextToken();
             switch (token.Type)
             {
                 case LPAREN or LBRACKET:

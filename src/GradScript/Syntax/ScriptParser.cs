@@ -94,6 +94,7 @@ internal static class ScriptParser
         // errors are kept apart: if the pass fails, the full pass reads the text again.
         var lexical = new SyntaxErrorCollector(positions);
         var lexer = NewLexer(text, pass.InsideBrackets);
+        lexer.UseScanner(text);
         // The stream's window starts small: an f-string's every {field} is a parse of its own.
         var parser = NewParser(new LookaheadTokenStream(new CheckedTokenSource(lexer, lexical, positions), 16));
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
