@@ -41,7 +41,9 @@ internal static class KernelSpec
     {
         string process = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this program is unknown");
         return Path.GetFileNameWithoutExtension(process) == "dotnet"
-            ? [process, typeof(KernelSpec).Assembly.Location]
+            // The assembly beside the process's files (Assembly.Location is empty in a single-file or
+            // ahead-of-time compiled program, though that one never runs through dotnet).
+            ? [process, Path.Combine(AppContext.BaseDirectory, typeof(KernelSpec).Assembly.GetName().Name + ".dll")]
             : [process];
     }
 

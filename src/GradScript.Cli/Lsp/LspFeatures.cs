@@ -20,8 +20,8 @@ internal sealed partial class LspFeatures(Dictionary<string, LspDocument> docume
     {
         var problems = document.Problems;
         var list = new JsonArray();
-        foreach (var error in problems.Errors) list.Add(Diagnostic(error.Span, error.Message, severity: 1));
-        foreach (var (name, span) in problems.UndefinedNames) list.Add(Diagnostic(span, $"name '{name}' is not defined", severity: 2));
+        foreach (var error in problems.Errors) list.Add((JsonNode)Diagnostic(error.Span, error.Message, severity: 1));
+        foreach (var (name, span) in problems.UndefinedNames) list.Add((JsonNode)Diagnostic(span, $"name '{name}' is not defined", severity: 2));
         return new JsonObject { ["uri"] = document.Uri, ["version"] = document.Version, ["diagnostics"] = list };
     }
 
@@ -90,22 +90,22 @@ internal sealed partial class LspFeatures(Dictionary<string, LspDocument> docume
         if (stem > 1 && before[stem - 1] == '.' && ReceiverModule(document, position.Line, before, stem - 1) is { } module)
         {
             foreach (var member in _modules.Members(module, document))
-                items.Add(Item(member.Name, KindOf(member), BuiltinDocs.Find($"{module}.{member.Name}").FirstOrDefault()?.Signature ?? member.Signature));
+                items.Add((JsonNode)Item(member.Name, KindOf(member), BuiltinDocs.Find($"{module}.{member.Name}").FirstOrDefault()?.Signature ?? member.Signature));
             return new JsonObject { ["isIncomplete"] = false, ["items"] = items };
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int line = position.Line + 1, column = LspPositions.Column(document.LineText(position.Line), position.Character);
         foreach (var symbol in document.Names.VisibleAt(line, column))
         {
-            if (seen.Add(symbol.Name)) items.Add(Item(symbol.Name, KindOf(symbol), symbol.Signature));
+            if (seen.Add(symbol.Name)) items.Add((JsonNode)Item(symbol.Name, KindOf(symbol), symbol.Signature));
         }
         foreach (string name in ScriptAnalysis.BuiltinNames)
         {
-            if (seen.Add(name)) items.Add(Item(name, BuiltinDocs.Find(name) is [{ Kind: BuiltinKind.Constant }, ..] ? 21 : 3, BuiltinDocs.Find(name).FirstOrDefault()?.Signature ?? "builtin"));
+            if (seen.Add(name)) items.Add((JsonNode)Item(name, BuiltinDocs.Find(name) is [{ Kind: BuiltinKind.Constant }, ..] ? 21 : 3, BuiltinDocs.Find(name).FirstOrDefault()?.Signature ?? "builtin"));
         }
         foreach (string keyword in ScriptAnalysis.Keywords)
         {
-            if (seen.Add(keyword)) items.Add(Item(keyword, 14, null));
+            if (seen.Add(keyword)) items.Add((JsonNode)Item(keyword, 14, null));
         }
         return new JsonObject { ["isIncomplete"] = false, ["items"] = items };
     }

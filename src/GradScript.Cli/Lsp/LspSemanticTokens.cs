@@ -47,7 +47,7 @@ internal static class LspSemanticTokens
             data.Add(modifiers);
             (previousLine, previousStart) = (line, start);
         }
-        return new JsonObject { ["data"] = JsonValue.Create(data.ToArray()) };
+        return new JsonObject { ["data"] = JsonValue.Create(data.ToArray(), LspJson.Default.Int32Array) };
     }
 
     private static (int Type, int Modifiers) Encoding(ScriptTokenKind kind) => kind switch
@@ -62,3 +62,11 @@ internal static class LspSemanticTokens
         _ => throw new System.Diagnostics.UnreachableException(kind.ToString()),
     };
 }
+
+/// <summary>
+/// Serialization code made when the tool is compiled, for the one value the server hands to the
+/// serializer whole (the semantic tokens' numbers): compiled ahead of time (Native AOT), the tool
+/// cannot make it at run time.
+/// </summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(int[]))]
+internal sealed partial class LspJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -107,6 +107,10 @@ internal sealed class ReplPrompt(Highlighter? highlighter) : ILineEditorPrompt
     // RadLine 0.6 does not show the text to its prompt, but the state it passes is its editor
     // state, whose public GetBufferAt has it. Should a later RadLine change that, this gives null
     // and the highlighter colours token by token.
+    // Compiled ahead of time, the tool keeps that method for reflection only when told to.
+    [System.Diagnostics.CodeAnalysis.DynamicDependency("GetBufferAt(System.Int32)", "RadLine.LineEditorState", "RadLine")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075",
+        Justification = "The one type RadLine passes is kept by the DynamicDependency above; any other gives null, handled.")]
     private static string? LineText(ILineEditorState state, int line) =>
         state.GetType().GetMethod("GetBufferAt", [typeof(int)])?.Invoke(state, [line]) is LineBuffer buffer ? buffer.Content : null;
 }
