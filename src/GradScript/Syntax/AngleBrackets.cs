@@ -56,8 +56,9 @@ internal sealed class AngleBrackets
             && statement.Parent is ParserRuleContext { RuleIndex: RULE_block, Start.Type: LT };
     }
 
+    // A `{` after `>` is a dict display's (the lexer has made it LDICT): `w > {"k": 1}["k"] { … }`.
     private static bool StartsOperand(int type) =>
-        type is INT or FLOAT or STRING or FSTRING or TRUE or FALSE or NONE or NAME or LPAREN or LBRACKET or MINUS or PLUS;
+        type is INT or FLOAT or STRING or FSTRING or TRUE or FALSE or NONE or NAME or LPAREN or LBRACKET or LDICT or MINUS or PLUS;
 
     private bool OpensAngleBlock(ITokenStream tokens)
     {

@@ -74,6 +74,15 @@ public class ParserTests
     }
 
     [Fact]
+    public void ADictDisplayAfterGreaterThanInAHeaderIsAnOperand()
+    {
+        // Found by AstRoundTrip: the header scan took `>` before a dict display for an angle block's end.
+        var loop = Assert.IsType<While>(Parse("while k < 3 and w > {\"k\": 5.4}[\"k\"] {\n    k += 1\n}").Body.Single());
+        Assert.IsType<Logical>(loop.Condition);
+        Assert.Single(loop.Body);
+    }
+
+    [Fact]
     public void NewlinesInsideBracketsAndAfterOperatorsDoNotEndStatements()
     {
         var body = Parse("x = [1,\n 2]\ny = 1 +\n 2\nz = f(\n1,\n2)\nif x {\n}\nelse {\n}").Body;
