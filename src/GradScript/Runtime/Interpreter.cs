@@ -17,6 +17,7 @@ internal sealed class Interpreter
     public Interpreter(EngineOptions options)
     {
         _options = options;
+        Tiering = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? options.Tiering : Tiering.InterpreterOnly;
         Limits = new ExecutionLimits(options);
         Autograd = new AutogradState(Limits, options.MaxGraphNodes, options.DetectAnomaly);
         Output = options.Output ?? Console.Out;
@@ -25,6 +26,12 @@ internal sealed class Interpreter
         Builtins.Install(Global);
         Modules = new Modules(this, options.ModuleResolver);
     }
+
+    /// <summary>
+    /// Whether hot code is compiled (<see cref="EngineOptions.Tiering"/>). Where the runtime cannot
+    /// compile generated code (Native AOT), the interpreter alone, whatever the options say.
+    /// </summary>
+    public readonly Tiering Tiering;
 
     /// <summary>Steps, time, cancellation, memory and call depth of the current run.</summary>
     public ExecutionLimits Limits { get; }

@@ -43,4 +43,16 @@ public class TieringSwitchTests
         var engine = new Engine(options);
         Assert.Equal(250.0, engine.Evaluate("def f(x) { return x * x }\ns = 0.0\nfor i in range(1000) { s = s + f(0.5) }\ns"));
     }
+
+    [Theory]
+    [InlineData(Tiering.InterpreterOnly, 5000, false)]
+    [InlineData(Tiering.CompileImmediately, 1, true)]
+    [InlineData(Tiering.Adaptive, 10, false)]
+    [InlineData(Tiering.Adaptive, 5000, true)]
+    public void TheTieringDecidesWhenAFunctionIsCompiled(Tiering tiering, int calls, bool compiled)
+    {
+        var engine = new Engine(new EngineOptions { Tiering = tiering });
+        engine.Run($"def f(x) {{ return x * x }}\nfor i in range({calls}) {{ f(0.5) }}");
+        Assert.Equal(compiled, TierRun.IsCompiled(engine, "f"));
+    }
 }

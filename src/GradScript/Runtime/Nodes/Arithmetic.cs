@@ -1,5 +1,6 @@
 namespace GradScript.Runtime.Nodes;
 
+using System.Runtime.CompilerServices;
 using GradScript.Ast;
 using GradScript.Diagnostics;
 
@@ -41,17 +42,30 @@ internal struct DivideOperator : IFloatOperator
 /// <summary>Operators without a float fast path: they always take <see cref="Operators.Arithmetic"/>.</summary>
 internal sealed class GenericArithmeticCode(BinaryOp op, Code left, Code right, SourceSpan opSpan, SourceSpan span) : Code(span)
 {
-    public override Value Eval(Frame frame) =>
-        Operators.Arithmetic(op, left.Eval(frame), right.Eval(frame), frame.Interpreter, opSpan);
+    public Code Left => left;
+    public Code Right => right;
+
+    public override Value Eval(Frame frame) => Apply(left.Eval(frame), right.Eval(frame), frame);
+
+    /// <summary>The operator on its evaluated operands (the compiled tier's entry, too).</summary>
+    public Value Apply(Value a, Value b, Frame frame) => Operators.Arithmetic(op, a, b, frame.Interpreter, opSpan);
 }
 
 internal sealed class ArithmeticCode<TOperator>(Code left, Code right, SourceSpan opSpan, SourceSpan span) : Code(span)
     where TOperator : struct, IFloatOperator
 {
-    public override Value Eval(Frame frame)
+    public Code Left => left;
+    public Code Right => right;
+
+    public override Value Eval(Frame frame) => Apply(left.Eval(frame), right.Eval(frame), frame);
+
+    /// <summary>
+    /// The operator on its evaluated operands. The compiled tier calls this very method, so both
+    /// tiers compute the same digits by construction.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Value Apply(Value a, Value b, Frame frame)
     {
-        var a = left.Eval(frame);
-        var b = right.Eval(frame);
         if (a.IsFloat && b.IsFloat) return Value.Float(TOperator.Apply(a.AsFloat, b.AsFloat));
         return Operators.Arithmetic(TOperator.Op, a, b, frame.Interpreter, opSpan);
     }
@@ -74,11 +88,12 @@ internal sealed class ArithmeticChain(Code first, BinaryOp[] ops, Code[] operand
 
 internal sealed class NegateCode(Code operand, SourceSpan span) : Code(span)
 {
-    public override Value Eval(Frame frame)
-    {
-        var v = operand.Eval(frame);
-        return v.IsFloat ? Value.Float(-v.AsFloat) : Operators.Negate(v, frame.Interpreter, Span);
-    }
+    public Code Operand => operand;
+
+    public override Value Eval(Frame frame) => Apply(operand.Eval(frame), frame);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Value Apply(Value v, Frame frame) => v.IsFloat ? Value.Float(-v.AsFloat) : Operators.Negate(v, frame.Interpreter, Span);
 }
 
 internal sealed class PlusCode(Code operand, SourceSpan span) : Code(span)

@@ -34,14 +34,81 @@ internal sealed class CallCode(Code callee, Code[] arguments, string[] keywordNa
 
     private Value CallScript(ScriptFunction function, Frame frame)
     {
-        var proto = function.Proto;
-        var slots = new Value[proto.SlotCount];
-        if (arguments.Length > proto.Parameters.Length) throw function.TooManyArguments(arguments.Length, Span);
+        var slots = NewFrame(function);
         for (int i = 0; i < arguments.Length; i++) slots[i] = arguments[i].Eval(frame);
-        if (keywordNames.Length > 0) BindKeywords(proto, slots, frame);
+        if (keywordNames.Length > 0) BindKeywords(function.Proto, slots, frame);
+        return RunScript(function, slots, frame);
+    }
+
+    // The compiled tier makes the same call in three parts, evaluating the arguments itself between
+    // them: the callee's new slots (or null for a native function), then the run.
+    public Code Callee => callee;
+    public Code[] Arguments => arguments;
+    public bool HasKeywords => keywordNames.Length > 0;
+
+    /// <summary>The slots of a script function's frame, or null when the callee is a native function.</summary>
+    public Value[]? ScriptFrame(Value target) => target.Reference switch
+    {
+        ScriptFunction function => NewFrame(function),
+        NativeFunction => null,
+        _ => throw new ScriptRuntimeException($"{target.TypeName} is not callable", Span),
+    };
+
+    private Value[] NewFrame(ScriptFunction function)
+    {
+        var slots = new Value[function.Proto.SlotCount];
+        if (arguments.Length > function.Proto.Parameters.Length) throw function.TooManyArguments(arguments.Length, Span);
+        return slots;
+    }
+
+    /// <summary>Runs a script function whose positional arguments are in <paramref name="slots"/>.</summary>
+    public Value RunScript(Value target, Value[] slots, Frame frame) => RunScript((ScriptFunction)target.Reference!, slots, frame);
+
+    private Value RunScript(ScriptFunction function, Value[] slots, Frame frame)
+    {
         function.FillDefaults(slots, arguments.Length, Span);
         return function.Run(slots, frame.Interpreter, Span);
     }
+
+    /// <summary>A native function called with one evaluated argument and no keywords.</summary>
+    public Value CallNative(Value target, Value only, Frame frame) =>
+        Invoke((NativeFunction)target.Reference!, frame, new ReadOnlySpan<Value>(in only), null);
+
+    /// <summary>A native function called with two evaluated arguments and no keywords.</summary>
+    public Value CallNative(Value target, Value first, Value second, Frame frame)
+    {
+        var pair = new ArgumentPair();
+        pair[0] = first;
+        pair[1] = second;
+        return Invoke((NativeFunction)target.Reference!, frame, pair, null);
+    }
+
+    /// <summary>A native function called with three evaluated arguments and no keywords.</summary>
+    public Value CallNative(Value target, Value first, Value second, Value third, Frame frame)
+    {
+        var buffer = new SmallArguments();
+        buffer[0] = first;
+        buffer[1] = second;
+        buffer[2] = third;
+        return Invoke((NativeFunction)target.Reference!, frame, ((ReadOnlySpan<Value>)buffer)[..3], null);
+    }
+
+    /// <summary>A native function called with four evaluated arguments and no keywords.</summary>
+    public Value CallNative(Value target, Value first, Value second, Value third, Value fourth, Frame frame)
+    {
+        var buffer = new SmallArguments();
+        buffer[0] = first;
+        buffer[1] = second;
+        buffer[2] = third;
+        buffer[3] = fourth;
+        return Invoke((NativeFunction)target.Reference!, frame, buffer, null);
+    }
+
+    /// <summary>A native function called with more evaluated arguments and no keywords.</summary>
+    public Value CallNative(Value target, Value[] values, Frame frame) => Invoke((NativeFunction)target.Reference!, frame, values, null);
+
+    /// <summary>A native function called without arguments.</summary>
+    public Value CallNative(Value target, Frame frame) => Invoke((NativeFunction)target.Reference!, frame, [], null);
 
     private void BindKeywords(FunctionProto proto, Value[] slots, Frame frame)
     {

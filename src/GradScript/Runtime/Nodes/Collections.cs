@@ -29,10 +29,14 @@ internal sealed class RangeCode(Code start, Code stop, SourceSpan span) : Code(s
 
 internal sealed class IndexCode(Code target, Code key, SourceSpan span) : Code(span)
 {
-    public override Value Eval(Frame frame)
+    public Code Target => target;
+    public Code Key => key;
+
+    public override Value Eval(Frame frame) => Apply(target.Eval(frame), key.Eval(frame));
+
+    /// <summary><c>t[k]</c> of evaluated operands (the compiled tier's entry, too).</summary>
+    public Value Apply(Value t, Value k)
     {
-        var t = target.Eval(frame);
-        var k = key.Eval(frame);
         if (t.Reference is ListValue list && k.IsInt && (ulong)k.AsInt < (ulong)list.Count) return list[(int)k.AsInt];
         try { return Indexing.Get(t, k); }
         catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span, hint: e.Hint); }

@@ -12,13 +12,20 @@ using GradScript.Diagnostics;
 /// </summary>
 internal sealed class CompoundAssignInstruction(BinaryOp op, Code read, Store write, Code value, SourceSpan opSpan, SourceSpan span) : Instruction(span)
 {
+    public Code Read => read;
+    public Code Operand => value;
+
     public override Completion Exec(Frame frame)
     {
-        var current = read.Eval(frame);
-        var operand = value.Eval(frame);
+        Apply(read.Eval(frame), value.Eval(frame), frame);
+        return Completion.Normal;
+    }
+
+    /// <summary>The update with its operands evaluated (the compiled tier's entry, too).</summary>
+    public void Apply(Value current, Value operand, Frame frame)
+    {
         if (!InPlace.TryUpdate(op, current, operand, frame.Interpreter, opSpan))
             write.Set(frame, Operators.Arithmetic(op, current, operand, frame.Interpreter, opSpan));
-        return Completion.Normal;
     }
 }
 

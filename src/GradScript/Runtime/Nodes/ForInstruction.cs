@@ -1,20 +1,27 @@
 namespace GradScript.Runtime.Nodes;
 
 using GradScript.Diagnostics;
+using GradScript.Runtime.Tier;
 
 /// <summary>What every <c>for</c> loop does with one item once its targets are set.</summary>
 internal abstract class Loop(Instruction[] body, SourceSpan span) : Instruction(span)
 {
+    /// <summary>The body, compiled once the loop runs hot.</summary>
+    public HotBody Body { get; } = new(body);
+
     // Runs the body once; false when the loop ends here (by break, or by return, which `completion`
     // carries out). Each iteration is a step for the limits.
     protected bool RunBody(Frame frame, ref Completion completion)
     {
-        var result = Run(body, frame);
+        var result = Body.Run(frame);
         if (result == Completion.Break) return false;
         if (result == Completion.Return) { completion = Completion.Return; return false; }
-        frame.Interpreter.Limits.Tick(Span);
+        Tick(frame);
         return true;
     }
+
+    /// <summary>Counts the step of an iteration that did not break (the compiled tier's, too).</summary>
+    public void Tick(Frame frame) => frame.Interpreter.Limits.Tick(Span);
 }
 
 /// <summary>
@@ -24,9 +31,14 @@ internal abstract class Loop(Instruction[] body, SourceSpan span) : Instruction(
 /// </summary>
 internal sealed class ForInstruction(Store target, Code iterable, Instruction[] body, SourceSpan span) : Loop(body, span)
 {
-    public override Completion Exec(Frame frame)
+    public Store Target => target;
+    public Code Iterable => iterable;
+
+    public override Completion Exec(Frame frame) => Over(iterable.Eval(frame), frame);
+
+    /// <summary>The loop over its evaluated iterable (the compiled tier's, for what it does not walk itself).</summary>
+    public Completion Over(Value source, Frame frame)
     {
-        var source = iterable.Eval(frame);
         Completion completion = Completion.Normal;
         switch (source.Reference)
         {

@@ -2,6 +2,7 @@ namespace GradScript.Runtime.Nodes;
 
 using System.Runtime.CompilerServices;
 using GradScript.Diagnostics;
+using GradScript.Runtime.Tier;
 
 /// <summary>What the compiler knows of a <c>def</c>: its parameters, frame size and body.</summary>
 internal sealed class FunctionProto(string name, string[] parameters, int slotCount, Instruction[] body, SourceSpan span)
@@ -10,6 +11,9 @@ internal sealed class FunctionProto(string name, string[] parameters, int slotCo
     public string[] Parameters { get; } = parameters;
     public int SlotCount { get; } = slotCount;
     public Instruction[] Body { get; } = body;
+
+    /// <summary>The body as calls run it: interpreted, then compiled once the function runs hot.</summary>
+    public HotBody Hot { get; } = new(body);
     public SourceSpan Span { get; } = span;
 
     public int IndexOf(string parameter) => Array.IndexOf(Parameters, parameter);
@@ -75,7 +79,7 @@ internal sealed class ScriptFunction(FunctionProto proto, Frame closure, Value[]
         Completion completion;
         try
         {
-            completion = Instruction.Run(Proto.Body, frame);
+            completion = Proto.Hot.Run(frame);
         }
         catch (ScriptRuntimeException e) when (AddFrame(e, callSite))
         {
@@ -109,6 +113,8 @@ internal sealed class DefInstruction(FunctionProto proto, Code?[] defaults, Stor
 
 internal sealed class ReturnInstruction(Code? value, SourceSpan span) : Instruction(span)
 {
+    public Code? Result => value;
+
     public override Completion Exec(Frame frame)
     {
         frame.ReturnValue = value is null ? Value.None : value.Eval(frame);

@@ -7,10 +7,14 @@ using GradScript.Diagnostics;
 /// <summary>A comparison; plain bools even for tracked operands.</summary>
 internal sealed class CompareCode(BinaryOp op, Code left, Code right, SourceSpan opSpan, SourceSpan span) : Code(span)
 {
-    public override Value Eval(Frame frame)
+    public Code Left => left;
+    public Code Right => right;
+
+    public override Value Eval(Frame frame) => Apply(left.Eval(frame), right.Eval(frame));
+
+    /// <summary>The comparison of evaluated operands (the compiled tier's entry, too).</summary>
+    public Value Apply(Value a, Value b)
     {
-        var a = left.Eval(frame);
-        var b = right.Eval(frame);
         if (a.IsFloat && b.IsFloat)
         {
             double x = a.AsFloat, y = b.AsFloat;
@@ -32,6 +36,9 @@ internal sealed class CompareCode(BinaryOp op, Code left, Code right, SourceSpan
 /// <summary><c>a and b</c>: a if it is falsy, else b (Python returns the operand, not a bool).</summary>
 internal sealed class AndCode(Code left, Code right, SourceSpan span) : Code(span)
 {
+    public Code Left => left;
+    public Code Right => right;
+
     public override Value Eval(Frame frame)
     {
         var a = left.Eval(frame);
@@ -42,6 +49,9 @@ internal sealed class AndCode(Code left, Code right, SourceSpan span) : Code(spa
 /// <summary><c>a or b</c>: a if it is truthy, else b.</summary>
 internal sealed class OrCode(Code left, Code right, SourceSpan span) : Code(span)
 {
+    public Code Left => left;
+    public Code Right => right;
+
     public override Value Eval(Frame frame)
     {
         var a = left.Eval(frame);
@@ -51,5 +61,7 @@ internal sealed class OrCode(Code left, Code right, SourceSpan span) : Code(span
 
 internal sealed class NotCode(Code operand, SourceSpan span) : Code(span)
 {
+    public Code Operand => operand;
+
     public override Value Eval(Frame frame) => Value.Bool(!operand.Eval(frame).IsTruthy);
 }

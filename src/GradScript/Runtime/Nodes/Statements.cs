@@ -1,9 +1,12 @@
 namespace GradScript.Runtime.Nodes;
 
 using GradScript.Diagnostics;
+using GradScript.Runtime.Tier;
 
 internal sealed class ExprInstruction(Code expression, SourceSpan span) : Instruction(span)
 {
+    public Code Expression => expression;
+
     public override Completion Exec(Frame frame)
     {
         expression.Eval(frame);
@@ -23,6 +26,9 @@ internal sealed class EchoInstruction(Code expression, SourceSpan span) : Instru
 
 internal sealed class AssignInstruction(Store target, Code value, SourceSpan span) : Instruction(span)
 {
+    public Store Target => target;
+    public Code Source => value;
+
     public override Completion Exec(Frame frame)
     {
         target.Set(frame, value.Eval(frame));
@@ -32,24 +38,36 @@ internal sealed class AssignInstruction(Store target, Code value, SourceSpan spa
 
 internal sealed class IfInstruction(Code condition, Instruction[] then, Instruction[] orElse, SourceSpan span) : Instruction(span)
 {
+    public Code Condition => condition;
+    public Instruction[] Then => then;
+    public Instruction[] Else => orElse;
+
     public override Completion Exec(Frame frame) =>
         Run(condition.Eval(frame).IsTruthy ? then : orElse, frame);
 }
 
 internal sealed class WhileInstruction(Code condition, Instruction[] body, SourceSpan span) : Instruction(span)
 {
+    public Code Condition => condition;
+
+    /// <summary>The body, compiled once the loop runs hot.</summary>
+    public HotBody Body { get; } = new(body);
+
     public override Completion Exec(Frame frame)
     {
         var interpreter = frame.Interpreter;
         while (condition.Eval(frame).IsTruthy)
         {
-            var completion = Run(body, frame);
+            var completion = Body.Run(frame);
             if (completion == Completion.Break) break;
             if (completion == Completion.Return) return completion;
             interpreter.Limits.Tick(Span);
         }
         return Completion.Normal;
     }
+
+    /// <summary>Counts the step of an iteration that did not break (the compiled tier's, too).</summary>
+    public void Tick(Frame frame) => frame.Interpreter.Limits.Tick(Span);
 }
 
 internal sealed class BreakInstruction(SourceSpan span) : Instruction(span)
@@ -74,10 +92,14 @@ internal sealed class NoGradInstruction(Instruction[] body, SourceSpan span) : I
 /// <summary><c>xs[i] = v</c>.</summary>
 internal sealed class IndexStore(Code target, Code key, SourceSpan span) : Store(span)
 {
-    public override void Set(Frame frame, Value value)
+    public Code Target => target;
+    public Code Key => key;
+
+    public override void Set(Frame frame, Value value) => Apply(target.Eval(frame), key.Eval(frame), value);
+
+    /// <summary><c>t[k] = value</c> of evaluated operands (the compiled tier's entry, too).</summary>
+    public void Apply(Value t, Value k, Value value)
     {
-        var t = target.Eval(frame);
-        var k = key.Eval(frame);
         try { Indexing.Set(t, k, value); }
         catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span, hint: e.Hint); }
     }

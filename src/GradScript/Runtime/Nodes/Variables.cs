@@ -7,6 +7,8 @@ using GradScript.Diagnostics;
 
 internal sealed class LocalGet(int slot, string name, SourceSpan span) : Code(span)
 {
+    public int Slot => slot;
+
     public override Value Eval(Frame frame)
     {
         var value = frame.Slots[slot];
@@ -26,6 +28,8 @@ internal sealed class EnclosingGet(int depth, int slot, string name, SourceSpan 
 /// <summary>A global read; <paramref name="scope"/> is the function it is written in, whose names an error suggests.</summary>
 internal sealed class GlobalGet(int slot, string name, FunctionScope? scope, SourceSpan span) : Code(span)
 {
+    public int Slot => slot;
+
     public override Value Eval(Frame frame)
     {
         var value = frame.Globals[slot].Value;
@@ -55,7 +59,9 @@ internal sealed class EnclosingSet(int depth, int slot, SourceSpan span) : Store
 
 internal sealed class GlobalSet(int slot, SourceSpan span) : Store(span)
 {
-    public override void Set(Frame frame, Value value) => frame.Globals[slot].Value = value;
+    public readonly int Slot = slot;
+
+    public override void Set(Frame frame, Value value) => frame.Globals[Slot].Value = value;
 }
 
 internal static class Undefined

@@ -1,0 +1,178 @@
+namespace GradScript.Runtime.Tier;
+
+using System.Linq.Expressions;
+using System.Reflection;
+using GradScript.Runtime.Nodes;
+using E = System.Linq.Expressions.Expression;
+
+/// <summary>
+/// The compiled tier: turns a block of statements (a function's body, a loop's body) into one .NET
+/// method with LINQ expression trees, which the runtime compiles to IL and the JIT to machine code.
+/// After <see cref="Compile"/>, running the method on a frame does exactly what
+/// <see cref="Instruction.Run"/> does on it: the same values in the same slots, the same steps
+/// counted at the same places, the same errors at the same spans.
+/// </summary>
+/// <remarks>
+/// The method works on the interpreter's own state (the frame's slots, the global cells, 16-byte
+/// <see cref="Value"/>s) and calls each node's own operation (<c>Apply</c>) on operands it has
+/// evaluated itself, so the float fast paths are the very methods the interpreter runs. What it
+/// removes is the tree walk: the virtual <c>Eval</c>/<c>Exec</c> call per node, the
+/// <see cref="Completion"/> passed back up through every statement, and the loop machinery, which
+/// becomes jumps. A node kind it does not know is run by the interpreter (its <c>Eval</c> or
+/// <c>Exec</c>) from inside the method, so every construct works in compiled code.
+/// </remarks>
+internal sealed partial class BodyCompiler
+{
+    private readonly ParameterExpression _frame = E.Parameter(typeof(Frame), "frame");
+    private readonly ParameterExpression _slots = E.Variable(typeof(Value[]), "slots");
+    private readonly ParameterExpression _globals = E.Variable(typeof(GlobalCell[]), "globals");
+    private readonly LabelTarget _return = E.Label(typeof(Completion), "return");
+
+    /// <summary>Where <c>break</c> and <c>continue</c> jump in the innermost loop compiled inline.</summary>
+    private readonly Stack<(LabelTarget Break, LabelTarget Continue)> _loops = new();
+
+    /// <summary>The block as a method; running it is running <see cref="Instruction.Run"/> on the block.</summary>
+    public static Func<Frame, Completion> Compile(Instruction[] block) => new BodyCompiler().Lambda(block).Compile();
+
+    internal Expression<Func<Frame, Completion>> Lambda(Instruction[] block)
+    {
+        var body = E.Block(typeof(Completion), [_slots, _globals],
+            E.Assign(_slots, E.Field(_frame, nameof(Frame.Slots))),
+            E.Assign(_globals, E.Field(_frame, nameof(Frame.Globals))),
+            Block(block),
+            E.Label(_return, E.Constant(Completion.Normal)));
+        return E.Lambda<Func<Frame, Completion>>(body, "gradscript_block", [_frame]);
+    }
+
+    private Expression Block(Instruction[] block) =>
+        block.Length == 0 ? E.Empty() : E.Block(typeof(void), block.Select(Statement));
+
+    private Expression Statement(Instruction instruction) => instruction switch
+    {
+        ExprInstruction s => E.Block(typeof(void), Expression(s.Expression)),
+        AssignInstruction s => Assign(s.Target, Expression(s.Source)),
+        IfInstruction s => E.IfThenElse(Truthy(Expression(s.Condition)), Block(s.Then), Block(s.Else)),
+        WhileInstruction s => While(s),
+        ForInstruction s => For(s),
+        ReturnInstruction s => E.Block(
+            E.Assign(E.Field(_frame, nameof(Frame.ReturnValue)), s.Result is null ? Field<Value>(nameof(Value.None)) : Expression(s.Result)),
+            E.Return(_return, E.Constant(Completion.Return))),
+        BreakInstruction => Jump(Completion.Break),
+        ContinueInstruction => Jump(Completion.Continue),
+        CompoundAssignInstruction s => Apply(s, Expression(s.Read), Expression(s.Operand)),
+        NoOpInstruction => E.Empty(),
+        // Everything else (def, no_grad, zip and enumerate loops, del, import, …) the interpreter
+        // runs from here; how it ends is passed on as the block would pass it.
+        _ => Interpreted(instruction),
+    };
+
+    private Expression Interpreted(Instruction instruction)
+    {
+        var completion = E.Variable(typeof(Completion), "completion");
+        return E.Block(typeof(void), [completion],
+            E.Assign(completion, E.Call(E.Constant(instruction), nameof(Instruction.Exec), null, _frame)),
+            E.IfThen(E.NotEqual(completion, E.Constant(Completion.Normal)), PassOn(completion)));
+    }
+
+    /// <summary>Acts on the completion of a statement the interpreter ran: a jump leaves as the statement asked.</summary>
+    private Expression PassOn(Expression completion) =>
+        E.IfThenElse(E.Equal(completion, E.Constant(Completion.Break)), Jump(Completion.Break),
+            E.IfThenElse(E.Equal(completion, E.Constant(Completion.Continue)), Jump(Completion.Continue),
+                E.Return(_return, E.Constant(Completion.Return))));
+
+    // Inside a loop compiled inline, a jump to its labels; at the top of the block (a loop's body
+    // compiled alone), the completion the interpreter's loop acts on.
+    private Expression Jump(Completion completion) => _loops.TryPeek(out var loop)
+        ? E.Goto(completion == Completion.Break ? loop.Break : loop.Continue)
+        : E.Return(_return, E.Constant(completion));
+
+    /// <summary>Stores a value; the value is evaluated before a store's own operands (<c>xs[i] = v</c>), as in the interpreter.</summary>
+    private Expression Assign(Store target, Expression value)
+    {
+        var v = E.Variable(typeof(Value), "value");
+        return E.Block(typeof(void), [v], E.Assign(v, value), Store(target, v));
+    }
+
+    private Expression Store(Store target, ParameterExpression value) => target switch
+    {
+        LocalSet s => E.Assign(E.ArrayAccess(_slots, E.Constant(s.Slot)), value),
+        GlobalSet s => E.Assign(E.Field(E.ArrayIndex(_globals, E.Constant(s.Slot)), nameof(GlobalCell.Value)), value),
+        IndexStore s => Apply(s, Expression(s.Target), Expression(s.Key), value),
+        _ => E.Call(E.Constant(target), nameof(Nodes.Store.Set), null, _frame, value),
+    };
+
+    private Expression While(WhileInstruction loop)
+    {
+        var (exit, next) = (E.Label("break"), E.Label("continue"));
+        _loops.Push((exit, next));
+        var body = Block(loop.Body.Statements);
+        _loops.Pop();
+        return E.Loop(E.Block(
+            E.IfThen(E.Not(Truthy(Expression(loop.Condition))), E.Break(exit)),
+            body,
+            E.Label(next),
+            E.Call(E.Constant(loop), nameof(WhileInstruction.Tick), null, _frame)), exit);
+    }
+
+    /// <summary>
+    /// A <c>for</c> over a range or a list walks it here, as the interpreter does (a range counted
+    /// without allocating, a list by index so that appended items are visited); over anything else
+    /// (a string, a dict, a progress bar) the interpreter's loop runs, and its body is a hot block of
+    /// its own.
+    /// </summary>
+    private Expression For(ForInstruction loop)
+    {
+        var source = E.Variable(typeof(Value), "source");
+        var range = E.Variable(typeof(RangeValue), "range");
+        var list = E.Variable(typeof(ListValue), "list");
+        var index = E.Variable(typeof(long), "index");
+        var item = E.Variable(typeof(Value), "item");
+        var (exit, next) = (E.Label("break"), E.Label("continue"));
+        _loops.Push((exit, next));
+        var body = Block(loop.Body.Statements);
+        _loops.Pop();
+
+        var isRange = E.NotEqual(range, E.Constant(null, typeof(RangeValue)));
+        var ended = E.Condition(isRange,
+            E.GreaterThanOrEqual(index, E.Property(range, nameof(RangeValue.Length))),
+            E.GreaterThanOrEqual(index, E.Convert(E.Property(list, nameof(ListValue.Count)), typeof(long))));
+        var current = E.Condition(isRange,
+            E.Call(Method<Value>(nameof(Value.Int)), E.Property(range, "Item", index)),
+            E.Property(list, "Item", E.Convert(index, typeof(int))));
+        var walk = E.Block(
+            E.Assign(index, E.Constant(0L)),
+            E.Loop(E.Block(
+                E.IfThen(ended, E.Break(exit)),
+                E.Assign(item, current),
+                Store(loop.Target, item),
+                body,
+                E.Label(next),
+                E.Call(E.Constant(loop), nameof(Loop.Tick), null, _frame),
+                E.PreIncrementAssign(index)), exit));
+        var completion = E.Variable(typeof(Completion), "completion");
+        var interpreted = E.Block(
+            E.Assign(completion, E.Call(E.Constant(loop), nameof(ForInstruction.Over), null, source, _frame)),
+            E.IfThen(E.NotEqual(completion, E.Constant(Completion.Normal)), PassOn(completion)));
+        return E.Block(typeof(void), [source, range, list, index, item, completion],
+            E.Assign(source, Expression(loop.Iterable)),
+            E.Assign(range, E.TypeAs(E.Property(source, nameof(Value.Reference)), typeof(RangeValue))),
+            E.Assign(list, E.TypeAs(E.Property(source, nameof(Value.Reference)), typeof(ListValue))),
+            E.IfThenElse(E.OrElse(isRange, E.NotEqual(list, E.Constant(null, typeof(ListValue)))), walk, interpreted));
+    }
+
+    /// <summary>Calls the node's own <c>Apply</c> on operands evaluated here; the frame is passed when it takes one.</summary>
+    private Expression Apply(object node, params Expression[] operands)
+    {
+        var method = node.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Single(m => m.Name == "Apply" && m.GetParameters().Length - operands.Length is 0 or 1);
+        var arguments = method.GetParameters().Length > operands.Length ? [.. operands, _frame] : operands;
+        return E.Call(E.Constant(node), method, arguments);
+    }
+
+    private static Expression Truthy(Expression value) => E.Property(value, nameof(Value.IsTruthy));
+
+    private static MethodInfo Method<T>(string name, params Type[] parameters) =>
+        parameters.Length == 0 ? typeof(T).GetMethod(name, BindingFlags.Public | BindingFlags.Static)! : typeof(T).GetMethod(name, parameters)!;
+
+    private static Expression Field<T>(string name) => E.Field(null, typeof(T).GetField(name)!);
+}
