@@ -15,12 +15,12 @@ internal sealed class ZipForInstruction(
 {
     public override Completion Exec(Frame frame)
     {
-        if (!ReferenceEquals(callee.Eval(frame).Reference, builtin)) return general.Exec(frame);
+        if (!CallsBuiltin(frame)) return general.Exec(frame);
         var completion = Completion.Normal;
-        if (builtin == Builtins.EnumerateFunction)
+        if (IsEnumerate)
         {
-            var items = Iteration.Indexed.Of(Evaluate(sources[0], frame), frame.Interpreter, callSpan);
-            long first = start is null ? 0 : StartIndex(start.Eval(frame));
+            var items = EnumeratedItems(frame);
+            long first = FirstIndex(frame);
             for (int i = 0; i < items.Count; i++)
             {
                 targets[0].Set(frame, Value.Int(first + i));
@@ -30,8 +30,7 @@ internal sealed class ZipForInstruction(
             return completion;
         }
 
-        var columns = new Iteration.Indexed[sources.Length];
-        for (int j = 0; j < columns.Length; j++) columns[j] = Iteration.Indexed.Of(Evaluate(sources[j], frame), frame.Interpreter, callSpan);
+        var columns = Columns(frame);
         for (int i = 0; i < Shortest(columns); i++)
         {
             for (int j = 0; j < columns.Length; j++) targets[j].Set(frame, columns[j][i]);
@@ -40,8 +39,29 @@ internal sealed class ZipForInstruction(
         return completion;
     }
 
+    // The compiled tier walks the loop itself, in the same order, through these.
+    public Store[] Targets => targets;
+    public ForInstruction General => general;
+    public bool IsEnumerate => builtin == Builtins.EnumerateFunction;
+
+    /// <summary>Whether the name called still means the builtin; when not, <see cref="General"/> runs.</summary>
+    public bool CallsBuiltin(Frame frame) => ReferenceEquals(callee.Eval(frame).Reference, builtin);
+
+    /// <summary>What <c>enumerate</c> walks, and the first index (<c>start</c>), evaluated in that order.</summary>
+    public Iteration.Indexed EnumeratedItems(Frame frame) => Iteration.Indexed.Of(Evaluate(sources[0], frame), frame.Interpreter, callSpan);
+
+    public long FirstIndex(Frame frame) => start is null ? 0 : StartIndex(start.Eval(frame));
+
+    /// <summary>What <c>zip</c> walks, one column a source.</summary>
+    public Iteration.Indexed[] Columns(Frame frame)
+    {
+        var columns = new Iteration.Indexed[sources.Length];
+        for (int j = 0; j < columns.Length; j++) columns[j] = Iteration.Indexed.Of(Evaluate(sources[j], frame), frame.Interpreter, callSpan);
+        return columns;
+    }
+
     // Recomputed each iteration: a list may grow while the loop runs.
-    private static long Shortest(Iteration.Indexed[] columns)
+    public static long Shortest(Iteration.Indexed[] columns)
     {
         long shortest = long.MaxValue;
         foreach (var column in columns) shortest = Math.Min(shortest, column.Count);

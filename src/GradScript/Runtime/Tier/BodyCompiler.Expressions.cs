@@ -7,7 +7,18 @@ using E = System.Linq.Expressions.Expression;
 // Expressions: each gives a Value, computed as the node's Eval computes it.
 internal sealed partial class BodyCompiler
 {
-    private Expression Expression(Code code) => code switch
+    private Expression Expression(Code code)
+    {
+        if (_depth >= MaxDepth || _nodes >= MaxNodes) return Interpreted(code);
+        _depth++;
+        _nodes++;
+        try { return Compiled(code); }
+        finally { _depth--; }
+    }
+
+    private MethodCallExpression Interpreted(Code code) => E.Call(E.Constant(code), nameof(Code.Eval), null, _frame);
+
+    private Expression Compiled(Code code) => code switch
     {
         Constant c => ConstantValue(c),
         LocalGet g => Defined(E.ArrayIndex(_slots, E.Constant(g.Slot)), g),
@@ -26,7 +37,7 @@ internal sealed partial class BodyCompiler
         CallCode c when !c.HasKeywords => Call(c),
         // Any other node (a call with keywords, a member, a slice, a lambda, a comprehension, …) is
         // evaluated by the interpreter, its operands with it.
-        _ => E.Call(E.Constant(code), nameof(Code.Eval), null, _frame),
+        _ => Interpreted(code),
     };
 
     // Plain numbers become constants of the method; any other value is read from the node.
@@ -41,7 +52,7 @@ internal sealed partial class BodyCompiler
         var value = E.Variable(typeof(Value), "read");
         return E.Block(typeof(Value), [value],
             E.Assign(value, read),
-            E.Condition(E.Property(value, nameof(Value.IsUndefined)), E.Call(E.Constant(node), nameof(Code.Eval), null, _frame), value));
+            E.Condition(E.Property(value, nameof(Value.IsUndefined)), Interpreted(node), value));
     }
 
     private Expression ShortCircuit(Expression left, Code right, bool isAnd)

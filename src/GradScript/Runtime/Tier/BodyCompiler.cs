@@ -28,6 +28,18 @@ internal sealed partial class BodyCompiler
     private readonly ParameterExpression _globals = E.Variable(typeof(GlobalCell[]), "globals");
     private readonly LabelTarget _return = E.Label(typeof(Completion), "return");
 
+    /// <summary>
+    /// Nodes nested deeper than this in one method, and nodes beyond the first
+    /// <see cref="MaxNodes"/>, are left to the interpreter (their <c>Eval</c>/<c>Exec</c> is called).
+    /// A compiled method is one stack frame holding a temporary for most of its nodes: bounded so,
+    /// it takes a few kilobytes of stack at most (the interpreter's per-level frames take as much at
+    /// a few dozen levels), and a deeply nested expression still runs on a small thread stack as it
+    /// does in the interpreter, which the nesting tests check on stacks of 256 KB.
+    /// </summary>
+    private const int MaxDepth = 16, MaxNodes = 500;
+
+    private int _depth, _nodes;
+
     /// <summary>Where <c>break</c> and <c>continue</c> jump in the innermost loop compiled inline.</summary>
     private readonly Stack<(LabelTarget Break, LabelTarget Continue)> _loops = new();
 
@@ -47,13 +59,23 @@ internal sealed partial class BodyCompiler
     private Expression Block(Instruction[] block) =>
         block.Length == 0 ? E.Empty() : E.Block(typeof(void), block.Select(Statement));
 
-    private Expression Statement(Instruction instruction) => instruction switch
+    private Expression Statement(Instruction instruction)
+    {
+        if (_depth >= MaxDepth || _nodes >= MaxNodes) return Interpreted(instruction);
+        _depth++;
+        _nodes++;
+        try { return Compiled(instruction); }
+        finally { _depth--; }
+    }
+
+    private Expression Compiled(Instruction instruction) => instruction switch
     {
         ExprInstruction s => E.Block(typeof(void), Expression(s.Expression)),
         AssignInstruction s => Assign(s.Target, Expression(s.Source)),
         IfInstruction s => E.IfThenElse(Truthy(Expression(s.Condition)), Block(s.Then), Block(s.Else)),
         WhileInstruction s => While(s),
         ForInstruction s => For(s),
+        ZipForInstruction s => Zip(s),
         ReturnInstruction s => E.Block(
             E.Assign(E.Field(_frame, nameof(Frame.ReturnValue)), s.Result is null ? Field<Value>(nameof(Value.None)) : Expression(s.Result)),
             E.Return(_return, E.Constant(Completion.Return))),
@@ -66,13 +88,7 @@ internal sealed partial class BodyCompiler
         _ => Interpreted(instruction),
     };
 
-    private Expression Interpreted(Instruction instruction)
-    {
-        var completion = E.Variable(typeof(Completion), "completion");
-        return E.Block(typeof(void), [completion],
-            E.Assign(completion, E.Call(E.Constant(instruction), nameof(Instruction.Exec), null, _frame)),
-            E.IfThen(E.NotEqual(completion, E.Constant(Completion.Normal)), PassOn(completion)));
-    }
+    private Expression Interpreted(Instruction instruction) => Ended(E.Call(E.Constant(instruction), nameof(Instruction.Exec), null, _frame));
 
     /// <summary>Acts on the completion of a statement the interpreter ran: a jump leaves as the statement asked.</summary>
     private Expression PassOn(Expression completion) =>
@@ -100,65 +116,6 @@ internal sealed partial class BodyCompiler
         IndexStore s => Apply(s, Expression(s.Target), Expression(s.Key), value),
         _ => E.Call(E.Constant(target), nameof(Nodes.Store.Set), null, _frame, value),
     };
-
-    private Expression While(WhileInstruction loop)
-    {
-        var (exit, next) = (E.Label("break"), E.Label("continue"));
-        _loops.Push((exit, next));
-        var body = Block(loop.Body.Statements);
-        _loops.Pop();
-        return E.Loop(E.Block(
-            E.IfThen(E.Not(Truthy(Expression(loop.Condition))), E.Break(exit)),
-            body,
-            E.Label(next),
-            E.Call(E.Constant(loop), nameof(WhileInstruction.Tick), null, _frame)), exit);
-    }
-
-    /// <summary>
-    /// A <c>for</c> over a range or a list walks it here, as the interpreter does (a range counted
-    /// without allocating, a list by index so that appended items are visited); over anything else
-    /// (a string, a dict, a progress bar) the interpreter's loop runs, and its body is a hot block of
-    /// its own.
-    /// </summary>
-    private Expression For(ForInstruction loop)
-    {
-        var source = E.Variable(typeof(Value), "source");
-        var range = E.Variable(typeof(RangeValue), "range");
-        var list = E.Variable(typeof(ListValue), "list");
-        var index = E.Variable(typeof(long), "index");
-        var item = E.Variable(typeof(Value), "item");
-        var (exit, next) = (E.Label("break"), E.Label("continue"));
-        _loops.Push((exit, next));
-        var body = Block(loop.Body.Statements);
-        _loops.Pop();
-
-        var isRange = E.NotEqual(range, E.Constant(null, typeof(RangeValue)));
-        var ended = E.Condition(isRange,
-            E.GreaterThanOrEqual(index, E.Property(range, nameof(RangeValue.Length))),
-            E.GreaterThanOrEqual(index, E.Convert(E.Property(list, nameof(ListValue.Count)), typeof(long))));
-        var current = E.Condition(isRange,
-            E.Call(Method<Value>(nameof(Value.Int)), E.Property(range, "Item", index)),
-            E.Property(list, "Item", E.Convert(index, typeof(int))));
-        var walk = E.Block(
-            E.Assign(index, E.Constant(0L)),
-            E.Loop(E.Block(
-                E.IfThen(ended, E.Break(exit)),
-                E.Assign(item, current),
-                Store(loop.Target, item),
-                body,
-                E.Label(next),
-                E.Call(E.Constant(loop), nameof(Loop.Tick), null, _frame),
-                E.PreIncrementAssign(index)), exit));
-        var completion = E.Variable(typeof(Completion), "completion");
-        var interpreted = E.Block(
-            E.Assign(completion, E.Call(E.Constant(loop), nameof(ForInstruction.Over), null, source, _frame)),
-            E.IfThen(E.NotEqual(completion, E.Constant(Completion.Normal)), PassOn(completion)));
-        return E.Block(typeof(void), [source, range, list, index, item, completion],
-            E.Assign(source, Expression(loop.Iterable)),
-            E.Assign(range, E.TypeAs(E.Property(source, nameof(Value.Reference)), typeof(RangeValue))),
-            E.Assign(list, E.TypeAs(E.Property(source, nameof(Value.Reference)), typeof(ListValue))),
-            E.IfThenElse(E.OrElse(isRange, E.NotEqual(list, E.Constant(null, typeof(ListValue)))), walk, interpreted));
-    }
 
     /// <summary>Calls the node's own <c>Apply</c> on operands evaluated here; the frame is passed when it takes one.</summary>
     private Expression Apply(object node, params Expression[] operands)
