@@ -35,9 +35,13 @@ internal sealed class IndexCode(Code target, Code key, SourceSpan span) : Code(s
     public override Value Eval(Frame frame) => Apply(target.Eval(frame), key.Eval(frame));
 
     /// <summary><c>t[k]</c> of evaluated operands (the compiled tier's entry, too).</summary>
-    public Value Apply(Value t, Value k)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public Value Apply(Value t, Value k) =>
+        t.Reference is ListValue list && k.IsInt && (ulong)k.AsInt < (ulong)list.Count ? list[(int)k.AsInt] : Get(t, k);
+
+    // Apart, so that the list case above inlines (a method that catches does not).
+    private Value Get(Value t, Value k)
     {
-        if (t.Reference is ListValue list && k.IsInt && (ulong)k.AsInt < (ulong)list.Count) return list[(int)k.AsInt];
         try { return Indexing.Get(t, k); }
         catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span, hint: e.Hint); }
     }

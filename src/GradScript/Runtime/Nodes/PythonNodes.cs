@@ -5,6 +5,10 @@ using GradScript.Diagnostics;
 /// <summary><c>then if condition else otherwise</c>.</summary>
 internal sealed class ConditionalCode(Code condition, Code then, Code otherwise, SourceSpan span) : Code(span)
 {
+    public Code Condition => condition;
+    public Code Then => then;
+    public Code Otherwise => otherwise;
+
     public override Value Eval(Frame frame) => condition.Eval(frame).IsTruthy ? then.Eval(frame) : otherwise.Eval(frame);
 }
 

@@ -83,6 +83,11 @@ internal sealed class ContinueInstruction(SourceSpan span) : Instruction(span)
 /// <summary><c>no_grad { … }</c>: nothing inside is recorded, however the block is left.</summary>
 internal sealed class NoGradInstruction(Instruction[] body, SourceSpan span) : Instruction(span)
 {
+    public Instruction[] Body => body;
+
+    /// <summary>Turns recording off until the scope is disposed (the compiled tier's entry, too).</summary>
+    public static Autograd.AutogradState.Scope Enter(Frame frame) => frame.Interpreter.Autograd.NoGrad();
+
     public override Completion Exec(Frame frame)
     {
         using (frame.Interpreter.Autograd.NoGrad()) return Run(body, frame);

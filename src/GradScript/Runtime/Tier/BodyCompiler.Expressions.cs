@@ -35,6 +35,7 @@ internal sealed partial class BodyCompiler
         OrCode o => ShortCircuit(Expression(o.Left), o.Right, isAnd: false),
         NotCode n => E.Call(Method<Value>(nameof(Value.Bool)), E.Not(Truthy(Expression(n.Operand)))),
         CallCode c when !c.HasKeywords => Call(c),
+        ConditionalCode c => E.Condition(Truthy(Expression(c.Condition)), Expression(c.Then), Expression(c.Otherwise)),
         // Any other node (a call with keywords, a member, a slice, a lambda, a comprehension, …) is
         // evaluated by the interpreter, its operands with it.
         _ => Interpreted(code),

@@ -83,10 +83,20 @@ internal sealed partial class BodyCompiler
         ContinueInstruction => Jump(Completion.Continue),
         CompoundAssignInstruction s => Apply(s, Expression(s.Read), Expression(s.Operand)),
         NoOpInstruction => E.Empty(),
+        NoGradInstruction s => NoGrad(s),
         // Everything else (def, no_grad, zip and enumerate loops, del, import, …) the interpreter
         // runs from here; how it ends is passed on as the block would pass it.
         _ => Interpreted(instruction),
     };
+
+    /// <summary><c>no_grad { … }</c>: recording off for the block, back on however it is left (a jump leaves through the finally).</summary>
+    private Expression NoGrad(NoGradInstruction block)
+    {
+        var scope = E.Variable(typeof(Autograd.AutogradState.Scope), "noGrad");
+        return E.Block(typeof(void), [scope],
+            E.Assign(scope, E.Call(typeof(NoGradInstruction), nameof(NoGradInstruction.Enter), null, _frame)),
+            E.TryFinally(Block(block.Body), E.Call(scope, nameof(IDisposable.Dispose), null)));
+    }
 
     private Expression Interpreted(Instruction instruction) => Ended(E.Call(E.Constant(instruction), nameof(Instruction.Exec), null, _frame));
 

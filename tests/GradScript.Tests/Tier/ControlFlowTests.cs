@@ -1,0 +1,64 @@
+namespace GradScript.Tests.Tier;
+
+/// <summary>
+/// The control flow the compiled tier turns into jumps (break, continue and return out of nested
+/// loops, no_grad left by a jump, loops of every kind compiled inline) ends as the interpreter's
+/// completions end. Each program's output is pinned and must be the same in every tier.
+/// </summary>
+public class ControlFlowTests
+{
+    [Theory]
+    [InlineData("""
+        def first(xs, target) {
+            for i, x in enumerate(xs) {
+                for j in range(3) {
+                    if j == 1 { continue }
+                    if x == target { return [i, j] }
+                }
+            }
+            return none
+        }
+        print(first([5, 6, 7], 7), first([1], 9))
+        """, "[2, 0] None\n")]
+    [InlineData("""
+        w = param(2.0)
+        t = 0.0
+        for k in range(4) {
+            no_grad {
+                y = w * w
+                if k == 2 { break }
+            }
+            t = t + y
+        }
+        print(t, requires_grad(w * w), requires_grad(y))
+        """, "8.0 true false\n")]
+    [InlineData("""
+        s = ""
+        n = 0
+        while true {
+            n += 1
+            if n % 2 == 0 { continue }
+            s = s + str(n)
+            if n > 6 { break }
+        }
+        for a, b in zip([1, 2, 3], "xyz") { s = s + b * a }
+        print(s, n, 1 if n > 5 else 0)
+        """, "1357xyyzzz 7 1\n")]
+    [InlineData("""
+        def sum_to(n) {
+            t = 0
+            for i in 0..n { t += i }
+            return t
+        }
+        xs = [1, 2]
+        for x in xs { if len(xs) < 5 { append(xs, x * 10) } }
+        print(sum_to(5), xs, [sum_to(k) for k in range(4)])
+        """, "10 [1, 2, 10, 20, 100] [0, 0, 1, 3]\n")]
+    public void JumpsEndAsTheInterpretersCompletions(string source, string expected)
+    {
+        var interpreted = TierRun.Of(source, Tiering.InterpreterOnly);
+        Assert.Null(interpreted.Error);
+        Assert.Equal(expected, interpreted.Output);
+        Assert.Equal(interpreted, TierRun.Of(source, Tiering.CompileImmediately));
+    }
+}
