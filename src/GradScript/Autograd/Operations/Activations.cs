@@ -64,8 +64,16 @@ internal static class Activations
     public static (Term Left, Term Right) BackwardRecorded(HigherOrder h, Op op, Term g, Term x, Term y, Term zero) => op switch
     {
         Op.TanhBackward => (h.BackwardOperation(op, g, y), h.Mul(g, h.Mul(h.MulScalar(y, -2), x))),
-        Op.SigmoidBackward => (h.BackwardOperation(op, g, y), h.Mul(h.Mul(g, x), h.AddScalar(h.MulScalar(y, -2), 1))),
+        Op.SigmoidBackward => (h.BackwardOperation(op, g, y), SigmoidBackwardOutput(h, g, x, y)),
         Op.ThresholdBackward => (h.BackwardOperation(op, g, y), zero),
         _ => throw new UnreachableException(op.ToString()),
     };
+
+    // PyTorch's grad * grad_output * (-2 * output + 1), recorded in the order libtorch's build
+    // evaluates it: the right operand of the outer product first (see HigherOrder).
+    private static Term SigmoidBackwardOutput(HigherOrder h, Term g, Term x, Term y)
+    {
+        var slope = h.AddScalar(h.MulScalar(y, -2), 1);
+        return h.Mul(h.Mul(g, x), slope);
+    }
 }

@@ -65,7 +65,10 @@ internal static class Arithmetic
                     return (zero, h.Mul(h.Negate(h.MulScalar(g, c)), h.Mul(r, r)));
                 }
                 if (y is null) return (h.DivScalar(g, c), zero);
-                return (h.Div(g, y.Value), h.Mul(h.Negate(g), h.Div(h.Div(x.Value, y.Value), y.Value)));
+                // -grad * ((self / other) / other), its right operand recorded first as libtorch's
+                // build evaluates it: the order the next backward adds the gradients in.
+                var quotient = h.Div(h.Div(x.Value, y.Value), y.Value);
+                return (h.Div(g, y.Value), h.Mul(h.Negate(g), quotient));
             default: throw new UnreachableException(op.ToString());
         }
     }
