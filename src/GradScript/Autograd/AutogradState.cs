@@ -142,16 +142,16 @@ internal sealed class AutogradState
 
     /// <summary>The tracked gradient the last backward that reached <paramref name="node"/> left, if it made one.</summary>
     public TrackedValue? TrackedGradient(TrackedValue node) =>
-        node.Block.TrackedGradients is { } table && table.TryGetValue(node.Index, out var g) ? g : null;
+        node.Handle.TrackedGradients is { } table && table.TryGetValue(node.Index, out var g) ? g : null;
 
     /// <summary>Keeps (or with null, forgets) <paramref name="node"/>'s tracked gradient.</summary>
     public void SetTrackedGradient(TrackedValue node, TrackedValue? gradient)
     {
         if (gradient is { } g)
         {
-            (node.Block.TrackedGradients ??= []) [node.Index] = g;
+            (node.Handle.TrackedGradients ??= [])[node.Index] = g;
             _trackedGradients = true;
         }
-        else node.Block.TrackedGradients?.Remove(node.Index);
+        else node.Handle.TrackedGradients?.Remove(node.Index);
     }
 }

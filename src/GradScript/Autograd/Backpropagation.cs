@@ -1,5 +1,6 @@
 namespace GradScript.Autograd;
 
+using System.Runtime.CompilerServices;
 using GradScript.Diagnostics;
 
 /// <summary>
@@ -53,7 +54,7 @@ internal sealed partial class Backpropagation
             Sweep(root, keep: accumulate || forget, markHasGrad: true, autograd, at);
             for (int i = 0; i < _reachedCount; i++)
             {
-                var node = new TrackedValue(_reached[i].Block, _reached[i].Index);
+                var node = TrackedValue.At(_reached[i].Block, _reached[i].Index);
                 if (accumulate) node.Grad = Derivatives.Accumulate(_reached[i].Previous, node.Grad, node.IsFloat32);
                 if (forget) autograd!.SetTrackedGradient(node, null);
             }
@@ -121,7 +122,7 @@ internal sealed partial class Backpropagation
                 ref var node = ref nodes[i];
                 if (node.Mark != pass) continue;
                 PropagateFrom(block, i, ref node, sequence, pass, flag, at);
-                if (anomalies is not null && anomaly is null) anomaly = anomalies.GradientAnomaly(new TrackedValue(block, i), at);
+                if (anomalies is not null && anomaly is null) anomaly = anomalies.GradientAnomaly(TrackedValue.At(block, i), at);
             }
         }
         // An anomaly waits for the end of the sweep, so a changed param, found anywhere, comes first.
@@ -132,19 +133,19 @@ internal sealed partial class Backpropagation
     // (x * x) are added in PyTorch's order.
     private void PropagateFrom(NodeBlock block, int index, ref NodeRecord node, long sequence, int pass, NodeFlags flag, in SourceSpan at)
     {
-        var (aBlock, a) = Locate(block, node.A);
+        var (aBlock, a) = block.Locate(node.A);
         double g = node.Grad;
         if (node.B == NodeBlock.NoInput)
         {
             double x = aBlock.Nodes[a].Data;
             double toA = (node.Flags & ~NodeFlags.HasGrad) == NodeFlags.None && node.Op is Op.Add or Op.Subtract or Op.Multiply
                 ? node.Op == Op.Multiply ? g * node.Second : g
-                : Derivatives.Contributions(new TrackedValue(block, index), g, x, 0).ToA;
+                : Derivatives.Contributions(TrackedValue.At(block, index), g, x, 0).ToA;
             Check(aBlock, sequence, at);
             Reach(aBlock, a, toA, pass, flag);
             return;
         }
-        var (bBlock, b) = Locate(block, node.B);
+        var (bBlock, b) = block.Locate(node.B);
         double xa = aBlock.Nodes[a].Data, yb = bBlock.Nodes[b].Data;
         double left, right;
         if ((node.Flags & ~NodeFlags.HasGrad) == NodeFlags.None && node.Op is Op.Add or Op.Subtract or Op.Multiply)
@@ -157,18 +158,15 @@ internal sealed partial class Backpropagation
                 _ => (g * yb, g * xa),
             };
         }
-        else (left, right) = Derivatives.Contributions(new TrackedValue(block, index), g, xa, yb);
+        else (left, right) = Derivatives.Contributions(TrackedValue.At(block, index), g, xa, yb);
         Check(aBlock, sequence, at);
         Check(bBlock, sequence, at);
         Reach(aBlock, a, left, pass, flag);
         Reach(bBlock, b, right, pass, flag);
     }
 
-    private static (NodeBlock Block, int Index) Locate(NodeBlock block, int input) => input < NodeBlock.Capacity
-        ? (block, input)
-        : (block.Foreign[input / NodeBlock.Capacity - 1], input % NodeBlock.Capacity);
-
     // A leaf changed in place after this node was recorded: its formula would read the new data.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Check(NodeBlock input, long sequence, in SourceSpan at)
     {
         if (input.IsLeaf && input.First > sequence) throw ChangedInPlace(at);
@@ -176,6 +174,7 @@ internal sealed partial class Backpropagation
 
     // Adds a contribution to a node's gradient. The first one this pass is taken as it is (and the
     // node's range joins the sweep); later ones are added in the node's dtype.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reach(NodeBlock block, int index, double contribution, int pass, NodeFlags flag)
     {
         ref var node = ref block.Nodes[index];

@@ -55,10 +55,36 @@ internal enum NodeFlags : byte
 }
 
 /// <summary>
+/// What a script value holds to name a node's block: a small object per block use. Its liveness
+/// is the block's — the tape reuses a block's storage only after the garbage collector has found
+/// its handle unreachable — so it keeps alive the handles of the older blocks its nodes read
+/// (its inputs), and the tracked gradients a <c>create_graph</c> backward left on its nodes.
+/// </summary>
+internal sealed class BlockHandle(NodeBlock block)
+{
+    /// <summary>The storage it names.</summary>
+    public readonly NodeBlock Block = block;
+
+    // The handles of the older blocks this block's nodes read (not leaves: their storage holds them).
+    private BlockHandle[] _inputs = [];
+    private int _inputCount;
+
+    /// <summary>Gradients that are themselves tracked, by node index, from a <c>create_graph</c> backward.</summary>
+    public Dictionary<int, TrackedValue>? TrackedGradients;
+
+    /// <summary>Keeps <paramref name="input"/>'s block alive as long as this one.</summary>
+    public void AddInput(BlockHandle input)
+    {
+        if (_inputCount == _inputs.Length) Array.Resize(ref _inputs, Math.Max(4, _inputs.Length * 2));
+        _inputs[_inputCount++] = input;
+    }
+}
+
+/// <summary>
 /// Where nodes live: a block of <see cref="Capacity"/> recorded nodes in creation order (a chunk of
-/// the engine's <see cref="Tape"/>), or a single leaf. A script value that refers to a node holds
-/// its block and its index, so no operation allocates an object; the garbage collector frees a
-/// block when no value and no later block refers to it, as it freed single nodes before.
+/// the engine's <see cref="Tape"/>), or a single leaf. A script value names a node by its block's
+/// <see cref="BlockHandle"/> and its index, so no operation allocates an object; a block of the
+/// tape is storage the tape reuses once its handle has died (see <see cref="Tape"/>).
 /// </summary>
 /// <remarks>
 /// An input is an <c>int</c>: below <see cref="Capacity"/> it is an index in the same block; from
@@ -105,17 +131,21 @@ internal sealed class NodeBlock
     /// <summary>Where each node was recorded, while anomaly detection is on (see <see cref="AnomalyDetector"/>).</summary>
     public SourceSpan[]? Places;
 
-    /// <summary>Gradients that are themselves tracked, by node index, from a <c>create_graph</c> backward.</summary>
-    public Dictionary<int, TrackedValue>? TrackedGradients;
+    // A leaf's handle, held for good (a leaf's storage is never reused); a tape block's current
+    // handle, held weakly: the tape looks at it to know when the storage is free.
+    private readonly BlockHandle? _leafHandle;
+    private readonly WeakReference<BlockHandle>? _owner;
 
     private NodeBlock(bool leaf, int capacity)
     {
         IsLeaf = leaf;
         Nodes = new NodeRecord[capacity];
+        if (leaf) _leafHandle = new BlockHandle(this);
+        else _owner = new WeakReference<BlockHandle>(null!);
     }
 
-    /// <summary>A new block of the tape whose first node will be the <paramref name="first"/>-th recorded.</summary>
-    public static NodeBlock Chunk(long first) => new(leaf: false, Capacity) { First = first };
+    /// <summary>Empty storage for a block of the tape.</summary>
+    public static NodeBlock Chunk() => new(leaf: false, Capacity);
 
     /// <summary>A leaf with this value.</summary>
     public static NodeBlock Leaf(double data, bool float32)
@@ -132,8 +162,38 @@ internal sealed class NodeBlock
         return block;
     }
 
-    /// <summary>How a node of this block names <paramref name="input"/> as an input.</summary>
-    public int Encode(TrackedValue input)
+    /// <summary>
+    /// The handle values name this block by. For a block of the tape, only while something holds
+    /// it: every caller reaches the block through a live handle (a value, a newer block's inputs).
+    /// </summary>
+    public BlockHandle Handle => _leafHandle
+        ?? (_owner!.TryGetTarget(out var handle) ? handle : throw new System.Diagnostics.UnreachableException("a block in use has lost its handle"));
+
+    /// <summary>Gives empty storage of the tape its new use: a handle, and the creation number of its node 0.</summary>
+    public BlockHandle Begin(long first)
+    {
+        var handle = new BlockHandle(this);
+        _owner!.SetTarget(handle);
+        First = first;
+        return handle;
+    }
+
+    /// <summary>Whether no value or newer block can reach this tape block any more (its handle was collected).</summary>
+    public bool IsFree => !_owner!.TryGetTarget(out _);
+
+    /// <summary>Forgets a free block's nodes and what they referred to, for its storage to be used again.</summary>
+    public void Clear()
+    {
+        Count = 0;
+        Array.Clear(Foreign, 0, ForeignCount);
+        ForeignCount = 0;
+        SlotInRecording = -1;
+        SweepPass = 0;
+        Places = null;
+    }
+
+    /// <summary>How a node of this block (whose handle is <paramref name="handle"/>) names <paramref name="input"/> as an input.</summary>
+    public int Encode(TrackedValue input, BlockHandle handle)
     {
         var block = input.Block;
         if (ReferenceEquals(block, this)) return input.Index;
@@ -144,12 +204,14 @@ internal sealed class NodeBlock
             slot = ForeignCount++;
             Foreign[slot] = block;
             block.SlotInRecording = slot;
+            if (!block.IsLeaf) handle.AddInput(input.Handle);
         }
         return (slot + 1) * Capacity + input.Index;
     }
 
-    /// <summary>The node an input of this block names; <paramref name="input"/> is not <see cref="NoInput"/>.</summary>
-    public TrackedValue Decode(int input) => input < Capacity
-        ? new TrackedValue(this, input)
-        : new TrackedValue(Foreign[input / Capacity - 1], input % Capacity);
+    /// <summary>The block and index an input of this block names; <paramref name="input"/> is not <see cref="NoInput"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public (NodeBlock Block, int Index) Locate(int input) => input < Capacity
+        ? (this, input)
+        : (Foreign[input / Capacity - 1], input % Capacity);
 }

@@ -4,16 +4,42 @@ namespace GradScript.Autograd;
 /// The engine's record of operations: nodes appended in creation order to blocks of
 /// <see cref="NodeBlock.Capacity"/>, so a recorded operation writes 40 bytes into an array instead
 /// of allocating an object, and backward can sweep the blocks in reverse (see <see cref="Backpropagation"/>).
-/// The tape keeps only the block being filled; older blocks live as long as a value or a later
-/// block refers to them, and the garbage collector frees the rest, whether or not backward ran.
-/// One per engine, not thread-safe (neither is an engine).
+/// A block's storage is used again once nothing can reach it — no value, no newer block — which
+/// only the garbage collector can tell: the tape looks at its blocks' handles after a collection
+/// and takes the storage of those collected. Whether backward ran makes no difference; a graph is
+/// never freed while a value still names it. One per engine, not thread-safe (neither is an engine).
 /// </summary>
+/// <remarks>
+/// In a loop that records and drops graphs (a training loop), blocks come back after each
+/// collection. When the free storage runs out, no collection has happened since the tape last
+/// looked, and it has begun as many blocks since then as were in use then (at least
+/// <see cref="BlocksBeforeCollecting"/>), it asks for a collection rather than grow: storage stays
+/// within about twice what is reachable, and a steady loop allocates only the small handle of each
+/// block it begins. The collection is of the young generations; a handle that outlived two of
+/// them is in the old one, so when a young collection gave back less than a quarter of what was
+/// begun before it, the next is a full one.
+/// </remarks>
 internal sealed class Tape
 {
-    private NodeBlock _current = NodeBlock.Chunk(1);
+    /// <summary>New blocks (40 kB each, 2.5 MB in all) the tape makes before it asks for a collection.</summary>
+    public const int BlocksBeforeCollecting = 64;
+
+    // Blocks handed out and not known to be free, the one being filled among them; free storage.
+    private readonly List<NodeBlock> _inUse = [];
+    private readonly Stack<NodeBlock> _free = new();
+    private int _begunSinceLook, _inUseAtLook, _collectionsAtLook = -1;
+    private bool _fullCollectionNext;
+
+    // The block being filled (none until the first operation: an engine that records nothing
+    // allocates nothing) and its handle, held here so it lives while it is filled.
+    private NodeBlock? _current;
+    private BlockHandle? _currentHandle;
 
     /// <summary>How many nodes have been recorded: the creation number of the newest.</summary>
     public long Recorded { get; private set; }
+
+    /// <summary>Blocks begun on reused storage (for tests and the design's figures).</summary>
+    internal long BlocksReused { get; private set; }
 
     /// <summary>A new node: an operation on <paramref name="a"/> (and <paramref name="b"/>, when given).</summary>
     /// <param name="op">The operation.</param>
@@ -26,22 +52,68 @@ internal sealed class Tape
     public TrackedValue Append(Op op, double data, bool float32, TrackedValue a, TrackedValue? b = null, double second = 0, bool constantOnLeft = false)
     {
         var block = _current;
-        if (block.Count == NodeBlock.Capacity)
-        {
-            block = _current = NodeBlock.Chunk(Recorded + 1);
-        }
+        if (block is null || block.Count == NodeBlock.Capacity) block = Next();
+        var handle = _currentHandle!;
         int index = block.Count;
         ref var node = ref block.Nodes[index];
         node.Data = data;
         node.Grad = 0;
         node.Second = second;
-        node.A = block.Encode(a);
-        node.B = b is { } second2 ? block.Encode(second2) : NodeBlock.NoInput;
+        node.A = block.Encode(a, handle);
+        node.B = b is { } input ? block.Encode(input, handle) : NodeBlock.NoInput;
         node.Mark = 0;
         node.Op = op;
         node.Flags = (float32 ? NodeFlags.Float32 : NodeFlags.None) | (constantOnLeft ? NodeFlags.ConstantOnLeft : NodeFlags.None);
         block.Count = index + 1;
         Recorded++;
-        return new TrackedValue(block, index);
+        return new TrackedValue(handle, index);
+    }
+
+    private NodeBlock Next()
+    {
+        if (_free.Count == 0) Reclaim();
+        NodeBlock block;
+        if (_free.Count > 0)
+        {
+            block = _free.Pop();
+            BlocksReused++;
+        }
+        else block = NodeBlock.Chunk();
+        _begunSinceLook++;
+        _currentHandle = block.Begin(Recorded + 1);
+        _inUse.Add(block);
+        return _current = block;
+    }
+
+    // Takes back the storage of blocks whose handles a collection has found unreachable.
+    private void Reclaim()
+    {
+        int collections = GC.CollectionCount(0);
+        bool forced = false;
+        int begun = _begunSinceLook;
+        if (collections == _collectionsAtLook)
+        {
+            if (begun < Math.Max(BlocksBeforeCollecting, _inUseAtLook)) return;
+            // Gen 1 holds a handle that lived through one collection while its graph was in use.
+            GC.Collect(_fullCollectionNext ? GC.MaxGeneration : 1, GCCollectionMode.Forced, blocking: true);
+            collections = GC.CollectionCount(0);
+            forced = true;
+        }
+        _collectionsAtLook = collections;
+        _begunSinceLook = 0;
+        int reclaimed = 0;
+        for (int i = _inUse.Count - 1; i >= 0; i--)
+        {
+            var block = _inUse[i];
+            if (ReferenceEquals(block, _current) || !block.IsFree) continue;
+            block.Clear();
+            reclaimed++;
+            _inUse[i] = _inUse[^1];
+            _inUse.RemoveAt(_inUse.Count - 1);
+            // More free storage than twice what is in use goes back to the collector.
+            if (_free.Count < Math.Max(BlocksBeforeCollecting, 2 * _inUse.Count)) _free.Push(block);
+        }
+        _inUseAtLook = _inUse.Count;
+        if (forced) _fullCollectionNext = reclaimed < begun / 4;
     }
 }

@@ -2,7 +2,7 @@ namespace GradScript.Autograd;
 
 /// <summary>
 /// A number that records how it was computed: one node of the autograd graph, seen through its
-/// place — a <see cref="NodeBlock"/> and an index there. It is a leaf (made by <c>param</c>, its
+/// place — a <see cref="NodeBlock"/> (named by its <see cref="BlockHandle"/>) and an index there. It is a leaf (made by <c>param</c>, its
 /// own block) or an operation recorded on the engine's <see cref="Tape"/> with one or two tracked
 /// inputs. Each node keeps its inputs and its plain operand, which is what PyTorch's derivative
 /// formulas read: backward is a sweep that applies them (<see cref="Derivatives"/>).
@@ -14,18 +14,24 @@ namespace GradScript.Autograd;
 /// <see cref="Sequence"/>). float32 nodes keep their data and gradient as doubles that are always
 /// exact float32 values.
 /// </remarks>
-internal readonly struct TrackedValue(NodeBlock block, int index) : IEquatable<TrackedValue>
+internal readonly struct TrackedValue(BlockHandle handle, int index) : IEquatable<TrackedValue>
 {
+    /// <summary>What names the node's block, and keeps it (and what it reads) alive.</summary>
+    public BlockHandle Handle => handle;
+
     /// <summary>Where the node lives.</summary>
-    public NodeBlock Block => block;
+    public NodeBlock Block => handle.Block;
 
     /// <summary>Its index in <see cref="Block"/>.</summary>
     public int Index => index;
 
-    private ref NodeRecord Node => ref block.Nodes[index];
+    private ref NodeRecord Node => ref handle.Block.Nodes[index];
 
     /// <summary>A new leaf.</summary>
-    public static TrackedValue Leaf(double data, bool isFloat32) => new(NodeBlock.Leaf(data, isFloat32), 0);
+    public static TrackedValue Leaf(double data, bool isFloat32) => new(NodeBlock.Leaf(data, isFloat32).Handle, 0);
+
+    /// <summary>The node at <paramref name="index"/> of <paramref name="block"/>, which something live still reaches.</summary>
+    public static TrackedValue At(NodeBlock block, int index) => new(block.Handle, index);
 
     /// <summary>The value; exact float32 when <see cref="IsFloat32"/>. Only a leaf's is ever set.</summary>
     public double Data
@@ -67,13 +73,20 @@ internal readonly struct TrackedValue(NodeBlock block, int index) : IEquatable<T
     /// <summary>The plain operand was the left one (c - a, c / a, c ^ a).</summary>
     public bool ConstantOnLeft => (Node.Flags & NodeFlags.ConstantOnLeft) != 0;
 
-    public bool IsLeaf => block.IsLeaf;
+    public bool IsLeaf => handle.Block.IsLeaf;
 
     /// <summary>The (first) tracked input; null for a leaf.</summary>
-    public TrackedValue? A => Node.A == NodeBlock.NoInput ? null : block.Decode(Node.A);
+    public TrackedValue? A => Input(Node.A);
 
     /// <summary>The second tracked input, if there is one.</summary>
-    public TrackedValue? B => Node.B == NodeBlock.NoInput ? null : block.Decode(Node.B);
+    public TrackedValue? B => Input(Node.B);
+
+    private TrackedValue? Input(int input)
+    {
+        if (input == NodeBlock.NoInput) return null;
+        var (block, at) = handle.Block.Locate(input);
+        return At(block, at);
+    }
 
     /// <summary>Whether the operation has two tracked inputs.</summary>
     public bool HasTwoInputs => Node.B != NodeBlock.NoInput;
@@ -98,13 +111,13 @@ internal readonly struct TrackedValue(NodeBlock block, int index) : IEquatable<T
     /// before a change of its leaf can no longer be differentiated, as PyTorch's version counters
     /// refuse it, since the derivative formulas read their inputs' data.
     /// </summary>
-    internal long Sequence => block.IsLeaf ? block.First : 2 * (block.First + index);
+    internal long Sequence => Block.IsLeaf ? Block.First : 2 * (Block.First + index);
 
-    public bool Equals(TrackedValue other) => ReferenceEquals(block, other.Block) && index == other.Index;
+    public bool Equals(TrackedValue other) => ReferenceEquals(handle, other.Handle) && index == other.Index;
 
     public override bool Equals(object? obj) => obj is TrackedValue other && Equals(other);
 
-    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(block) * 31 + index;
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(handle) * 31 + index;
 
     public static bool operator ==(TrackedValue left, TrackedValue right) => left.Equals(right);
 

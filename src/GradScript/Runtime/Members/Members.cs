@@ -58,7 +58,7 @@ internal static partial class Members
     public static Receiver KindOf(Value value) => value.Reference switch
     {
         null => value.IsNone || value.IsUndefined ? Receiver.Other : Receiver.Number,
-        NodeBlock => Receiver.Tracked,
+        BlockHandle => Receiver.Tracked,
         string => Receiver.String,
         ListValue => Receiver.List,
         DictValue => Receiver.Dict,

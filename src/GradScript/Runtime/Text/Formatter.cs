@@ -105,7 +105,7 @@ internal static class Formatter
         switch (value.Reference)
         {
             case string s: AppendQuoted(builder, s); return;
-            case Autograd.NodeBlock: builder.Append(NumberFormat.FormatFloat(value.AsTracked.Data)); return;
+            case Autograd.BlockHandle: builder.Append(NumberFormat.FormatFloat(value.AsTracked.Data)); return;
             case RangeValue r:
                 builder.Append(r.Start).Append("..").Append(r.Stop);
                 if (r.Step != 1) builder.Append(" step ").Append(r.Step);

@@ -18,7 +18,7 @@ internal static class ClrValues
         return value.Reference switch
         {
             string s => s,
-            Autograd.NodeBlock => value.AsTracked.Data,
+            Autograd.BlockHandle => value.AsTracked.Data,
             _ => Formatter.Repr(value),
         };
     }

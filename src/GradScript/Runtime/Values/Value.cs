@@ -17,7 +17,7 @@ using GradScript.Autograd;
 ///   dict      DictValue                   0
 ///   range     RangeValue                  0
 ///   function  Callable (script or host)   0
-///   tracked   NodeBlock (autograd)        the node's index in the block
+///   tracked   BlockHandle (autograd)      the node's index in the block
 ///   other     an IScriptObject            0   (optimizer, progress loop)
 /// </code>
 /// The hottest test, "is this a plain float", is one reference comparison with a constant, and
@@ -65,13 +65,13 @@ internal readonly struct Value
     /// <summary>Wraps a heap object: a list, range or callable (a tracked value has its own overload).</summary>
     public static Value Object(object o)
     {
-        System.Diagnostics.Debug.Assert(o is not TrackedValue and not NodeBlock, "a tracked value goes through Object(TrackedValue)");
+        System.Diagnostics.Debug.Assert(o is not TrackedValue and not BlockHandle, "a tracked value goes through Object(TrackedValue)");
         return new(o, 0);
     }
 
     /// <summary>A tracked value: its node's block and index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value Object(TrackedValue t) => new(t.Block, t.Index);
+    public static Value Object(TrackedValue t) => new(t.Handle, t.Index);
 
     /// <summary>A tracked value that must be there (null is a bug: it throws).</summary>
     public static Value Object(TrackedValue? t) => Object(t!.Value);
@@ -92,7 +92,7 @@ internal readonly struct Value
 
     public bool IsBool => ReferenceEquals(_obj, Tag.Bool);
     public bool IsNone => ReferenceEquals(_obj, Tag.None);
-    public bool IsTracked => _obj is NodeBlock;
+    public bool IsTracked => _obj is BlockHandle;
 
     /// <summary>An int or a float (not a bool, not a tracked value).</summary>
     public bool IsPlainNumber => ReferenceEquals(_obj, Tag.Float) || ReferenceEquals(_obj, Tag.Int);
@@ -114,14 +114,14 @@ internal readonly struct Value
     /// <summary>The referenced object (string, list, …); null for int, float, bool and none.</summary>
     public object? Reference => _obj is Tag ? null : _obj;
 
-    public TrackedValue AsTracked => new(Unsafe.As<NodeBlock>(_obj!), (int)_bits);
+    public TrackedValue AsTracked => new(Unsafe.As<BlockHandle>(_obj!), (int)_bits);
 
     /// <summary>The number as a double: int, float, bool, or a tracked value's data.</summary>
     public bool TryGetDouble(out double value)
     {
         if (ReferenceEquals(_obj, Tag.Float)) { value = AsFloat; return true; }
         if (ReferenceEquals(_obj, Tag.Int) || ReferenceEquals(_obj, Tag.Bool)) { value = _bits; return true; }
-        if (_obj is NodeBlock) { value = AsTracked.Data; return true; }
+        if (_obj is BlockHandle) { value = AsTracked.Data; return true; }
         value = 0;
         return false;
     }
@@ -136,7 +136,7 @@ internal readonly struct Value
         ListValue l => l.Count != 0,
         DictValue d => d.Count != 0,
         RangeValue r => r.Length != 0,
-        NodeBlock => AsTracked.Data != 0,
+        BlockHandle => AsTracked.Data != 0,
         _ => true,
     };
 
@@ -150,7 +150,7 @@ internal readonly struct Value
         DictValue => "dict",
         RangeValue => "range",
         Callable => "function",
-        NodeBlock => "tracked",
+        BlockHandle => "tracked",
         ModuleValue => "module",
         IScriptObject o => o.TypeName,
         _ => _obj.GetType().Name,
