@@ -55,10 +55,11 @@ internal enum NodeFlags : byte
 }
 
 /// <summary>
-/// What a script value holds to name a node's block: a small object per block use. Its liveness
-/// is the block's — the tape reuses a block's storage only after the garbage collector has found
-/// its handle unreachable — so it keeps alive the handles of the older blocks its nodes read
-/// (its inputs), and the tracked gradients a <c>create_graph</c> backward left on its nodes.
+/// What a script value holds to name a node: a small object per segment of a block (a run of
+/// consecutive nodes; see <see cref="NodeBlock.SegmentLength"/>). Its liveness is its nodes' — the
+/// tape reuses a block's storage only after the garbage collector has found all its segments'
+/// handles unreachable — so it keeps alive the handles of the older segments its nodes read, and
+/// the tracked gradients a <c>create_graph</c> backward left on its nodes.
 /// </summary>
 internal sealed class BlockHandle(NodeBlock block)
 {
@@ -72,9 +73,14 @@ internal sealed class BlockHandle(NodeBlock block)
     /// <summary>Gradients that are themselves tracked, by node index, from a <c>create_graph</c> backward.</summary>
     public Dictionary<int, TrackedValue>? TrackedGradients;
 
-    /// <summary>Keeps <paramref name="input"/>'s block alive as long as this one.</summary>
+    /// <summary>Keeps <paramref name="input"/>'s nodes alive as long as this segment's.</summary>
     public void AddInput(BlockHandle input)
     {
+        // Newest first: a segment mostly reads the one just before it.
+        for (int i = _inputCount - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(_inputs[i], input)) return;
+        }
         if (_inputCount == _inputs.Length) Array.Resize(ref _inputs, Math.Max(4, _inputs.Length * 2));
         _inputs[_inputCount++] = input;
     }
@@ -96,6 +102,14 @@ internal sealed class NodeBlock
 {
     /// <summary>Nodes per block: 40 kB, below the large-object heap's 85 kB.</summary>
     public const int Capacity = 1024;
+
+    /// <summary>
+    /// The fewest nodes of a segment before the next node may begin a new one, which it does when
+    /// it reads no node of the current segment (a new computation: the next step's first
+    /// product of a param). Without segments, a block holding the end of one step's graph and the
+    /// start of the next would keep the older graph alive through the newer, and so on back.
+    /// </summary>
+    public const int SegmentLength = 256;
 
     /// <summary>The input of a node that has none.</summary>
     public const int NoInput = -1;
@@ -131,18 +145,27 @@ internal sealed class NodeBlock
     /// <summary>Where each node was recorded, while anomaly detection is on (see <see cref="AnomalyDetector"/>).</summary>
     public SourceSpan[]? Places;
 
-    // A leaf's handle, held for good (a leaf's storage is never reused); a tape block's current
-    // handle, held weakly: the tape looks at it to know when the storage is free.
+    // A leaf's handle, held for good (a leaf's storage is never reused); a tape block's segments'
+    // handles, held weakly: the tape looks at them to know when the storage is free.
     private readonly BlockHandle? _leafHandle;
-    private readonly WeakReference<BlockHandle>? _owner;
+    private readonly WeakReference<BlockHandle>[]? _segments;
+    private readonly int[]? _segmentStarts;
+    private int _segmentCount;
 
     private NodeBlock(bool leaf, int capacity)
     {
         IsLeaf = leaf;
         Nodes = new NodeRecord[capacity];
         if (leaf) _leafHandle = new BlockHandle(this);
-        else _owner = new WeakReference<BlockHandle>(null!);
+        else
+        {
+            _segments = new WeakReference<BlockHandle>[Capacity / SegmentLength];
+            _segmentStarts = new int[Capacity / SegmentLength];
+        }
     }
+
+    /// <summary>The index of the current segment's first node.</summary>
+    public int SegmentStart => _segmentStarts![_segmentCount - 1];
 
     /// <summary>Empty storage for a block of the tape.</summary>
     public static NodeBlock Chunk() => new(leaf: false, Capacity);
@@ -163,23 +186,54 @@ internal sealed class NodeBlock
     }
 
     /// <summary>
-    /// The handle values name this block by. For a block of the tape, only while something holds
-    /// it: every caller reaches the block through a live handle (a value, a newer block's inputs).
+    /// The handle values name node <paramref name="index"/> by. For a block of the tape, only while
+    /// something holds it: every caller reaches the node through a live handle (a value, a newer
+    /// segment's inputs).
     /// </summary>
-    public BlockHandle Handle => _leafHandle
-        ?? (_owner!.TryGetTarget(out var handle) ? handle : throw new System.Diagnostics.UnreachableException("a block in use has lost its handle"));
+    public BlockHandle HandleOf(int index)
+    {
+        if (_leafHandle is not null) return _leafHandle;
+        int segment = _segmentCount - 1;
+        while (_segmentStarts![segment] > index) segment--;
+        return _segments![segment].TryGetTarget(out var handle)
+            ? handle
+            : throw new System.Diagnostics.UnreachableException("a node in use has lost its handle");
+    }
 
-    /// <summary>Gives empty storage of the tape its new use: a handle, and the creation number of its node 0.</summary>
+    /// <summary>Gives empty storage of the tape its new use: a first segment, and the creation number of its node 0.</summary>
     public BlockHandle Begin(long first)
     {
-        var handle = new BlockHandle(this);
-        _owner!.SetTarget(handle);
         First = first;
+        _segmentCount = 0;
+        return BeginSegment(0);
+    }
+
+    /// <summary>Starts a new segment at <paramref name="index"/>, the next node's.</summary>
+    public BlockHandle BeginSegment(int index)
+    {
+        var handle = new BlockHandle(this);
+        ref var slot = ref _segments![_segmentCount];
+        if (slot is null) slot = new WeakReference<BlockHandle>(handle);
+        else slot.SetTarget(handle);
+        _segmentStarts![_segmentCount++] = index;
         return handle;
     }
 
-    /// <summary>Whether no value or newer block can reach this tape block any more (its handle was collected).</summary>
-    public bool IsFree => !_owner!.TryGetTarget(out _);
+    /// <summary>Whether a new segment may begin at the next node (the current one is long enough, and there is room).</summary>
+    public bool MayBeginSegment => Count - SegmentStart >= SegmentLength && _segmentCount < _segments!.Length;
+
+    /// <summary>Whether no value or newer segment can reach this tape block's nodes any more (all its handles were collected).</summary>
+    public bool IsFree
+    {
+        get
+        {
+            for (int i = 0; i < _segmentCount; i++)
+            {
+                if (_segments![i].TryGetTarget(out _)) return false;
+            }
+            return true;
+        }
+    }
 
     /// <summary>Forgets a free block's nodes and what they referred to, for its storage to be used again.</summary>
     public void Clear()
@@ -192,11 +246,16 @@ internal sealed class NodeBlock
         Places = null;
     }
 
-    /// <summary>How a node of this block (whose handle is <paramref name="handle"/>) names <paramref name="input"/> as an input.</summary>
+    /// <summary>How a node of this block's current segment (whose handle is <paramref name="handle"/>) names <paramref name="input"/> as an input.</summary>
     public int Encode(TrackedValue input, BlockHandle handle)
     {
         var block = input.Block;
-        if (ReferenceEquals(block, this)) return input.Index;
+        if (ReferenceEquals(block, this))
+        {
+            if (!ReferenceEquals(input.Handle, handle)) handle.AddInput(input.Handle);
+            return input.Index;
+        }
+        if (!block.IsLeaf) handle.AddInput(input.Handle);
         int slot = block.SlotInRecording;
         if ((uint)slot >= (uint)ForeignCount || !ReferenceEquals(Foreign[slot], block))
         {
@@ -204,7 +263,6 @@ internal sealed class NodeBlock
             slot = ForeignCount++;
             Foreign[slot] = block;
             block.SlotInRecording = slot;
-            if (!block.IsLeaf) handle.AddInput(input.Handle);
         }
         return (slot + 1) * Capacity + input.Index;
     }

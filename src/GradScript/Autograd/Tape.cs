@@ -11,24 +11,25 @@ namespace GradScript.Autograd;
 /// </summary>
 /// <remarks>
 /// In a loop that records and drops graphs (a training loop), blocks come back after each
-/// collection. When the free storage runs out, no collection has happened since the tape last
-/// looked, and it has begun as many blocks since then as were in use then (at least
-/// <see cref="BlocksBeforeCollecting"/>), it asks for a collection rather than grow: storage stays
-/// within about twice what is reachable, and a steady loop allocates only the small handle of each
-/// block it begins. The collection is of the young generations; a handle that outlived two of
-/// them is in the old one, so when a young collection gave back less than a quarter of what was
-/// begun before it, the next is a full one.
+/// collection. When the free storage runs out and no collection since the last look gave any
+/// back, the tape asks for one (see <see cref="Reclaim"/>): storage stays within a few graphs'
+/// worth of what is reachable, and a steady loop allocates only the small handle of each block it
+/// begins.
 /// </remarks>
 internal sealed class Tape
 {
-    /// <summary>New blocks (40 kB each, 2.5 MB in all) the tape makes before it asks for a collection.</summary>
-    public const int BlocksBeforeCollecting = 64;
+    /// <summary>
+    /// Blocks (40 kB each, 5 MB in all) the tape begins between two collections it asks for: the
+    /// storage a steady loop cycles through, and 131,072 operations to share each collection's cost.
+    /// </summary>
+    public const int BlocksBeforeCollecting = 128;
+
 
     // Blocks handed out and not known to be free, the one being filled among them; free storage.
     private readonly List<NodeBlock> _inUse = [];
     private readonly Stack<NodeBlock> _free = new();
-    private int _begunSinceLook, _inUseAtLook, _collectionsAtLook = -1;
-    private bool _fullCollectionNext;
+    private int _begunSinceCollecting, _collectionsAtLook = -1, _blocksBeforeCollecting = BlocksBeforeCollecting;
+    private bool _lastCollectionGaveBack = true;
 
     // The block being filled (none until the first operation: an engine that records nothing
     // allocates nothing) and its handle, held here so it lives while it is filled.
@@ -53,6 +54,8 @@ internal sealed class Tape
     {
         var block = _current;
         if (block is null || block.Count == NodeBlock.Capacity) block = Next();
+        else if (block.MayBeginSegment && !InCurrentSegment(a, block) && (b is not { } other || !InCurrentSegment(other, block)))
+            _currentHandle = block.BeginSegment(block.Count);
         var handle = _currentHandle!;
         int index = block.Count;
         ref var node = ref block.Nodes[index];
@@ -69,6 +72,9 @@ internal sealed class Tape
         return new TrackedValue(handle, index);
     }
 
+    private static bool InCurrentSegment(TrackedValue input, NodeBlock block) =>
+        ReferenceEquals(input.Block, block) && input.Index >= block.SegmentStart;
+
     private NodeBlock Next()
     {
         if (_free.Count == 0) Reclaim();
@@ -79,28 +85,40 @@ internal sealed class Tape
             BlocksReused++;
         }
         else block = NodeBlock.Chunk();
-        _begunSinceLook++;
+        _begunSinceCollecting++;
         _currentHandle = block.Begin(Recorded + 1);
         _inUse.Add(block);
         return _current = block;
     }
 
-    // Takes back the storage of blocks whose handles a collection has found unreachable.
+    // Takes back the storage of blocks whose handles a collection has found unreachable: after
+    // any collection that has happened since the last look; when that gives nothing, after one the
+    // tape asks for once it has begun BlocksBeforeCollecting blocks since it last asked (or, while
+    // a graph only grows and nothing comes back, as many as are in use: such collections stay few).
     private void Reclaim()
     {
-        int collections = GC.CollectionCount(0);
-        bool forced = false;
-        int begun = _begunSinceLook;
-        if (collections == _collectionsAtLook)
-        {
-            if (begun < Math.Max(BlocksBeforeCollecting, _inUseAtLook)) return;
-            // Gen 1 holds a handle that lived through one collection while its graph was in use.
-            GC.Collect(_fullCollectionNext ? GC.MaxGeneration : 1, GCCollectionMode.Forced, blocking: true);
-            collections = GC.CollectionCount(0);
-            forced = true;
-        }
-        _collectionsAtLook = collections;
-        _begunSinceLook = 0;
+        if (GC.CollectionCount(0) != _collectionsAtLook && Scan() > 0) return;
+        int begun = _begunSinceCollecting;
+        if (begun < _blocksBeforeCollecting) return;
+        // A young collection misses the handles that lived through two collections, so after
+        // one that gave back under half of what was begun, the next is a full one.
+        GC.Collect(_lastCollectionGaveBack ? 1 : GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+        _lastCollectionGaveBack = Scan() >= begun / 2;
+        _blocksBeforeCollecting = _lastCollectionGaveBack ? BlocksBeforeCollecting : Math.Max(BlocksBeforeCollecting, _inUse.Count);
+        _begunSinceCollecting = 0;
+    }
+
+    /// <summary>Blocks still in use after a full collection (for tests).</summary>
+    internal int BlocksInUseAfterCollecting()
+    {
+        GC.Collect();
+        Scan();
+        return _inUse.Count;
+    }
+
+    private int Scan()
+    {
+        _collectionsAtLook = GC.CollectionCount(0);
         int reclaimed = 0;
         for (int i = _inUse.Count - 1; i >= 0; i--)
         {
@@ -113,7 +131,6 @@ internal sealed class Tape
             // More free storage than twice what is in use goes back to the collector.
             if (_free.Count < Math.Max(BlocksBeforeCollecting, 2 * _inUse.Count)) _free.Push(block);
         }
-        _inUseAtLook = _inUse.Count;
-        if (forced) _fullCollectionNext = reclaimed < begun / 4;
+        return reclaimed;
     }
 }

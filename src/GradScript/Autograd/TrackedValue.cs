@@ -28,10 +28,10 @@ internal readonly struct TrackedValue(BlockHandle handle, int index) : IEquatabl
     private ref NodeRecord Node => ref handle.Block.Nodes[index];
 
     /// <summary>A new leaf.</summary>
-    public static TrackedValue Leaf(double data, bool isFloat32) => new(NodeBlock.Leaf(data, isFloat32).Handle, 0);
+    public static TrackedValue Leaf(double data, bool isFloat32) => new(NodeBlock.Leaf(data, isFloat32).HandleOf(0), 0);
 
     /// <summary>The node at <paramref name="index"/> of <paramref name="block"/>, which something live still reaches.</summary>
-    public static TrackedValue At(NodeBlock block, int index) => new(block.Handle, index);
+    public static TrackedValue At(NodeBlock block, int index) => new(block.HandleOf(index), index);
 
     /// <summary>The value; exact float32 when <see cref="IsFloat32"/>. Only a leaf's is ever set.</summary>
     public double Data
