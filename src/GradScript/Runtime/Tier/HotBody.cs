@@ -41,7 +41,12 @@ internal sealed class HotBody(Instruction[] body)
 
     private Func<Frame, Completion> Compile()
     {
-        var compiled = BodyCompiler.Compile(Statements);
+        // Compiled ahead of time (Native AOT, the linux-x64 tool) no code can be made: the engine
+        // never tiers up there (Interpreter), and this feature switch, folded by the AOT compiler,
+        // leaves the BodyCompiler, and its trimming warnings, out of that build.
+        Func<Frame, Completion> compiled = RuntimeFeature.IsDynamicCodeSupported
+            ? BodyCompiler.Compile(Statements)
+            : frame => Instruction.Run(Statements, frame);
         Interlocked.CompareExchange(ref _compiled, compiled, null);
         return _compiled!;
     }
