@@ -2,7 +2,9 @@ namespace GradScript;
 
 using System.Collections.Concurrent;
 using GradScript.Diagnostics;
+using GradScript.Adjoints;
 using GradScript.Runtime;
+using GradScript.Runtime.Nodes;
 
 // Calling script functions from the host, with or without their gradient.
 public sealed partial class Engine
@@ -29,6 +31,7 @@ public sealed partial class Engine
     {
         var callee = Defined(function);
         var site = HostCallSite(function);
+        if (callee.Reference is ScriptFunction { Proto.Adjoint: not null } script && Generated(script, arguments, site) is { } generated) return generated;
         return Guarded(() => site.Source, default, _ =>
         {
             // As backward(result) does, every node of the graph gets its gradient, a global param the function uses included.
@@ -39,6 +42,17 @@ public sealed partial class Engine
             if (result.TryGetDouble(out double plain) && !result.IsNone) return new ValueAndGradient(plain, gradient);
             throw new ScriptRuntimeException($"{function}() returned a {result.TypeName}, not a number", site);
         });
+    }
+
+    // The generated adjoint (GeneratedAdjoint), in a run of its own; null when it declines, having
+    // changed nothing but the run's limits, which the tape's run resets.
+    private ValueAndGradient? Generated(ScriptFunction function, double[] arguments, SourceSpan site)
+    {
+        var gradient = new double[arguments.Length];
+        return Guarded(() => site.Source, default, _ =>
+            GeneratedAdjoint.TryRun(_interpreter, function, Signature.AllLeaves64, arguments, gradient, site, out double value)
+                ? new ValueAndGradient(value, gradient)
+                : null);
     }
 
     /// <summary>Calls a function value the host holds (see <see cref="ScriptCallable"/>).</summary>

@@ -93,6 +93,15 @@ internal sealed class AutogradState
         return node;
     }
 
+    /// <summary>Whether <paramref name="count"/> more operations may be recorded in this run (<c>EngineOptions.MaxGraphNodes</c>).</summary>
+    public bool CanRecord(int count) => _graphNodesLeft >= count;
+
+    /// <summary>
+    /// Counts <paramref name="count"/> operations against the graph-size limit as if recorded: a
+    /// generated adjoint computes them without nodes (after <see cref="CanRecord"/>).
+    /// </summary>
+    public void CountUnrecorded(int count) => _graphNodesLeft -= count;
+
     /// <summary>op(t), recorded; null inside <c>no_grad</c>, where the caller computes the plain number.</summary>
     public TrackedValue? Unary(Op op, TrackedValue t, in SourceSpan at) =>
         IsRecording ? Record(Differentiable.Unary(Tape, op, t), at) : null;

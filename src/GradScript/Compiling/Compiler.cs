@@ -73,7 +73,10 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
         var body = Block(def.Body);
         _scope = outer;
         // Defaults are evaluated, and the function bound, where it is defined.
-        var proto = new FunctionProto(def.Name, def.Parameters.Select(p => p.Name).ToArray(), scope.SlotCount, body, def.Span);
+        var proto = new FunctionProto(def.Name, def.Parameters.Select(p => p.Name).ToArray(), scope.SlotCount, body, def.Span)
+        {
+            Adjoint = Adjoints.PlanBuilder.TryBuild(def, scope, resolution),
+        };
         var defaults = def.Parameters.Select(p => p.Default is null ? null : Expression(p.Default)).ToArray();
         return new DefInstruction(proto, defaults, VariableStore(def.Name, def.NameSpan), def.Span);
     }

@@ -25,6 +25,13 @@ internal sealed class Interpreter
         Progress = new Terminal.ProgressDisplay(Error, options.ShowProgress, options.ProgressWidth);
         Builtins.Install(Global);
         Modules = new Modules(this, options.ModuleResolver);
+        AdjointThreshold = Tiering switch
+        {
+            Tiering.Adaptive => Adjoints.GeneratedAdjoint.DefaultThreshold,
+            Tiering.InterpreterOnly => -1,
+            Tiering.CompileImmediately => 0,
+            var tiering => throw new System.Diagnostics.UnreachableException(tiering.ToString()),
+        };
     }
 
     /// <summary>
@@ -32,6 +39,12 @@ internal sealed class Interpreter
     /// compile generated code (Native AOT), the interpreter alone, whatever the options say.
     /// </summary>
     public readonly Tiering Tiering;
+
+    /// <summary>
+    /// Gradient calls of a function before its derivative is generated code instead of the tape
+    /// (<see cref="Adjoints.GeneratedAdjoint"/>), by <see cref="EngineOptions.Tiering"/>: 0 at once, negative never.
+    /// </summary>
+    public int AdjointThreshold { get; }
 
     /// <summary>Steps, time, cancellation, memory and call depth of the current run.</summary>
     public ExecutionLimits Limits { get; }

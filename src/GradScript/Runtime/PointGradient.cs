@@ -2,6 +2,7 @@ namespace GradScript.Runtime;
 
 using GradScript.Autograd;
 using GradScript.Diagnostics;
+using GradScript.Runtime.Nodes;
 
 /// <summary>
 /// A function's value and gradient at a point: the one place where GradScript calls a function and
@@ -39,6 +40,9 @@ internal static class PointGradient
     public static Outcome At(Interpreter interpreter, Value function, Value[] arguments, int[] by, SourceSpan site, string name,
         Effect effect = Effect.None)
     {
+        if (function.Reference is ScriptFunction { Proto.Adjoint: not null } script
+            && Adjoints.GeneratedAdjoint.TryAt(interpreter, script, arguments, by, site, out var generated))
+            return generated;
         var autograd = interpreter.Autograd;
         // Gradients are recorded only when something outside already records; inside no_grad the
         // function is still differentiated.

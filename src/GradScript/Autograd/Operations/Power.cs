@@ -46,30 +46,51 @@ internal static class Power
     /// <summary>(g·∂/∂x, g·∂/∂y), each computed only when wanted.</summary>
     public static (T Left, T Right) Derivative<T>(TrackedValue node, T g, T x, T y, bool wantLeft, bool wantRight)
         where T : IFloatingPointIeee754<T> =>
-        (wantLeft ? Base(node, g, x, y) : T.Zero, wantRight ? Exponent(node, g, x, y) : T.Zero);
+        Derivative(node.B is { } exponent ? Exponent.Tracked(exponent.IsFloat32) : Exponent.Plain(node.Constant),
+            T.CreateTruncating(node.Data), g, x, y, wantLeft, wantRight);
+
+    /// <summary>What the derivative needs of a power besides its operands: its exponent's kind, and its plain operand.</summary>
+    /// <param name="TwoInputs">Both operands are tracked.</param>
+    /// <param name="TrackedFloat32">A tracked exponent is float32 (its <c>y - 1</c> rounds in float32).</param>
+    /// <param name="Constant">The plain operand (base or exponent) when one operand is a plain number.</param>
+    public readonly record struct Exponent(bool TwoInputs, bool TrackedFloat32, double Constant)
+    {
+        /// <summary>Both operands tracked; the exponent of this dtype.</summary>
+        public static Exponent Tracked(bool float32) => new(true, float32, 0);
+
+        /// <summary>One operand a plain number <paramref name="constant"/>.</summary>
+        public static Exponent Plain(double constant) => new(false, false, constant);
+    }
+
+    /// <summary>
+    /// (g·∂/∂x, g·∂/∂y) of a power whose value was <paramref name="result"/>, without its node: the
+    /// formulas a generated adjoint calls, so that it rounds exactly as backward does.
+    /// </summary>
+    public static (T Left, T Right) Derivative<T>(Exponent power, T result, T g, T x, T y, bool wantLeft, bool wantRight)
+        where T : IFloatingPointIeee754<T> =>
+        (wantLeft ? Base(power, g, x, y) : T.Zero, wantRight ? OfExponent(power, result, g, x, y) : T.Zero);
 
     // pow_backward (a Scalar exponent c, kept in double) and pow_backward_self (a tensor exponent).
-    private static T Base<T>(TrackedValue node, T g, T x, T y) where T : IFloatingPointIeee754<T>
+    private static T Base<T>(Exponent power, T g, T x, T y) where T : IFloatingPointIeee754<T>
     {
-        if (node.B is { } exponent)
+        if (power.TwoInputs)
         {
             // exponent - 1 is computed in the exponent's own dtype: a float32 exponent beside a float64
             // base is rounded there before the (promoted) pow.
-            T yMinusOne = exponent.IsFloat32 ? T.CreateTruncating((float)double.CreateTruncating(y) - 1f) : y - T.One;
+            T yMinusOne = power.TrackedFloat32 ? T.CreateTruncating((float)double.CreateTruncating(y) - 1f) : y - T.One;
             return y == T.Zero ? T.Zero : g * (y * T.Pow(x, yMinusOne));
         }
-        double c = node.Constant;
+        double c = power.Constant;
         return c == 0 ? T.Zero : g * (T.CreateTruncating(c) * ByScalar(x, c - 1));
     }
 
     // pow_backward_exponent: g * where(x == 0 and y >= 0, 0, result * log(x)); a Scalar base takes
     // its log in double, rounded to the exponent's dtype.
-    private static T Exponent<T>(TrackedValue node, T g, T x, T y) where T : IFloatingPointIeee754<T>
+    private static T OfExponent<T>(Exponent power, T result, T g, T x, T y) where T : IFloatingPointIeee754<T>
     {
-        T result = T.CreateTruncating(node.Data);
-        if (node.HasTwoInputs)
+        if (power.TwoInputs)
             return g * (x == T.Zero && y >= T.Zero ? T.Zero : result * Elementary.Libm(Math.Log, x));
-        double c = node.Constant;
+        double c = power.Constant;
         return g * (c == 0 && y >= T.Zero ? T.Zero : result * T.CreateTruncating(Math.Log(c)));
     }
 

@@ -8,7 +8,7 @@ internal static partial class Builtins
 {
     private static IEnumerable<NativeFunction> MathFunctions() =>
     [
-        new("abs", Abs),
+        new("abs", Abs) { Records = Op.Abs },
         Unary("exp", Op.Exp), Unary("log", Op.Log), Unary("sqrt", Op.Sqrt),
         Unary("sin", Op.Sin), Unary("cos", Op.Cos), Unary("tan", Op.Tan),
         Unary("tanh", Op.Tanh), Unary("sigmoid", Op.Sigmoid), Unary("relu", Op.Relu),
@@ -16,9 +16,9 @@ internal static partial class Builtins
         {
             Arity(a, "pow", 2);
             return Operators.Arithmetic(BinaryOp.Power, a[0], a[1], i, a.CallSite);
-        }),
-        new("min", (i, in a) => Extreme(i, a, "min", BinaryOp.Less)),
-        new("max", (i, in a) => Extreme(i, a, "max", BinaryOp.Greater)),
+        }) { Records = Op.Power },
+        new("min", (i, in a) => Extreme(i, a, "min", BinaryOp.Less)) { Records = Op.Minimum },
+        new("max", (i, in a) => Extreme(i, a, "max", BinaryOp.Greater)) { Records = Op.Maximum },
         new("sum", Sum),
         new("mean", Mean),
         new("floor", (_, in a) => Rounding(a, "floor", Math.Floor)),
@@ -36,7 +36,7 @@ internal static partial class Builtins
             return interpreter.Autograd.Unary(op, t, args.CallSite) is { } node ? Value.Object(node) : Value.Float(Differentiable.Apply(op, t.Data));
         }
         return Value.Float(Differentiable.Apply(op, Number(v, name)));
-    });
+    }) { Records = op };
 
     private static Value Abs(Interpreter interpreter, in Arguments args)
     {

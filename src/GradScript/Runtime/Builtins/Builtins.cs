@@ -1,5 +1,7 @@
 namespace GradScript.Runtime;
 
+using System.Collections.Frozen;
+
 /// <summary>
 /// The builtin functions and constants (docs/builtins.md). They are immutable and shared by every
 /// engine; each engine starts with them as globals, which a script may shadow. Each group lives in
@@ -15,6 +17,13 @@ internal static partial class Builtins
     /// <summary>The builtins that a <c>for</c> loop runs without building their lists (see ZipForInstruction).</summary>
     public static readonly NativeFunction ZipFunction = Functions.Single(f => f.Name == "zip"),
         EnumerateFunction = Functions.Single(f => f.Name == "enumerate");
+
+    /// <summary>
+    /// The builtins that record an operation on tracked arguments, by name: what a generated adjoint
+    /// may call (<see cref="NativeFunction.Records"/>).
+    /// </summary>
+    public static readonly FrozenDictionary<string, Autograd.Op> Recording =
+        Functions.Where(f => f.Records is not null).ToFrozenDictionary(f => f.Name, f => f.Records!.Value, StringComparer.Ordinal);
 
     /// <summary>The constants: pi, e, inf, nan.</summary>
     public static readonly IReadOnlyList<(string Name, Value Value)> Constants =

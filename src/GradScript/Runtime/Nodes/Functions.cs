@@ -16,6 +16,9 @@ internal sealed class FunctionProto(string name, string[] parameters, int slotCo
     public HotBody Hot { get; } = new(body);
     public SourceSpan Span { get; } = span;
 
+    /// <summary>The body as a straight line of recorded operations, when it is one: its gradient can be generated code (<see cref="Adjoints.GeneratedAdjoint"/>).</summary>
+    public Adjoints.AdjointPlan? Adjoint { get; init; }
+
     public int IndexOf(string parameter) => Array.IndexOf(Parameters, parameter);
 }
 

@@ -53,6 +53,13 @@ internal sealed class NativeFunction(string name, NativeFunction.Body body, stri
 
     public Body Invoke { get; } = body;
 
+    /// <summary>
+    /// The operation this builtin records on tracked arguments (<c>tanh</c>, <c>max</c>, <c>pow</c>),
+    /// null for every other function: a generated adjoint checks that a name still holds the builtin it
+    /// was generated for. Only builtins set it, so no script or host function can pass for one.
+    /// </summary>
+    public Autograd.Op? Records { get; init; }
+
     /// <summary>The keyword arguments the function accepts; any other is an error at the call.</summary>
     public string[] Keywords { get; } = keywords ?? [];
 
