@@ -29,30 +29,47 @@ public sealed partial class Engine
     /// <exception cref="ScriptRuntimeException">The call failed, or its result is not a number.</exception>
     public ValueAndGradient CallWithGradient(string function, params double[] arguments)
     {
-        var callee = Defined(function);
-        var site = HostCallSite(function);
-        if (callee.Reference is ScriptFunction { Proto.Adjoint: not null } script && Generated(script, arguments, site) is { } generated) return generated;
-        return Guarded(() => site.Source, default, _ =>
+        var target = HostTarget(function);
+        var callee = target.Cell.Value;
+        if (callee.IsUndefined) throw NotDefined(function);
+        if (callee.Reference is ScriptFunction { Proto.Adjoint: not null } script && Generated(script, arguments, target.Site) is { } generated)
+            return generated;
+        return OnTheTape(function, callee, arguments, target.Site);
+    }
+
+    // Apart from CallWithGradient, so that the generated path does not allocate this lambda's closure.
+    private ValueAndGradient OnTheTape(string function, Value callee, double[] arguments, SourceSpan site) =>
+        Guarded(() => site.Source, default, _ =>
         {
             // As backward(result) does, every node of the graph gets its gradient, a global param the function uses included.
             var (result, gradients, _) = PointGradient.At(_interpreter, Function(callee, function, site), PointGradient.Floats(arguments),
-                [.. Enumerable.Range(0, arguments.Length)], site, function, PointGradient.Effect.SetsGradients);
+                [.. Enumerable.Range(0, arguments.Length)], site, function, PointGradient.Effect.SetsGradients, generated: false);
             var gradient = Array.ConvertAll(gradients, g => g.AsFloat);
             if (result.IsTracked) return new ValueAndGradient(result.AsTracked.Data, gradient);
             if (result.TryGetDouble(out double plain) && !result.IsNone) return new ValueAndGradient(plain, gradient);
             throw new ScriptRuntimeException($"{function}() returned a {result.TypeName}, not a number", site);
         });
-    }
 
-    // The generated adjoint (GeneratedAdjoint), in a run of its own; null when it declines, having
-    // changed nothing but the run's limits, which the tape's run resets.
-    private ValueAndGradient? Generated(ScriptFunction function, double[] arguments, SourceSpan site)
+    // The generated adjoint (GeneratedAdjoint) in a run of its own, without Guarded's delegates:
+    // nothing in it throws but a limit (a ScriptException) or cancellation, which Guarded lets
+    // through untranslated too. Null when it declines, having changed nothing but the run's limits,
+    // which the tape's run resets.
+    private ValueAndGradient? Generated(ScriptFunction function, double[] arguments, in SourceSpan site)
     {
-        var gradient = new double[arguments.Length];
-        return Guarded(() => site.Source, default, _ =>
-            GeneratedAdjoint.TryRun(_interpreter, function, Signature.AllLeaves64, arguments, gradient, site, out double value)
+        Enter();
+        try
+        {
+            _interpreter.BeginRun(Options.CancellationToken);
+            var gradient = new double[arguments.Length];
+            return GeneratedAdjoint.TryRun(_interpreter, function, Signature.AllLeaves64, arguments, gradient, site, out double value)
                 ? new ValueAndGradient(value, gradient)
-                : null);
+                : null;
+        }
+        finally
+        {
+            _interpreter.EndRun();
+            Volatile.Write(ref _busy, 0);
+        }
     }
 
     /// <summary>Calls a function value the host holds (see <see cref="ScriptCallable"/>).</summary>
@@ -75,6 +92,20 @@ public sealed partial class Engine
 
     private static Value Function(Value callee, string name, SourceSpan site) =>
         callee.Reference is Callable ? callee : throw new ScriptRuntimeException($"'{name}' is a {callee.TypeName}, not a function", site);
+
+    // The global a host calls by name, and its call site. The last one is kept: a host calling one
+    // function in a loop passes the same string each time, and finds it by reference. A name's cell
+    // never changes (a global deleted or redefined changes its value), so only the value is read anew.
+    private sealed record Target(string Name, GlobalCell Cell, SourceSpan Site);
+
+    private volatile Target? _lastTarget;
+
+    private Target HostTarget(string name)
+    {
+        if (_lastTarget is { } last && ReferenceEquals(last.Name, name)) return last;
+        if (!_interpreter.Globals.TryGetValue(name, out var cell)) throw NotDefined(name);
+        return _lastTarget = new Target(name, cell, HostCallSite(name));
+    }
 
     // Calls from the host have no place in a script; errors name the host as the caller. One source
     // text per function name, kept, so a call in a host's loop does not build one each time. (Looked

@@ -46,9 +46,9 @@ public sealed partial class Engine
     }
 
     private Value Defined(string name) =>
-        _interpreter.Globals.TryGetValue(name, out var cell) && !cell.Value.IsUndefined
-            ? cell.Value
-            : throw new KeyNotFoundException($"no global named '{name}'");
+        _interpreter.Globals.TryGetValue(name, out var cell) && !cell.Value.IsUndefined ? cell.Value : throw NotDefined(name);
+
+    private static KeyNotFoundException NotDefined(string name) => new($"no global named '{name}'");
 
     internal Interpreter Interpreter => _interpreter;
 

@@ -88,8 +88,7 @@ public sealed partial class Engine
     /// </summary>
     private T Guarded<T>(Func<SourceText> source, CancellationToken cancellationToken, Func<Progress, T> work)
     {
-        if (Interlocked.Exchange(ref _busy, 1) == 1)
-            throw new InvalidOperationException("This Engine is already running a script on another thread; use one Engine per thread.");
+        Enter();
         using var linked = Options.CancellationToken.CanBeCanceled && cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(Options.CancellationToken, cancellationToken)
             : null;
@@ -118,6 +117,13 @@ public sealed partial class Engine
             _interpreter.Echo = null;
             Volatile.Write(ref _busy, 0);
         }
+    }
+
+    // One thread at a time: a second one is refused at once, not queued.
+    private void Enter()
+    {
+        if (Interlocked.Exchange(ref _busy, 1) == 1)
+            throw new InvalidOperationException("This Engine is already running a script on another thread; use one Engine per thread.");
     }
 
     private static string CheckName(string name)

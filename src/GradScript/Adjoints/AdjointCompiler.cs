@@ -15,7 +15,7 @@ using GradScript.Autograd.Operations;
 /// <see cref="Differentiable.Binary"/> rounds it; gradients start at -0.0 and are summed in
 /// <see cref="Backpropagation"/>'s order — steps newest first, a binary step's left contribution
 /// before its right one — and rounded to float32 on the way into a float32 input, as
-/// <c>Derivatives.Add</c> does.
+/// <c>Derivatives.Accumulate</c> does.
 /// </summary>
 internal sealed class AdjointCompiler
 {
@@ -149,7 +149,7 @@ internal sealed class AdjointCompiler
         if (wantRight) Add(step.Right, Expression.Field(both, "Item2"));
     }
 
-    // Derivatives.Add: a float32 input's gradient adds in float32 a contribution rounded to float32.
+    // Derivatives.Accumulate: a float32 input's gradient adds in float32 a contribution rounded to float32.
     private void Add(Operand input, Expression contribution)
     {
         var g = GradientOf(input);

@@ -36,13 +36,15 @@ internal static class PointGradient
     /// Calls <paramref name="function"/> on <paramref name="arguments"/> (changed in place: the
     /// arguments at <paramref name="by"/> become the inputs) and differentiates its result with
     /// respect to the arguments at <paramref name="by"/>. <paramref name="name"/> names the caller in errors.
+    /// Unless <paramref name="generated"/> is false (a caller that tried it already), a function with a
+    /// generated adjoint is differentiated by it where it can be (<see cref="Adjoints.GeneratedAdjoint"/>).
     /// </summary>
     public static Outcome At(Interpreter interpreter, Value function, Value[] arguments, int[] by, SourceSpan site, string name,
-        Effect effect = Effect.None)
+        Effect effect = Effect.None, bool generated = true)
     {
-        if (function.Reference is ScriptFunction { Proto.Adjoint: not null } script
-            && Adjoints.GeneratedAdjoint.TryAt(interpreter, script, arguments, by, site, out var generated))
-            return generated;
+        if (generated && function.Reference is ScriptFunction { Proto.Adjoint: not null } script
+            && Adjoints.GeneratedAdjoint.TryAt(interpreter, script, arguments, by, site, out var outcome))
+            return outcome;
         var autograd = interpreter.Autograd;
         // Gradients are recorded only when something outside already records; inside no_grad the
         // function is still differentiated.

@@ -2,6 +2,7 @@ namespace GradScript.Autograd.Operations;
 
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 /// <summary>
 /// tanh, sigmoid and relu, and the three backward operations their derivatives are made of when a
@@ -12,6 +13,9 @@ using System.Numerics;
 internal static class Activations
 {
     /// <summary>The activation's value, in T's precision.</summary>
+    // The values and local derivatives are inlined: a generated adjoint (Adjoints/) calls them with a
+    // constant operation, and the JIT folds the switch away, leaving the formula.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Value<T>(Op op, T x) where T : IFloatingPointIeee754<T> => op switch
     {
         Op.Tanh => Elementary.Libm(Math.Tanh, x),
@@ -23,6 +27,7 @@ internal static class Activations
     };
 
     /// <summary>The backward operation that is each activation's derivative, of a gradient and the result.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Op BackwardOf(Op op) => op switch
     {
         Op.Tanh => Op.TanhBackward,
@@ -32,12 +37,14 @@ internal static class Activations
     };
 
     /// <summary>g·∂result/∂x, from the result alone: its backward operation's value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Derivative<T>(Op op, T g, T result) where T : IFloatingPointIeee754<T> => BackwardValue(BackwardOf(op), g, result);
 
     /// <summary>The derivative, recorded as its backward operation of g and the result (<paramref name="self"/>).</summary>
     public static Term Recorded(HigherOrder h, Op op, Term g, Term self) => h.BackwardOperation(BackwardOf(op), g, self);
 
     /// <summary>A backward operation's value, of the gradient <paramref name="g"/> and the result <paramref name="y"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T BackwardValue<T>(Op op, T g, T y) where T : IFloatingPointIeee754<T> => op switch
     {
         Op.TanhBackward => g * (T.One - y * y),

@@ -2,6 +2,7 @@ namespace GradScript.Autograd.Operations;
 
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 /// <summary>
 /// a + b, a - b, a * b, a / b: each operation's value, its local derivative (PyTorch's formula, in
@@ -11,6 +12,9 @@ using System.Numerics;
 internal static class Arithmetic
 {
     /// <summary>The value, in T's precision.</summary>
+    // The values and local derivatives are inlined: a generated adjoint (Adjoints/) calls them with a
+    // constant operation, and the JIT folds the switch away, leaving the formula.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Value<T>(Op op, T x, T y, Shape shape) where T : IFloatingPointIeee754<T> => op switch
     {
         Op.Add => x + y,
@@ -25,6 +29,7 @@ internal static class Arithmetic
     /// (g·∂/∂x, g·∂/∂y); a side not wanted (a plain operand) may be anything. Division's gradient
     /// divides (<c>g / y</c>, <c>-g * ((x / y) / y)</c>), as PyTorch's div_tensor_other_backward does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (T Left, T Right) Derivative<T>(Op op, T g, T x, T y, bool wantLeft, bool wantRight)
         where T : IFloatingPointIeee754<T>
     {

@@ -2,6 +2,7 @@ namespace GradScript.Autograd.Operations;
 
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 /// <summary>
 /// The elementary functions of one value — -x, abs, sgn (abs's derivative), exp, log, sqrt, sin,
@@ -11,6 +12,9 @@ using System.Numerics;
 internal static class Elementary
 {
     /// <summary>The value, in T's precision.</summary>
+    // The values and local derivatives are inlined: a generated adjoint (Adjoints/) calls them with a
+    // constant operation, and the JIT folds the switch away, leaving the formula.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Value<T>(Op op, T x) where T : IFloatingPointIeee754<T> => op switch
     {
         Op.Negate => -x,
@@ -26,6 +30,7 @@ internal static class Elementary
     };
 
     /// <summary>g·∂result/∂x, from the input <paramref name="x"/> and the <paramref name="result"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Derivative<T>(Op op, T g, T x, T result) where T : IFloatingPointIeee754<T>
     {
         T one = T.One;
@@ -66,6 +71,7 @@ internal static class Elementary
     /// the C library's float32 functions are up to 2 ulp from those (tanhf), its float64 ones rounded
     /// to float32 are nearly always equal to them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Libm<T>(Func<double, double> f, T x) where T : IFloatingPointIeee754<T> =>
         T.CreateTruncating(f(double.CreateTruncating(x)));
 }

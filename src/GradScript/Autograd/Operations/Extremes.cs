@@ -2,6 +2,7 @@ namespace GradScript.Autograd.Operations;
 
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 /// <summary>
 /// torch.maximum and torch.minimum of two values: NaN wins; the gradient goes to the one chosen,
@@ -11,6 +12,9 @@ using System.Numerics;
 internal static class Extremes
 {
     /// <summary>The value, in T's precision.</summary>
+    // The values and local derivatives are inlined: a generated adjoint (Adjoints/) calls them with a
+    // constant operation, and the JIT folds the switch away, leaving the formula.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Value<T>(Op op, T x, T y) where T : IFloatingPointIeee754<T> => op switch
     {
         Op.Maximum => T.IsNaN(x) || T.IsNaN(y) ? T.NaN : x < y ? y : x,
@@ -19,6 +23,7 @@ internal static class Extremes
     };
 
     /// <summary>(g·∂/∂x, g·∂/∂y): where(x == y, g / 2, g).masked_fill_(not chosen, 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (T Left, T Right) Derivative<T>(Op op, T g, T x, T y) where T : IFloatingPointIeee754<T> => op switch
     {
         Op.Maximum => (Masked(g, x, y, x < y), Masked(g, x, y, x > y)),
@@ -26,6 +31,7 @@ internal static class Extremes
         _ => throw new UnreachableException(op.ToString()),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Masked<T>(T g, T x, T y, bool notChosen) where T : IFloatingPointIeee754<T> =>
         notChosen ? T.Zero : x == y ? g / (T.One + T.One) : g;
 

@@ -2,6 +2,7 @@ namespace GradScript.Autograd.Operations;
 
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 /// <summary>
 /// x ^ y as libtorch's three pow kernels compute it — pow(Tensor, Scalar) for a plain exponent c
@@ -13,6 +14,9 @@ using System.Numerics;
 internal static class Power
 {
     /// <summary>The value, in T's precision.</summary>
+    // The values and local derivatives are inlined: a generated adjoint (Adjoints/) calls them with a
+    // constant operation, and the JIT folds the switch away, leaving the formula.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Value<T>(T x, T y, Shape shape, double constant) where T : IFloatingPointIeee754<T> => shape switch
     {
         Shape.ConstantRight => ByScalar(x, constant),
@@ -27,6 +31,7 @@ internal static class Power
     /// exponents 2, 3, -2 by multiplication, 0.5, -0.5, -1 by sqrt, 1/sqrt and reciprocal, any other
     /// with pow in double (so a float32 base meets the exponent unrounded).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ByScalar<T>(T x, double c) where T : IFloatingPointIeee754<T>
     {
         switch (c)
@@ -66,11 +71,13 @@ internal static class Power
     /// (g·∂/∂x, g·∂/∂y) of a power whose value was <paramref name="result"/>, without its node: the
     /// formulas a generated adjoint calls, so that it rounds exactly as backward does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (T Left, T Right) Derivative<T>(Exponent power, T result, T g, T x, T y, bool wantLeft, bool wantRight)
         where T : IFloatingPointIeee754<T> =>
         (wantLeft ? Base(power, g, x, y) : T.Zero, wantRight ? OfExponent(power, result, g, x, y) : T.Zero);
 
     // pow_backward (a Scalar exponent c, kept in double) and pow_backward_self (a tensor exponent).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Base<T>(Exponent power, T g, T x, T y) where T : IFloatingPointIeee754<T>
     {
         if (power.TwoInputs)
@@ -86,6 +93,7 @@ internal static class Power
 
     // pow_backward_exponent: g * where(x == 0 and y >= 0, 0, result * log(x)); a Scalar base takes
     // its log in double, rounded to the exponent's dtype.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T OfExponent<T>(Exponent power, T result, T g, T x, T y) where T : IFloatingPointIeee754<T>
     {
         if (power.TwoInputs)
