@@ -38,8 +38,8 @@ internal readonly record struct Operand(OperandKind Kind, int Index, Value Const
 /// </summary>
 internal sealed record Step(Op Op, Operand Left, Operand Right, bool IsUnary, bool Compound = false);
 
-/// <summary>A guard: the global in slot <see cref="Slot"/> of the function's script still holds the builtin recording <see cref="Op"/>.</summary>
-internal readonly record struct BuiltinGuard(int Slot, Op Op);
+/// <summary>A guard: the global in slot <see cref="Slot"/> of the function's script still holds <see cref="Builtin"/> (builtins are shared by every engine).</summary>
+internal readonly record struct BuiltinGuard(int Slot, NativeFunction Builtin);
 
 /// <summary>
 /// A function body as a straight line of recorded operations (<see cref="PlanBuilder"/> makes it when
@@ -47,8 +47,11 @@ internal readonly record struct BuiltinGuard(int Slot, Op Op);
 /// with (<see cref="AdjointCompiler"/>). Immutable but for its caches, which are safe for threads:
 /// a compiled script, and so its plans, is shared between engines.
 /// </summary>
-internal sealed class AdjointPlan(int parameterCount, Step[] steps, Operand result, BuiltinGuard[] guards)
+internal sealed class AdjointPlan(int parameterCount, Step[] steps, Operand result, BuiltinGuard[] guards, long loopSteps)
 {
+    /// <summary>Steps the interpreter counts for the call besides the call itself: one per iteration of each unrolled loop.</summary>
+    public long LoopSteps { get; } = loopSteps;
+
     public int ParameterCount { get; } = parameterCount;
 
     public Step[] Steps { get; } = steps;

@@ -9,10 +9,10 @@ using System.Diagnostics;
 
 /// <summary>
 /// Reads a <c>def</c> when it is compiled and, when its body is a straight line that only records
-/// (assignments to locals, expression statements and one <c>return</c> at the end, over parameters,
-/// number literals, the arithmetic operators and the builtins that record an operation), lists the
-/// operations it will record, in the order the interpreter records them. Anything else — a branch, a
-/// loop, a call of another function, a list, a string, a global or enclosing variable, a read of a
+/// (assignments to locals, expression statements, loops over <c>range</c> of int literals, unrolled,
+/// and one <c>return</c> at the end, over parameters, number literals, the arithmetic operators and the
+/// builtins that record an operation), lists the operations it will record, in the order the
+/// interpreter records them. Anything else — a branch, another loop, a call of another function, a list, a string, a global or enclosing variable, a read of a
 /// local before it is assigned, a fold that fails — gives no plan, and the function is only ever
 /// differentiated on the tape. Cheap: it stops at the first statement it cannot take.
 /// </summary>
@@ -29,6 +29,10 @@ internal sealed class PlanBuilder
     private readonly Operand?[] _locals;
     private readonly List<Step> _steps = [];
     private readonly List<BuiltinGuard> _guards = [];
+    private long _loopSteps;
+
+    /// <summary>Iterations a loop may have to be unrolled; a longer one is left to the tape.</summary>
+    public const int MaxIterations = 256;
 
     private PlanBuilder(FunctionScope scope, Resolution resolution)
     {
@@ -53,7 +57,7 @@ internal sealed class PlanBuilder
             if (!builder.Statement(def.Body[i])) return null;
         }
         return builder.Expression(returned) is { } result && builder._steps.Count <= MaxSteps
-            ? new AdjointPlan(count, [.. builder._steps], result, [.. builder._guards.Distinct()])
+            ? new AdjointPlan(count, [.. builder._steps], result, [.. builder._guards.Distinct()], builder._loopSteps)
             : null;
     }
 
@@ -67,6 +71,8 @@ internal sealed class PlanBuilder
                 if (Expression(s.Value) is not { } value || Local(target.Identifier) is not int slot) return false;
                 _locals[slot] = value;
                 return true;
+            case For { Targets: [Name target], Iterable: Call { Callee: Name callee, Keywords.Count: 0 } range } loop:
+                return Loop(target, callee, range.Arguments, loop.Body);
             case CompoundAssign { Target: Name target } s:
                 if (Local(target.Identifier) is not int local || _locals[local] is not { } current) return false;
                 if (Expression(s.Value) is not { } operand || Arithmetic(s.Op, current, operand, compound: true) is not { } updated) return false;
@@ -75,6 +81,38 @@ internal sealed class PlanBuilder
             default:
                 return false;
         }
+    }
+
+    // for i in range(n) or range(a, b) over int literals, with a body of statements the plan takes:
+    // unrolled, the loop variable a constant in each copy. Each iteration is a step of the interpreter's.
+    private bool Loop(Name target, Name callee, IReadOnlyList<Expr> arguments, IReadOnlyList<Stmt> body)
+    {
+        var range = _resolution.Of(_scope, callee.Identifier);
+        if (callee.Identifier != "range" || range.Kind != VariableKind.Global || Local(target.Identifier) is not int slot) return false;
+        long[] bounds = new long[arguments.Count];
+        for (int i = 0; i < bounds.Length; i++)
+        {
+            if (Expression(arguments[i]) is not { Constant.IsInt: true } bound) return false;
+            bounds[i] = bound.Constant.AsInt;
+        }
+        var (start, stop) = bounds switch
+        {
+            [var n] => (0L, n),
+            [var a, var b] => (a, b),
+            _ => (0L, -1L),
+        };
+        if (bounds.Length is not (1 or 2) || stop > start && (ulong)(stop - start) > MaxIterations) return false;
+        _guards.Add(new BuiltinGuard(range.Slot, Builtins.RangeFunction));
+        for (long i = start; i < stop; i++)
+        {
+            _locals[slot] = Operand.Number(Value.Int(i));
+            foreach (var statement in body)
+            {
+                if (!Statement(statement) || _steps.Count > MaxSteps) return false;
+            }
+            _loopSteps++;
+        }
+        return true;
     }
 
     private Operand? Expression(Expr expr) => expr switch
@@ -128,14 +166,15 @@ internal sealed class PlanBuilder
     private Operand? BuiltinCall(Name callee, IReadOnlyList<Expr> arguments)
     {
         var variable = _resolution.Of(_scope, callee.Identifier);
-        if (variable.Kind != VariableKind.Global || !Builtins.Recording.TryGetValue(callee.Identifier, out var op)) return null;
+        if (variable.Kind != VariableKind.Global || !Builtins.Recording.TryGetValue(callee.Identifier, out var builtin)) return null;
+        var op = builtin.Records!.Value;
         var operands = new Operand[arguments.Count];
         for (int i = 0; i < operands.Length; i++)
         {
             if (Expression(arguments[i]) is not { } operand) return null;
             operands[i] = operand;
         }
-        _guards.Add(new BuiltinGuard(variable.Slot, op));
+        _guards.Add(new BuiltinGuard(variable.Slot, builtin));
         try
         {
             switch (Ops.Family(op), operands.Length)

@@ -79,6 +79,19 @@ internal sealed class ExecutionLimits(EngineOptions options) : IExecutionLimits
         if (++_steps >= _nextCheck || _interrupted) CheckLimits(at);
     }
 
+    /// <summary>
+    /// Counts <paramref name="steps"/> steps at once when none of them would look at the limits (no
+    /// periodic look, no step limit reached, no timeout or cancellation pending); false, counting
+    /// none, otherwise. For code that takes its steps without the interpreter (a generated adjoint),
+    /// which then leaves the steps to the interpreter, so every limit acts where it would.
+    /// </summary>
+    public bool TryAdvance(long steps)
+    {
+        if (_steps + steps >= _nextCheck || _interrupted) return false;
+        _steps += steps;
+        return true;
+    }
+
     /// <summary>Enforces time and cancellation inside long builtins and backward, without counting a step.</summary>
     public void CheckLimits(in SourceSpan at)
     {

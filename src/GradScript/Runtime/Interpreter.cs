@@ -25,6 +25,7 @@ internal sealed class Interpreter
         Progress = new Terminal.ProgressDisplay(Error, options.ShowProgress, options.ProgressWidth);
         Builtins.Install(Global);
         Modules = new Modules(this, options.ModuleResolver);
+        // Tiering is the interpreter alone where the runtime has no JIT for generated code (Native AOT).
         AdjointThreshold = Tiering switch
         {
             Tiering.Adaptive => Adjoints.GeneratedAdjoint.DefaultThreshold,

@@ -12,14 +12,14 @@ public class AdjointFallbackTests
 {
     private const string TenOperations = """
         def f(x, y) {
-            a = x * y
-            b = a + x
-            c = b * b
-            d = c - y
-            e = d / (x + 1)
-            g = tanh(e)
-            h = g * x
-            return h + y * y
+            p = x * y
+            q = p - x
+            r = q * q
+            s = r + y
+            t = s / (y - 3)
+            u = sigmoid(t)
+            v = u * y
+            return v - x * x
         }
         """;
 
@@ -48,7 +48,7 @@ public class AdjointFallbackTests
         engine.Interpreter.Globals["f"].Value.Reference is ScriptFunction { Proto.Adjoint: { KernelCount: > 0 } };
 
     [Fact]
-    public void TheBenchmarksFunctionIsGeneratedAndCountsOneStep()
+    public void ATenOperationFunctionIsGeneratedAndCountsOneStep()
     {
         var engine = AdjointDigitsTests.Generating();
         engine.Run(TenOperations);
@@ -62,7 +62,9 @@ public class AdjointFallbackTests
     [InlineData("def g(x) { return x * x }\ndef f(x, y) {\n    return g(x) + y\n}")]               // a call of a script function
     [InlineData("def f(x, y) {\n    xs = [x, y]\n    return xs[0] * xs[1]\n}")]                    // a list
     [InlineData("k = 3.0\ndef f(x, y) {\n    return x * k + y\n}")]                                 // a global
-    [InlineData("def f(x, y) {\n    s = 0\n    for i in range(3) { s = s + x * y }\n    return s\n}")] // a loop
+    [InlineData("def f(x, y) {\n    s = 0\n    i = 0\n    while i < 3 {\n        s = s + x * y\n        i = i + 1\n    }\n    return s\n}")] // a while loop
+    [InlineData("def f(x, y) {\n    s = 0\n    for v in [x, y] { s = s + v * v }\n    return s\n}")]   // a loop over a list
+    [InlineData("def f(x, y) {\n    for i in range(3) {\n        if i > 1 { break }\n        x = x * y\n    }\n    return x\n}")] // a break
     [InlineData("def f(x, y) {\n    return x * z\n}")]                                             // an error mid-function
     [InlineData("def f(x, y) {\n    return \"a\" + x\n}")]                                         // a string
     [InlineData("def f(x, y) {\n    x += 1\n    return x * y\n}")]                                 // a leaf updated in place
@@ -85,7 +87,7 @@ public class AdjointFallbackTests
         {
             e.Run(TenOperations);
             string before = Call(e, 0.75, -1.25);
-            e.Run("def tanh(v) { return v * 2 }");
+            e.Run("def sigmoid(v) { return v * 2 }");
             return before + "\n" + Call(e, 0.75, -1.25);
         }
         Assert.Contains("\n", Same(scenario));
@@ -102,7 +104,7 @@ public class AdjointFallbackTests
     [Fact]
     public void TheGraphLimitCountsEveryOperation()
     {
-        // 9 operations fit a limit of 9 once; the second call's run has its own budget, a script's loop shares one.
+        // Ten operations fit a limit of ten and not of nine; each host call is a run with its own budget, a script's loop shares one.
         Same(e => { e.Run(TenOperations); return Call(e, 0.75, -1.25); }, (t, o) => new EngineOptions { Tiering = t, Output = o, MaxGraphNodes = 10 });
         Assert.Contains("graph limit exceeded", Same(e => { e.Run(TenOperations); return Call(e, 0.75, -1.25); },
             (t, o) => new EngineOptions { Tiering = t, Output = o, MaxGraphNodes = 9 }));
@@ -110,7 +112,7 @@ public class AdjointFallbackTests
         {
             e.Run(TenOperations + "\ng = grad(f)\nfor i in range(10) { print(g(0.75, -1.25)) }\nprint(param(1.0) * 2)");
             return "";
-        }, (t, o) => new EngineOptions { Tiering = t, MaxGraphNodes = 45 }));
+        }, (t, o) => new EngineOptions { Tiering = t, Output = o, MaxGraphNodes = 45 }));
     }
 
     [Fact]
@@ -125,6 +127,24 @@ public class AdjointFallbackTests
             e.Run(TenOperations + "\ng = grad(f)\nfor i in range(100) { g(0.75, -1.25) }");
             return "";
         }, (t, o) => new EngineOptions { Tiering = t, Output = o, MaxSteps = 150 }));
+    }
+
+    [Fact]
+    public void AnUnrolledLoopCountsItsStepsAndStopsWhereTheInterpreterStops()
+    {
+        const string loop = "def f(x, y) {\n    s = x\n    for i in range(2, 6) {\n        s = s * y + i\n    }\n    return tanh(s)\n}";
+        var engine = AdjointDigitsTests.Generating();
+        engine.Run(loop);
+        Assert.EndsWith("steps 5", Same(e => { e.Run(loop); return Call(e, 0.3, 0.7); }));
+        Call(engine, 0.3, 0.7);
+        Assert.True(Generated(engine));
+        for (long max = 0; max <= 6; max++)
+            Same(e => { e.Run(loop); return Call(e, 0.3, 0.7); }, (t, o) => new EngineOptions { Tiering = t, Output = o, MaxSteps = max });
+        Assert.Contains("step limit exceeded", Same(e =>
+        {
+            e.Run(loop + "\ng = grad(f)\nfor i in range(1000) { g(0.3, 0.7) }");
+            return "";
+        }, (t, o) => new EngineOptions { Tiering = t, Output = o, MaxSteps = 3000 }));
     }
 
     [Fact]

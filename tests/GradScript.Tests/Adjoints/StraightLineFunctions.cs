@@ -4,7 +4,8 @@ using System.Globalization;
 using System.Text;
 
 /// <summary>
-/// Random straight-line functions of numbers, the shape a generated adjoint takes: assignments of
+/// Random straight-line functions of numbers, the shape a generated adjoint takes: loops over ranges
+/// of literals (unrolled), assignments of
 /// every differentiable operation (+ - * / ^, unary minus, each recording builtin, max/min of two and
 /// three values, pow), compound assignments, expression statements whose nodes nothing reaches,
 /// locals that are reassigned, constants that are ints, signed zeros, huge and tiny, and folded
@@ -48,6 +49,18 @@ internal sealed class StraightLineFunctions(Random random)
                 text.Append($"    {Expression(2)}\n");
             else if (kind < 20)
                 text.Append($"    p{random.Next(parameters)} = {Expression(2)}\n");
+            else if (kind < 28)
+            {
+                // An unrolled loop: a temp updated with the loop variable in each iteration.
+                string name = $"t{s}", index = $"i{s}";
+                text.Append($"    {name} = {Expression(2)}\n");
+                _readable.Add(name);
+                int start = random.Next(-2, 3);
+                text.Append($"    for {index} in range({start}, {start + random.Next(1, 4)}) {{\n");
+                _readable.Add(index);
+                text.Append($"        {name} = ({name} {Pick(Operators[..4])} {Expression(2)})\n");
+                text.Append($"    }}\n");
+            }
             else
             {
                 string name = $"t{s}";

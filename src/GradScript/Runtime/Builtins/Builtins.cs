@@ -22,8 +22,11 @@ internal static partial class Builtins
     /// The builtins that record an operation on tracked arguments, by name: what a generated adjoint
     /// may call (<see cref="NativeFunction.Records"/>).
     /// </summary>
-    public static readonly FrozenDictionary<string, Autograd.Op> Recording =
-        Functions.Where(f => f.Records is not null).ToFrozenDictionary(f => f.Name, f => f.Records!.Value, StringComparer.Ordinal);
+    public static readonly FrozenDictionary<string, NativeFunction> Recording =
+        Functions.Where(f => f.Records is not null).ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>The builtin <c>range</c>, whose loops a generated adjoint unrolls.</summary>
+    public static readonly NativeFunction RangeFunction = Functions.Single(f => f.Name == "range");
 
     /// <summary>The constants: pi, e, inf, nan.</summary>
     public static readonly IReadOnlyList<(string Name, Value Value)> Constants =
