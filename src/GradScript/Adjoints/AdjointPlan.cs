@@ -1,6 +1,7 @@
 namespace GradScript.Adjoints;
 
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using GradScript.Autograd;
 using GradScript.Runtime;
 
@@ -81,8 +82,10 @@ internal sealed class AdjointPlan(int parameterCount, Step[] steps, Operand resu
         if (_last is { } last && last.Signature == signature) return last;
         if (_kernels.TryGetValue(signature, out var known)) return _last = known;
         if (threshold > 0 && Interlocked.Increment(ref _calls) < threshold) return null;
-        // Two threads may generate the same kernel at once; one of them is kept.
-        var kernel = _kernels.GetOrAdd(signature, AdjointCompiler.TryCompile(this, signature));
+        // Two threads may generate the same kernel at once; one of them is kept. Compiled ahead of time
+        // (Native AOT) nothing is generated (the interpreter's Tiering says so first), and this feature
+        // switch, folded by the AOT compiler, leaves the expression-tree code out of that build.
+        var kernel = _kernels.GetOrAdd(signature, RuntimeFeature.IsDynamicCodeSupported ? AdjointCompiler.TryCompile(this, signature) : null);
         if (kernel is not null) _last = kernel;
         return kernel;
     }
