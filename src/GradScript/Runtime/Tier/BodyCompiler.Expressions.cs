@@ -7,14 +7,7 @@ using E = System.Linq.Expressions.Expression;
 // Expressions: each gives a Value, computed as the node's Eval computes it.
 internal sealed partial class BodyCompiler
 {
-    private Expression Expression(Code code)
-    {
-        if (_depth >= MaxDepth || _nodes >= MaxNodes) return Interpreted(code);
-        _depth++;
-        _nodes++;
-        try { return Compiled(code); }
-        finally { _depth--; }
-    }
+    private Expression Expression(Code code) => Bounded(code, Compiled, Interpreted);
 
     private MethodCallExpression Interpreted(Code code) => E.Call(E.Constant(code), nameof(Code.Eval), null, _frame);
 

@@ -59,12 +59,15 @@ internal sealed partial class BodyCompiler
     private Expression Block(Instruction[] block) =>
         block.Length == 0 ? E.Empty() : E.Block(typeof(void), block.Select(Statement));
 
-    private Expression Statement(Instruction instruction)
+    private Expression Statement(Instruction instruction) => Bounded(instruction, Compiled, Interpreted);
+
+    /// <summary>A node compiled, or left to the interpreter once the method is as deep or as large as it may be.</summary>
+    private Expression Bounded<TNode>(TNode node, Func<TNode, Expression> compiled, Func<TNode, Expression> interpreted)
     {
-        if (_depth >= MaxDepth || _nodes >= MaxNodes) return Interpreted(instruction);
+        if (_depth >= MaxDepth || _nodes >= MaxNodes) return interpreted(node);
         _depth++;
         _nodes++;
-        try { return Compiled(instruction); }
+        try { return compiled(node); }
         finally { _depth--; }
     }
 
