@@ -11,8 +11,6 @@ using System.Diagnostics;
 [Collection(Embedding.TimingCollection.Name)]
 public class CompiledLimitTests
 {
-    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(60);
-
     [Theory]
     [InlineData("while true { x = 1.0 * 2 }")]
     [InlineData("def f(x) { return x + 1 }\ni = 0\nwhile true { i = f(i) }")]
@@ -53,7 +51,7 @@ public class CompiledLimitTests
         var clock = Stopwatch.StartNew();
         ScriptLimitException? error = null;
         var used = ThreadCpuTime.Of(() => error = Assert.Throws<ScriptLimitException>(() => engine.Run(compiled)));
-        Assert.True(clock.Elapsed < Hang, $"stopped after {clock.Elapsed.TotalSeconds} s");
+        Assert.True(clock.Elapsed < SmallStack.HangTimeout, $"stopped after {clock.Elapsed.TotalSeconds} s");
         Assert.StartsWith("time limit exceeded", error!.Message);
         Assert.Equal(3, error.Line);
         Assert.True(used < TimeSpan.FromSeconds(5), $"the stop took {used.TotalMilliseconds} ms of processor time");
@@ -69,7 +67,7 @@ public class CompiledLimitTests
         var clock = Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() =>
             engine.Run("i = 0\nwhile true { i = i + 1\n if i % 100 == 0 { stop_after(10000) } }", "cancel.grad", cancel.Token));
-        Assert.True(clock.Elapsed < Hang);
+        Assert.True(clock.Elapsed < SmallStack.HangTimeout);
         // The token is looked at on the next step after it fires: at most a clock interval of steps later.
         Assert.InRange(engine.Steps, 10000, 10000 + 100 + 1024);
     }
