@@ -15,7 +15,9 @@ using BenchmarkDotNet.Running;
 /// <item><c>--check</c>: only the cross-checks (every benchmark's set-up), in seconds.</item>
 /// <item><c>--cold-start</c>: only the cold-start runs; <c>--no-cold-start</c>: skip them.</item>
 /// <item><c>--loop NAME SECONDS</c>: runs one GradScript benchmark (w1, w2, backward, parse, chain, call,
-/// recorded, analyze, change, break, colours, format) over and over, untimed, for a profiler such as <c>dotnet-trace</c> to watch.</item>
+/// recorded, analyze, change, break, colours, format), a floor (w1-floor, w2-floor) or a script file (its path, ending in
+/// <c>.grad</c>, run with <c>args[0]</c> = 1000 or the number after SECONDS) over and over, untimed, for a profiler such as <c>dotnet-trace</c> to watch;
+/// it prints the time per run, in CPU time too.</item>
 /// </list>
 /// Anything else goes to BenchmarkDotNet (e.g. <c>--filter *W1*</c>).
 /// </summary>
@@ -37,7 +39,8 @@ public static class Program
         var rest = args.Where(options.Contains).ToList();
 
         if (checkOnly) return RunChecks();
-        if (args is ["--loop", var name, var seconds]) return Loop(name, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+        if (args is ["--loop", var name, var seconds, .. var scriptArgs] && scriptArgs.Length <= 1)
+            return Loop(name, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), scriptArgs is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : W1Benchmarks.Epochs);
 
         IEnumerable<Summary> summaries = [];
         if (!coldStartOnly)
@@ -95,7 +98,7 @@ public static class Program
         return failed == 0 ? 0 : 1;
     }
 
-    private static int Loop(string name, double seconds)
+    private static int Loop(string name, double seconds, int scriptArgument)
     {
         Action? run = name switch
         {
@@ -111,6 +114,9 @@ public static class Program
             "change" => Prepared(new EditorBenchmarks(), b => b.Setup(), b => b.Change()),
             "break" => Prepared(new EditorBenchmarks(), b => b.Setup(), b => b.Break()),
             "colours" => Prepared(new EditorBenchmarks(), b => b.Setup(), b => b.Colours()),
+            "w1-floor" => () => W1Benchmarks.Floor(W1Benchmarks.Epochs, out _),
+            "w2-floor" => Prepared(new W2Benchmarks(), b => b.Setup(), b => b.CSharpFloor()),
+            _ when name.EndsWith(".grad", StringComparison.Ordinal) => ScriptFile(name, scriptArgument),
             _ => null,
         };
         if (run is null)
@@ -137,6 +143,15 @@ public static class Program
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"{name}: {runs} runs in {clock.Elapsed.TotalSeconds:N1} s; µs per run: {clock.Elapsed.TotalMicroseconds / runs:N1} mean, {best:N1} best batch, CPU {cpu.TotalMicroseconds / runs:N1}; GCs gen0/1/2: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - paused).TotalMicroseconds / runs:N1} µs per run");
         return 0;
+    }
+
+    // A script of one's own (a variant of a workload), compiled once and run with args[0] as given.
+    private static Action ScriptFile(string path, int argument)
+    {
+        var engine = Workloads.NewEngine();
+        var script = engine.Compile(File.ReadAllText(path), Path.GetFileName(path));
+        Workloads.SetArgs(engine, argument);
+        return () => engine.Run(script);
     }
 
     private static Action Prepared<T>(T benchmark, Action<T> setup, Action<T> run)

@@ -110,6 +110,22 @@ internal sealed class AutogradState
     public TrackedValue? Binary(Op op, TrackedValue? ta, double a, TrackedValue? tb, double b, in SourceSpan at) =>
         IsRecording ? Record(Differentiable.Binary(Tape, op, ta, a, tb, b), at) : null;
 
+    /// <summary>
+    /// a + b, a - b or a * b of two tracked float64-or-mixed operands (not both float32), whose
+    /// <paramref name="value"/> the caller computed in float64, recorded: the node
+    /// <see cref="Binary"/> makes for it, without the general dispatch (the runtime's direct entry
+    /// for the arithmetic every training loop is made of). Only while <see cref="IsRecording"/>.
+    /// </summary>
+    public TrackedValue Float64(Op op, double value, TrackedValue a, TrackedValue b, in SourceSpan at) =>
+        Record(Tape.Append(op, value, float32: false, a, b), at);
+
+    /// <summary>
+    /// The same with one tracked float64 operand <paramref name="t"/> and a plain one,
+    /// <paramref name="constant"/>, on the left when <paramref name="constantOnLeft"/>.
+    /// </summary>
+    public TrackedValue Float64(Op op, double value, TrackedValue t, double constant, bool constantOnLeft, in SourceSpan at) =>
+        Record(Tape.Append(op, value, float32: false, t, second: constant, constantOnLeft: constantOnLeft), at);
+
     /// <summary>An argument of a function transform as a recorded identity of <paramref name="outer"/>, so the gradient reaches it.</summary>
     public TrackedValue Identity(TrackedValue outer, in SourceSpan at) =>
         Record(Operations.PassThrough.Identity(Tape, outer, outer.IsFloat32), at);

@@ -138,8 +138,8 @@ internal sealed partial class Backpropagation
         if (node.B == NodeBlock.NoInput)
         {
             double x = aBlock.Nodes[a].Data;
-            double toA = (node.Flags & ~NodeFlags.HasGrad) == NodeFlags.None && node.Op is Op.Add or Op.Subtract or Op.Multiply
-                ? node.Op == Op.Multiply ? g * node.Second : g
+            double toA = (node.Flags & ~NodeFlags.HasGrad) == NodeFlags.None
+                ? Float64ToA(ref node, g, x, block, index)
                 : Derivatives.Contributions(TrackedValue.At(block, index), g, x, 0).ToA;
             Check(aBlock, sequence, at);
             Reach(aBlock, a, toA, pass, flag);
@@ -164,6 +164,20 @@ internal sealed partial class Backpropagation
         Reach(aBlock, a, left, pass, flag);
         Reach(bBlock, b, right, pass, flag);
     }
+
+    // A float64 node with one input (and a plain operand on the right, if any): its contribution
+    // from the record alone, by the formula Derivatives.Contributions reaches for it, which first
+    // looks the node up through its handle.
+    private static double Float64ToA(ref NodeRecord node, double g, double x, NodeBlock block, int index) => node.Op switch
+    {
+        Op.Add or Op.Subtract => g,
+        Op.Multiply => g * node.Second,
+        Op.Divide => Operations.Arithmetic.Derivative(Op.Divide, g, x, node.Second, wantLeft: true, wantRight: false).Left,
+        Op.Power => Operations.Power.Derivative(Operations.Power.Exponent.Plain(node.Second), node.Data, g, x, node.Second, wantLeft: true, wantRight: false).Left,
+        Op.Negate or Op.Abs or Op.Sign or Op.Exp or Op.Log or Op.Sqrt or Op.Sin or Op.Cos or Op.Tan => Operations.Elementary.Derivative(node.Op, g, x, node.Data),
+        Op.Tanh or Op.Sigmoid or Op.Relu => Operations.Activations.Derivative(node.Op, g, node.Data),
+        _ => Derivatives.Contributions(TrackedValue.At(block, index), g, x, 0).ToA,
+    };
 
     // A leaf changed in place after this node was recorded: its formula would read the new data.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

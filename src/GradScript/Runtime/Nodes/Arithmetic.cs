@@ -67,7 +67,9 @@ internal sealed class ArithmeticCode<TOperator>(Code left, Code right, SourceSpa
     public Value Apply(Value a, Value b, Frame frame)
     {
         if (a.IsFloat && b.IsFloat) return Value.Float(TOperator.Apply(a.AsFloat, b.AsFloat));
-        return Operators.Arithmetic(TOperator.Op, a, b, frame.Interpreter, opSpan);
+        return TOperator.Op != BinaryOp.Divide && TrackedArithmetic.TryRecord<TOperator>(a, b, frame.Interpreter, opSpan, out var node)
+            ? node
+            : Operators.Arithmetic(TOperator.Op, a, b, frame.Interpreter, opSpan);
     }
 }
 
