@@ -120,8 +120,8 @@ internal sealed class AutogradState
         Record(Tape.Append(op, value, float32: false, a, b), at);
 
     /// <summary>
-    /// The same with one tracked float64 operand <paramref name="t"/> and a plain one,
-    /// <paramref name="constant"/>, on the left when <paramref name="constantOnLeft"/>.
+    /// The same (or <c>t ^ constant</c>) with one tracked float64 operand <paramref name="t"/> and a
+    /// plain one, <paramref name="constant"/>, on the left when <paramref name="constantOnLeft"/>.
     /// </summary>
     public TrackedValue Float64(Op op, double value, TrackedValue t, double constant, bool constantOnLeft, in SourceSpan at) =>
         Record(Tape.Append(op, value, float32: false, t, second: constant, constantOnLeft: constantOnLeft), at);

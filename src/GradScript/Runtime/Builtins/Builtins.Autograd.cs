@@ -11,8 +11,15 @@ internal static partial class Builtins
     private static IEnumerable<NativeFunction> AutogradFunctions() =>
     [
         new("param", Param, ["dtype"]),
-        new("backward", Backward, ["accumulate", "create_graph"]),
-        new("grad", Grad, ["argnums"]),
+        new("backward", Backward, ["accumulate", "create_graph"])
+        {
+            OnTracked = (interpreter, root, in at) =>
+            {
+                interpreter.Autograd.Backward(root, accumulate: false, at);
+                return Value.None;
+            },
+        },
+        new("grad", Grad, ["argnums"]) { OnTracked = (interpreter, node, in _) => GradientOf(interpreter, node) },
         new("value_and_grad", ValueAndGrad, ["argnums"]),
         new("detect_anomaly", DetectAnomaly),
         Data("value"),

@@ -2,6 +2,7 @@ namespace GradScript.Runtime;
 
 using GradScript.Ast;
 using GradScript.Autograd;
+using GradScript.Diagnostics;
 
 // Math: differentiable on tracked values (recorded unless in no_grad), plain on numbers.
 internal static partial class Builtins
@@ -26,17 +27,19 @@ internal static partial class Builtins
         new("round", Round),
     ];
 
-    private static NativeFunction Unary(string name, Op op) => new(name, (interpreter, in args) =>
+    private static NativeFunction Unary(string name, Op op)
     {
-        Arity(args, name, 1);
-        var v = args[0];
-        if (v.IsTracked)
+        // Recorded, or inside no_grad the plain number: the builtin's direct entry for a tracked argument.
+        Value OfTracked(Interpreter interpreter, TrackedValue t, in SourceSpan at) =>
+            interpreter.Autograd.Unary(op, t, at) is { } node ? Value.Object(node) : Value.Float(Differentiable.Apply(op, t.Data));
+
+        return new(name, (interpreter, in args) =>
         {
-            var t = v.AsTracked;
-            return interpreter.Autograd.Unary(op, t, args.CallSite) is { } node ? Value.Object(node) : Value.Float(Differentiable.Apply(op, t.Data));
-        }
-        return Value.Float(Differentiable.Apply(op, Number(v, name)));
-    }) { Records = op };
+            Arity(args, name, 1);
+            var v = args[0];
+            return v.IsTracked ? OfTracked(interpreter, v.AsTracked, args.CallSite) : Value.Float(Differentiable.Apply(op, Number(v, name)));
+        }) { Records = op, OnTracked = OfTracked };
+    }
 
     private static Value Abs(Interpreter interpreter, in Arguments args)
     {

@@ -48,7 +48,10 @@ internal sealed class GenericArithmeticCode(BinaryOp op, Code left, Code right, 
     public override Value Eval(Frame frame) => Apply(left.Eval(frame), right.Eval(frame), frame);
 
     /// <summary>The operator on its evaluated operands (the compiled tier's entry, too).</summary>
-    public Value Apply(Value a, Value b, Frame frame) => Operators.Arithmetic(op, a, b, frame.Interpreter, opSpan);
+    public Value Apply(Value a, Value b, Frame frame) =>
+        op == BinaryOp.Power && TrackedArithmetic.TryRecordPower(a, b, frame.Interpreter, opSpan, out var node)
+            ? node
+            : Operators.Arithmetic(op, a, b, frame.Interpreter, opSpan);
 }
 
 internal sealed class ArithmeticCode<TOperator>(Code left, Code right, SourceSpan opSpan, SourceSpan span) : Code(span)

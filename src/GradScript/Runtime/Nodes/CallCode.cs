@@ -71,8 +71,13 @@ internal sealed class CallCode(Code callee, Code[] arguments, string[] keywordNa
     }
 
     /// <summary>A native function called with one evaluated argument and no keywords.</summary>
-    public Value CallNative(Value target, Value only, Frame frame) =>
-        Invoke((NativeFunction)target.Reference!, frame, new ReadOnlySpan<Value>(in only), null);
+    public Value CallNative(Value target, Value only, Frame frame) => CallOne((NativeFunction)target.Reference!, only, frame);
+
+    // One argument: a tracked one goes to the builtin's direct entry when it has one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Value CallOne(NativeFunction native, Value only, Frame frame) => only.IsTracked && native.OnTracked is not null
+        ? native.CallTracked(frame.Interpreter, only.AsTracked, Span)
+        : Invoke(native, frame, new ReadOnlySpan<Value>(in only), null);
 
     /// <summary>A native function called with two evaluated arguments and no keywords.</summary>
     public Value CallNative(Value target, Value first, Value second, Frame frame)
@@ -131,8 +136,7 @@ internal sealed class CallCode(Code callee, Code[] arguments, string[] keywordNa
             switch (arguments.Length)
             {
                 case 1:
-                    var only = arguments[0].Eval(frame);
-                    return Invoke(native, frame, new ReadOnlySpan<Value>(in only), null);
+                    return CallOne(native, arguments[0].Eval(frame), frame);
                 case 2:
                     var pair = new ArgumentPair();
                     pair[0] = arguments[0].Eval(frame);

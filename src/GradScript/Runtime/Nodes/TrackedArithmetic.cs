@@ -3,10 +3,11 @@ namespace GradScript.Runtime.Nodes;
 using System.Diagnostics;
 using GradScript.Ast;
 using GradScript.Autograd;
+using GradScript.Autograd.Operations;
 using GradScript.Diagnostics;
 
 /// <summary>
-/// The tracked case of <c>+ - *</c> that training loops are made of: a float64 tracked value and a
+/// The tracked cases of <c>+ - * ^</c> that training loops are made of: a float64 tracked value and a
 /// float, an int or another tracked value, recorded straight on the tape. It makes the node
 /// <see cref="Operators.Arithmetic"/> makes for the same operands (the same value, computed by the
 /// same float64 operation, the same inputs, constant and flags, the same graph-size and anomaly
@@ -50,6 +51,27 @@ internal static class TrackedArithmetic
                     result = Value.Object(autograd.Float64(Op<TOperator>(), TOperator.Apply(x, tb.Data), tb, x, constantOnLeft: true, at));
                     return true;
                 }
+            }
+        }
+        result = default;
+        return false;
+    }
+
+    /// <summary>
+    /// <c>t ^ c</c> of a tracked float64 base and a plain exponent (the square of a loss), recorded
+    /// as <see cref="Operators.Arithmetic"/> records it: pow(Tensor, Scalar), its value from
+    /// <see cref="Power.ByScalar"/>, the exponent kept as the node's constant.
+    /// </summary>
+    public static bool TryRecordPower(Value a, Value b, Interpreter interpreter, in SourceSpan at, out Value result)
+    {
+        var autograd = interpreter.Autograd;
+        if (autograd.IsRecording && a.IsTracked && TryPlain(b, out double c))
+        {
+            var t = a.AsTracked;
+            if (!t.IsFloat32)
+            {
+                result = Value.Object(autograd.Float64(Autograd.Op.Power, Power.ByScalar(t.Data, c), t, c, constantOnLeft: false, at));
+                return true;
             }
         }
         result = default;

@@ -1,5 +1,6 @@
 namespace GradScript.Runtime;
 
+using GradScript.Autograd;
 using GradScript.Diagnostics;
 using GradScript.Runtime.Nodes;
 
@@ -79,18 +80,40 @@ internal sealed class NativeFunction(string name, NativeFunction.Body body, stri
         {
             return Invoke(interpreter, args);
         }
-        catch (RuntimeError e)
+        catch (Exception e) when (e is not (ScriptException or OperationCanceledException))
         {
-            throw new ScriptRuntimeException(e.Message, args.CallSite, hint: e.Hint);
+            throw Placed(e, args.CallSite);
+        }
+    }
+
+    /// <summary>
+    /// What the function does with one tracked argument and no keywords, where that is a shorter
+    /// way than its body (<c>backward(t)</c>, <c>grad(t)</c>, <c>relu(t)</c>): the same result and
+    /// the same errors, without the argument list. Only builtins set it.
+    /// </summary>
+    public TrackedBody? OnTracked { get; init; }
+
+    public delegate Value TrackedBody(Interpreter interpreter, TrackedValue argument, in SourceSpan at);
+
+    /// <summary>Calls <see cref="OnTracked"/> (which is set), with <see cref="Call"/>'s handling of errors.</summary>
+    public Value CallTracked(Interpreter interpreter, TrackedValue argument, in SourceSpan at)
+    {
+        try
+        {
+            return OnTracked!(interpreter, argument, at);
         }
         catch (Exception e) when (e is not (ScriptException or OperationCanceledException))
         {
-            throw e switch
-            {
-                OutOfMemoryException => new ScriptRuntimeException($"out of memory in {Name}()", args.CallSite, e),
-                InsufficientExecutionStackException => new ScriptLimitException("maximum call depth exceeded", args.CallSite),
-                _ => new ScriptRuntimeException($"{Name}() failed: {e.Message}", args.CallSite, e),
-            };
+            throw Placed(e, at);
         }
     }
+
+    // A runtime error is placed at the call; an exception from host code becomes one there.
+    private ScriptException Placed(Exception e, in SourceSpan at) => e switch
+    {
+        RuntimeError error => new ScriptRuntimeException(error.Message, at, hint: error.Hint),
+        OutOfMemoryException => new ScriptRuntimeException($"out of memory in {Name}()", at, e),
+        InsufficientExecutionStackException => new ScriptLimitException("maximum call depth exceeded", at),
+        _ => new ScriptRuntimeException($"{Name}() failed: {e.Message}", at, e),
+    };
 }
