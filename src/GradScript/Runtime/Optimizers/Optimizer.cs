@@ -9,9 +9,9 @@ using GradScript.Autograd;
 /// new value. The rules are PyTorch's <c>torch.optim</c> ones, term for term and in the same order.
 /// </summary>
 /// <remarks>
-/// The arithmetic is float64 throughout. A float32 leaf gets its new value rounded to float32,
-/// keeping its data an exact float32; PyTorch computes a float32 parameter's update in float32, so
-/// such a leaf can differ from PyTorch's in the last float32 bit.
+/// Each rule computes in its leaf's own precision, as PyTorch computes with a tensor of the
+/// parameter's dtype: a float32 leaf's update and state are float32 (see <see cref="Adam"/> and
+/// <see cref="Sgd"/>), and <see cref="Store"/> keeps its data an exact float32.
 /// A leaf whose gradient is none (no backward has reached it, or <c>opt.zero_grad()</c> or
 /// <c>w.grad = none</c> forgot it) is skipped, as PyTorch skips a parameter whose <c>.grad</c> is
 /// None; a gradient set to 0 (<c>zero_grad(opt)</c>) is a gradient, and the leaf is updated.
