@@ -23,54 +23,100 @@ public sealed partial class Engine
     /// Calls a global function of numbers and returns its value and its gradient with respect to
     /// each argument, in one call: each argument becomes a float64 parameter, the result is
     /// backpropagated, and each parameter's gradient is read (JAX's <c>value_and_grad</c>). A result
-    /// that does not depend on the arguments has a zero gradient.
+    /// that does not depend on the arguments has a zero gradient. Allocates the gradient and the
+    /// result; a host calling in a loop can use the overload with spans, which allocates nothing.
     /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> or <paramref name="arguments"/> is null.</exception>
     /// <exception cref="KeyNotFoundException">No global of that name is defined.</exception>
     /// <exception cref="ScriptRuntimeException">The call failed, or its result is not a number.</exception>
     public ValueAndGradient CallWithGradient(string function, params double[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var gradient = new double[arguments.Length];
+        double value = CallWithGradient(function, arguments, gradient);
+        return new ValueAndGradient(value, gradient);
+    }
+
+    /// <summary>
+    /// Calls a global function of numbers at <paramref name="arguments"/>, writes its gradient with
+    /// respect to each argument into <paramref name="gradient"/> (∂f/∂argument i at index i) and
+    /// returns its value: <see cref="CallWithGradient(string, double[])"/> for a host that calls in a
+    /// loop. When the function's derivative is generated code (a straight-line function, after its
+    /// first thousand gradient calls: see <c>docs/embedding.md</c>), a call allocates nothing;
+    /// otherwise it runs on the recorded graph as the other overload does, with the same digits,
+    /// errors and limits. The two spans may be the same memory: the arguments are read before any
+    /// gradient is written. The engine's rule for threads holds: one call at a time per engine.
+    /// </summary>
+    /// <param name="function">The name of a global function (a script's <c>def</c>, a builtin or a host function).</param>
+    /// <param name="arguments">One float64 per parameter, each differentiated by.</param>
+    /// <param name="gradient">Where the gradient goes: exactly as long as <paramref name="arguments"/>.
+    /// Left as it was when the call throws.</param>
+    /// <returns>The function's value at <paramref name="arguments"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="gradient"/> is not as long as <paramref name="arguments"/>.</exception>
+    /// <exception cref="KeyNotFoundException">No global of that name is defined.</exception>
+    /// <exception cref="ScriptRuntimeException">The global is not a function, the call failed (wrong
+    /// number of arguments, an error in the function), or its result is not a number.</exception>
+    /// <exception cref="ScriptLimitException">A limit of the engine's options stopped the call.</exception>
+    /// <exception cref="OperationCanceledException">The engine's cancellation token was cancelled.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is running this engine.</exception>
+    public double CallWithGradient(string function, ReadOnlySpan<double> arguments, Span<double> gradient)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        if (gradient.Length != arguments.Length)
+            throw new ArgumentException(
+                $"The gradient span has {gradient.Length} elements for {arguments.Length} arguments; it needs one per argument.", nameof(gradient));
         var target = HostTarget(function);
         var callee = target.Cell.Value;
         if (callee.IsUndefined) throw NotDefined(function);
-        if (callee.Reference is ScriptFunction { Proto.Adjoint: not null } script && Generated(script, arguments, target.Site) is { } generated)
-            return generated;
-        return OnTheTape(function, callee, arguments, target.Site);
+        if (callee.Reference is ScriptFunction { Proto.Adjoint: not null } script && TryGenerated(script, arguments, gradient, target.Site, out double value))
+            return value;
+        var (result, tape) = OnTheTape(function, callee, arguments.ToArray(), target.Site);
+        tape.CopyTo(gradient);
+        return result;
     }
 
     // Apart from CallWithGradient, so that the generated path does not allocate this lambda's closure.
-    private ValueAndGradient OnTheTape(string function, Value callee, double[] arguments, SourceSpan site) =>
+    private (double Value, double[] Gradient) OnTheTape(string function, Value callee, double[] arguments, SourceSpan site) =>
         Guarded(() => site.Source, default, _ =>
         {
             // As backward(result) does, every node of the graph gets its gradient, a global param the function uses included.
             var (result, gradients, _) = PointGradient.At(_interpreter, Function(callee, function, site), PointGradient.Floats(arguments),
                 [.. Enumerable.Range(0, arguments.Length)], site, function, PointGradient.Effect.SetsGradients, generated: false);
             var gradient = Array.ConvertAll(gradients, g => g.AsFloat);
-            if (result.IsTracked) return new ValueAndGradient(result.AsTracked.Data, gradient);
-            if (result.TryGetDouble(out double plain) && !result.IsNone) return new ValueAndGradient(plain, gradient);
+            if (result.IsTracked) return (result.AsTracked.Data, gradient);
+            if (result.TryGetDouble(out double plain) && !result.IsNone) return (plain, gradient);
             throw new ScriptRuntimeException($"{function}() returned a {result.TypeName}, not a number", site);
         });
 
-    // The generated adjoint (GeneratedAdjoint) in a run of its own, without Guarded's delegates:
-    // nothing in it throws but a limit (a ScriptException) or cancellation, which Guarded lets
-    // through untranslated too. Null when it declines, having changed nothing but the run's limits,
-    // which the tape's run resets.
-    private ValueAndGradient? Generated(ScriptFunction function, double[] arguments, in SourceSpan site)
+    // The generated adjoint (GeneratedAdjoint) in a run of its own, without Guarded's delegates and
+    // with the bounded run's reset (no timer): nothing in it throws. False when it declines, having
+    // changed nothing but the run's limits, which the tape's run resets.
+    private bool TryGenerated(ScriptFunction function, ReadOnlySpan<double> arguments, Span<double> gradient, in SourceSpan site,
+        out double value)
     {
+        value = 0;
+        // The kernel reads and writes arrays (an expression tree cannot take a span): the engine's own,
+        // one pair per length, as a function's parameters are few (Signature.MaxParameters).
+        if (arguments.Length > Signature.MaxParameters) return false;
         Enter();
         try
         {
-            _interpreter.BeginRun(Options.CancellationToken);
-            var gradient = new double[arguments.Length];
-            return GeneratedAdjoint.TryRun(_interpreter, function, Signature.AllLeaves64, arguments, gradient, site, out double value)
-                ? new ValueAndGradient(value, gradient)
-                : null;
+            if (!_interpreter.TryBeginBoundedRun(Options.CancellationToken)) return false;
+            var (inputs, outputs) = _adjointBuffers[arguments.Length] ??= (new double[arguments.Length], new double[arguments.Length]);
+            // Element by element: for a few numbers, a loop is cheaper than the call a span's CopyTo makes.
+            for (int i = 0; i < inputs.Length; i++) inputs[i] = arguments[i];
+            if (!GeneratedAdjoint.TryRun(_interpreter, function, Signature.AllLeaves64, inputs, outputs, site, out value)) return false;
+            for (int i = 0; i < outputs.Length; i++) gradient[i] = outputs[i];
+            return true;
         }
         finally
         {
-            _interpreter.EndRun();
             Volatile.Write(ref _busy, 0);
         }
     }
+
+    private readonly (double[] Inputs, double[] Gradient)?[] _adjointBuffers = new (double[], double[])?[Signature.MaxParameters + 1];
 
     /// <summary>Calls a function value the host holds (see <see cref="ScriptCallable"/>).</summary>
     internal object? CallFunction(Value function, string name, object?[] arguments)

@@ -3,9 +3,11 @@ namespace GradScript.Benchmarks;
 using BenchmarkDotNet.Attributes;
 
 /// <summary>
-/// A host calling a 10-operation script function with its gradient through the embedding API,
-/// <see cref="Engine.CallWithGradient"/>, as a C# program would write it; the floor is the same
-/// function in C# with its gradient written by hand (reverse mode, unrolled).
+/// A host calling a 10-operation script function with its gradient through the embedding API, as a
+/// C# program would write it: with spans (<see cref="Engine.CallWithGradient(string, ReadOnlySpan{double}, Span{double})"/>,
+/// the row's figure, which allocates nothing) and with an array and a result object
+/// (<see cref="Engine.CallWithGradient(string, double[])"/>). The floor is the same function in C#
+/// with its gradient written by hand (reverse mode, unrolled).
 /// </summary>
 public class HostCallBenchmarks
 {
@@ -28,6 +30,9 @@ public class HostCallBenchmarks
 
     private Engine _engine = null!;
 
+    // The host's own buffers, as a loop calling many times would keep them.
+    private readonly double[] _arguments = new double[2], _gradient = new double[2];
+
     [GlobalSetup]
     public void Setup()
     {
@@ -38,10 +43,21 @@ public class HostCallBenchmarks
         Check.Close("host call: f", value, script.Value);
         Check.Close("host call: ∂f/∂x", dx, script.Gradient[0]);
         Check.Close("host call: ∂f/∂y", dy, script.Gradient[1]);
+        Check.Close("host call with spans: f", value, GradScript());
+        Check.Close("host call with spans: ∂f/∂x", dx, _gradient[0]);
+        Check.Close("host call with spans: ∂f/∂y", dy, _gradient[1]);
     }
 
-    [Benchmark(Description = "host call with gradient: GradScript")]
-    public ValueAndGradient GradScript() => _engine.CallWithGradient("f", _x, _y);
+    [Benchmark(Description = "host call with gradient: GradScript, spans")]
+    public double GradScript()
+    {
+        _arguments[0] = _x;
+        _arguments[1] = _y;
+        return _engine.CallWithGradient("f", _arguments, _gradient);
+    }
+
+    [Benchmark(Description = "host call with gradient: GradScript, array and result")]
+    public ValueAndGradient GradScriptArrays() => _engine.CallWithGradient("f", _x, _y);
 
     [Benchmark(Description = "host call with gradient: C# floor", Baseline = true)]
     public (double, double, double) CSharpFloor() => Floor(_x, _y);

@@ -7,7 +7,7 @@ using GradScript.Runtime.Nodes;
 
 /// <summary>
 /// Where a gradient asked of a script function (<see cref="PointGradient"/>, a host's
-/// <see cref="Engine.CallWithGradient"/>) takes the generated adjoint instead of the tape. It does
+/// <see cref="Engine.CallWithGradient(string, double[])"/>) takes the generated adjoint instead of the tape. It does
 /// only when nothing the tape would do could be seen to differ: the function has a plan, its builtins
 /// are still the builtins, anomaly detection is off, the call fits the depth limit, the graph would
 /// fit the graph-size limit, and the call's steps (the call and each loop iteration) would not reach

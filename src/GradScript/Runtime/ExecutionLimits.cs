@@ -64,6 +64,27 @@ internal sealed class ExecutionLimits(EngineOptions options) : IExecutionLimits
             _cancellationRegistration = cancellation.UnsafeRegister(static state => ((ExecutionLimits)state!)._interrupted = true, this);
     }
 
+    /// <summary>
+    /// Resets the limits for a run that takes its steps only through <see cref="TryAdvance"/> and
+    /// never runs long (a generated adjoint: at most a few thousand operations, no loop of its own),
+    /// without what <see cref="BeginRun"/> sets up for a run that may: no deadline timer and no
+    /// cancellation registration, so it allocates nothing. Such a run never looks at the clock, as an
+    /// interpreted run of the same few steps would not (it looks every <see cref="ClockInterval"/>
+    /// steps, or when the timer fired, which takes the timeout itself). False, resetting nothing, when
+    /// <paramref name="cancellation"/> is already cancelled: the caller then makes a full run, which
+    /// stops at its first step as an interpreted run does. Needs no <see cref="EndRun"/>.
+    /// </summary>
+    public bool TryBeginBoundedRun(CancellationToken cancellation)
+    {
+        if (cancellation.IsCancellationRequested) return false;
+        _cancellation = cancellation;
+        _steps = 0;
+        CallDepth = 0;
+        _interrupted = false;
+        ScheduleNextCheck();
+        return true;
+    }
+
     /// <summary>Releases the deadline timer and the cancellation registration of the run that ends.</summary>
     public void EndRun()
     {

@@ -92,6 +92,17 @@ internal sealed class Interpreter
         Autograd.BeginRun();
     }
 
+    /// <summary>
+    /// Starts a run that cannot run long (see <see cref="ExecutionLimits.TryBeginBoundedRun"/>): the
+    /// limits reset without a timer, recording on; false when the run is cancelled already.
+    /// </summary>
+    public bool TryBeginBoundedRun(CancellationToken cancellation)
+    {
+        if (!Limits.TryBeginBoundedRun(cancellation)) return false;
+        Autograd.BeginRun();
+        return true;
+    }
+
     /// <summary>Ends a run, however it ended.</summary>
     public void EndRun()
     {

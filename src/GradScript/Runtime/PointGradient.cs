@@ -8,7 +8,7 @@ using GradScript.Runtime.Nodes;
 /// A function's value and gradient at a point: the one place where GradScript calls a function and
 /// differentiates what it returned — <c>grad(f)</c> and <c>value_and_grad(f)</c>
 /// (<see cref="FunctionTransform"/>), <c>gradcheck</c>'s analytic side, and a host's
-/// <see cref="Engine.CallWithGradient"/>. The call is recorded even inside <c>no_grad</c>. A plain
+/// <see cref="Engine.CallWithGradient(string, double[])"/>. The call is recorded even inside <c>no_grad</c>. A plain
 /// argument differentiated by becomes a fresh leaf; a tracked one, when something outside records
 /// (a nested transform, or a graph the result feeds), is wrapped in a recorded identity, so the
 /// gradient is itself recorded as a function of it: that is what makes <c>grad(grad(f))</c> a
