@@ -43,11 +43,13 @@ internal sealed class AutogradState
     /// <summary>Whether operations on tracked values are recorded: not inside <c>no_grad</c>.</summary>
     public bool IsRecording => _noGradDepth == 0;
 
-    /// <summary>Starts a run: recording on, the graph-size budget full.</summary>
+    /// <summary>Starts a run: recording on, the graph-size budget full, a new computation on the tape.</summary>
     public void BeginRun()
     {
         _noGradDepth = 0;
         _graphNodesLeft = _maxGraphNodes ?? long.MaxValue;
+        // A host that runs a script per step (or per evaluation) begins a new computation each run.
+        Tape.ComputationEnded();
     }
 
     /// <summary>Ends a run, however it ended: recording on again.</summary>
@@ -144,7 +146,11 @@ internal sealed class AutogradState
     /// First-order backward from <paramref name="root"/>: sets (or with <paramref name="accumulate"/>,
     /// adds) every node's gradient, with this engine's limits and anomaly detection.
     /// </summary>
-    public void Backward(TrackedValue root, bool accumulate, in SourceSpan at) => Backpropagation.Run(root, accumulate, this, at);
+    public void Backward(TrackedValue root, bool accumulate, in SourceSpan at)
+    {
+        Backpropagation.Run(root, accumulate, this, at);
+        Tape.ComputationEnded();
+    }
 
     /// <summary>
     /// Marks a leaf whose data was just changed in place (an optimizer step, <c>w -= …</c>): a graph

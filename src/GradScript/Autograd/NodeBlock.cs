@@ -73,6 +73,9 @@ internal sealed class BlockHandle(NodeBlock block)
     /// <summary>Gradients that are themselves tracked, by node index, from a <c>create_graph</c> backward.</summary>
     public Dictionary<int, TrackedValue>? TrackedGradients;
 
+    /// <summary>Whether this segment's nodes read another segment of the tape (and so keep it alive).</summary>
+    public bool ReadsOtherSegments => _inputCount > 0;
+
     /// <summary>Keeps <paramref name="input"/>'s nodes alive as long as this segment's.</summary>
     public void AddInput(BlockHandle input)
     {
@@ -148,8 +151,8 @@ internal sealed class NodeBlock
     // A leaf's handle, held for good (a leaf's storage is never reused); a tape block's segments'
     // handles, held weakly: the tape looks at them to know when the storage is free.
     private readonly BlockHandle? _leafHandle;
-    private readonly WeakReference<BlockHandle>[]? _segments;
-    private readonly int[]? _segmentStarts;
+    private WeakReference<BlockHandle>[]? _segments;
+    private int[]? _segmentStarts;
     private int _segmentCount;
 
     private NodeBlock(bool leaf, int capacity)
@@ -212,15 +215,22 @@ internal sealed class NodeBlock
     public BlockHandle BeginSegment(int index)
     {
         var handle = new BlockHandle(this);
-        ref var slot = ref _segments![_segmentCount];
+        // Beyond the segments of SegmentLength a block has room for, a computation's end may begin more
+        // (Tape.ComputationEnded); the arrays grow once and are kept with the storage.
+        if (_segmentCount == _segments!.Length)
+        {
+            Array.Resize(ref _segments, 2 * _segmentCount);
+            Array.Resize(ref _segmentStarts, 2 * _segmentCount);
+        }
+        ref var slot = ref _segments[_segmentCount];
         if (slot is null) slot = new WeakReference<BlockHandle>(handle);
         else slot.SetTarget(handle);
         _segmentStarts![_segmentCount++] = index;
         return handle;
     }
 
-    /// <summary>Whether a new segment may begin at the next node (the current one is long enough, and there is room).</summary>
-    public bool MayBeginSegment => Count - SegmentStart >= SegmentLength && _segmentCount < _segments!.Length;
+    /// <summary>Whether a new segment may begin at the next node: the current one is long enough.</summary>
+    public bool MayBeginSegment => Count - SegmentStart >= SegmentLength;
 
     /// <summary>Whether no value or newer segment can reach this tape block's nodes any more (all its handles were collected).</summary>
     public bool IsFree

@@ -36,6 +36,21 @@ internal sealed class Tape
     private NodeBlock? _current;
     private BlockHandle? _currentHandle;
 
+    // Set by ComputationEnded: the next node that reads none of the current segment begins a new one,
+    // however short the current one is.
+    private bool _computationEnded;
+
+    /// <summary>
+    /// Says that a computation has ended (a backward pass ran): the next node that reads nothing of
+    /// the current segment begins a new segment even when the current one is short, if the current
+    /// one reads older segments. Without it, a training step's first nodes would join the short last
+    /// segment of the step before, whose handle keeps that step's whole graph alive, and so on back
+    /// to the first step: every graph would stay reachable. A segment that reads no other segment
+    /// keeps only its own nodes, so a loop of small steps (four operations and a backward) still
+    /// shares one handle among many steps.
+    /// </summary>
+    public void ComputationEnded() => _computationEnded = true;
+
     /// <summary>How many nodes have been recorded: the creation number of the newest.</summary>
     public long Recorded { get; private set; }
 
@@ -54,8 +69,12 @@ internal sealed class Tape
     {
         var block = _current;
         if (block is null || block.Count == NodeBlock.Capacity) block = Next();
-        else if (block.MayBeginSegment && !InCurrentSegment(a, block) && (b is not { } other || !InCurrentSegment(other, block)))
+        else if ((block.MayBeginSegment || _computationEnded && _currentHandle!.ReadsOtherSegments)
+            && !InCurrentSegment(a, block) && (b is not { } other || !InCurrentSegment(other, block)))
+        {
             _currentHandle = block.BeginSegment(block.Count);
+            _computationEnded = false;
+        }
         var handle = _currentHandle!;
         int index = block.Count;
         ref var node = ref block.Nodes[index];
@@ -87,6 +106,7 @@ internal sealed class Tape
         else block = NodeBlock.Chunk();
         _begunSinceCollecting++;
         _currentHandle = block.Begin(Recorded + 1);
+        _computationEnded = false;
         _inUse.Add(block);
         return _current = block;
     }

@@ -92,6 +92,8 @@ internal static class PointGradient
             var plain = autograd.Backpropagation.GradientsOf(root, inputs, autograd, site);
             for (int k = 0; k < inputs.Length; k++) gradients[k] = Value.Float(plain[k]);
         }
+        // What the caller records next is a new computation (Tape.ComputationEnded).
+        autograd.Tape.ComputationEnded();
         return new Outcome(result, gradients, nested);
     }
 

@@ -104,6 +104,45 @@ public class TapeTests
         Assert.InRange(perNode, 0.0, 4.0);
     }
 
+    [Theory]
+    [InlineData("backward(l)", 5)]
+    [InlineData("g = grad(loss)(0.5)", 5)]
+    [InlineData("g = grad(loss)(ws[0])", 10)]   // a tracked argument: the gradient is recorded too, twice the nodes
+    [InlineData("backward(l, create_graph=true)", 10)]
+    public void EachStepsGraphDiesWhenTheNextStepBegins(string backward, int blocks)
+    {
+        // About 2,600 nodes a step, in segments cut every 256 nodes at a product of a param: the
+        // step's last segment is short, and the next step's first nodes would share it (and keep
+        // every earlier step alive through it) if the backward did not end the computation.
+        var engine = new Engine(new EngineOptions { Output = TextWriter.Null });
+        engine.Run($$"""
+            ws = []
+            for i in 0..31 { ws.append(param(0.01 * i)) }
+            def loss(w0) {
+                total = w0
+                for k in 0..40 {
+                    h = 0
+                    for i in 0..31 { h = h + ws[i] * (k * 0.01) }
+                    total = total + h * h
+                }
+                return total
+            }
+            for s in 0..60 {
+                l = loss(ws[0])
+                {{backward}}
+            }
+            """);
+        var tape = engine.Interpreter.Autograd.Tape;
+        // One step's graph (three blocks, four at a block's edge; without the end of each computation
+        // marked, all sixty steps' 180) and the block being filled.
+        Assert.InRange(tape.BlocksInUseAfterCollecting(), 1, blocks);
+        engine.Run("for s in 0..60 { l = loss(ws[0]) }");
+        // Runs are computations too: a host running a script per evaluation, without backward.
+        for (int i = 0; i < 30; i++) engine.Run("l = loss(ws[0])\ng = none");
+        // (A recorded gradient the params keep as their .grad keeps its graph: the last step's.)
+        Assert.InRange(tape.BlocksInUseAfterCollecting(), 1, blocks);
+    }
+
     [Fact]
     public void GraphsThatShareABlockDoNotKeepEachOtherAlive()
     {

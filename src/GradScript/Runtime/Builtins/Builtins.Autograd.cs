@@ -73,6 +73,7 @@ internal static partial class Builtins
             node.Grad = grad;
             interpreter.Autograd.SetTrackedGradient(node, gradient.IsTracked ? gradient.AsTracked : null);
         }
+        interpreter.Autograd.Tape.ComputationEnded();
     }
 
     // grad(v) reads a gradient; grad(f) makes the function that computes one.
