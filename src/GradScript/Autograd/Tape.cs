@@ -120,10 +120,18 @@ internal sealed class Tape
         if (GC.CollectionCount(0) != _collectionsAtLook && Scan() > 0) return;
         int begun = _begunSinceCollecting;
         if (begun < _blocksBeforeCollecting) return;
-        // A young collection misses the handles that lived through two collections, so after
-        // one that gave back under half of what was begun, the next is a full one.
-        GC.Collect(_lastCollectionGaveBack ? 1 : GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
-        _lastCollectionGaveBack = Scan() >= begun / 2;
+        // A young collection misses the handles that lived through two collections, so when one
+        // gives back under half of what was begun, a full one follows at once (waiting for the next
+        // look would begin that many blocks on new storage first), and after it the next is full too.
+        bool young = _lastCollectionGaveBack;
+        GC.Collect(young ? 1 : GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+        int reclaimed = Scan();
+        if (young && reclaimed < begun / 2)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+            reclaimed += Scan();
+        }
+        _lastCollectionGaveBack = reclaimed >= begun / 2;
         _blocksBeforeCollecting = _lastCollectionGaveBack ? BlocksBeforeCollecting : Math.Max(BlocksBeforeCollecting, _inUse.Count);
         _begunSinceCollecting = 0;
     }
