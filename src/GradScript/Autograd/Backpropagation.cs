@@ -55,7 +55,9 @@ internal sealed partial class Backpropagation
             for (int i = 0; i < _reachedCount; i++)
             {
                 var node = TrackedValue.At(_reached[i].Block, _reached[i].Index);
-                if (accumulate) node.Grad = Derivatives.Accumulate(_reached[i].Previous, node.Grad, node.IsFloat32);
+                // An efficient zero added to .grad leaves it as it was.
+                if (accumulate)
+                    node.Grad = node.HasEfficientZeroGrad ? _reached[i].Previous : Derivatives.Accumulate(_reached[i].Previous, node.Grad, node.IsFloat32);
                 if (forget) autograd!.SetTrackedGradient(node, null);
             }
         }
@@ -135,6 +137,11 @@ internal sealed partial class Backpropagation
     {
         var (aBlock, a) = block.Locate(node.A);
         double g = node.Grad;
+        if ((node.Flags & NodeFlags.EfficientZero) != 0 || node.Op == Op.Sign)
+        {
+            PropagateEfficientZero(block, index, ref node, aBlock, a, sequence, pass, flag, at);
+            return;
+        }
         if (node.B == NodeBlock.NoInput)
         {
             double x = aBlock.Nodes[a].Data;
@@ -179,6 +186,28 @@ internal sealed partial class Backpropagation
         _ => Derivatives.Contributions(TrackedValue.At(block, index), g, x, 0).ToA,
     };
 
+    // sgn's derivative, libtorch's efficient zero tensor, and what a node whose gradient is one
+    // passes on: an efficient zero again where its formula multiplies or adds, else the formula's
+    // value at a real +0.0 (see Derivatives.EfficientZeroPasses).
+    private void PropagateEfficientZero(NodeBlock block, int index, ref NodeRecord node, NodeBlock aBlock, int a, long sequence, int pass, NodeFlags flag, in SourceSpan at)
+    {
+        var self = TrackedValue.At(block, index);
+        var (zeroLeft, zeroRight) = node.Op == Op.Sign ? (true, true) : Derivatives.EfficientZeroPasses(self);
+        Check(aBlock, sequence, at);
+        if (node.B == NodeBlock.NoInput)
+        {
+            bool zero = self.ConstantOnLeft ? zeroRight : zeroLeft;
+            double toA = zero ? 0 : Derivatives.Contributions(self, 0.0, aBlock.Nodes[a].Data, 0).ToA;
+            Reach(aBlock, a, toA, pass, flag, zero);
+            return;
+        }
+        var (bBlock, b) = block.Locate(node.B);
+        Check(bBlock, sequence, at);
+        var (left, right) = Derivatives.Contributions(self, 0.0, aBlock.Nodes[a].Data, bBlock.Nodes[b].Data);
+        Reach(aBlock, a, left, pass, flag, zeroLeft);
+        Reach(bBlock, b, right, pass, flag, zeroRight);
+    }
+
     // A leaf changed in place after this node was recorded: its formula would read the new data.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Check(NodeBlock input, long sequence, in SourceSpan at)
@@ -187,21 +216,24 @@ internal sealed partial class Backpropagation
     }
 
     // Adds a contribution to a node's gradient. The first one this pass is taken as it is (and the
-    // node's range joins the sweep); later ones are added in the node's dtype.
+    // node's range joins the sweep); later ones are added in the node's dtype. An efficient zero
+    // (sgn's derivative) is a gradient only until a real contribution replaces it.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Reach(NodeBlock block, int index, double contribution, int pass, NodeFlags flag)
+    private void Reach(NodeBlock block, int index, double contribution, int pass, NodeFlags flag, bool efficientZero = false)
     {
         ref var node = ref block.Nodes[index];
         bool f32 = (node.Flags & NodeFlags.Float32) != 0;
         if (node.Mark == pass)
         {
-            node.Grad = Derivatives.Accumulate(node.Grad, contribution, f32);
+            if (efficientZero) return;
+            if ((node.Flags & NodeFlags.EfficientZero) == 0) node.Grad = Derivatives.Accumulate(node.Grad, contribution, f32);
+            else (node.Grad, node.Flags) = (f32 ? (float)contribution : contribution, node.Flags & ~NodeFlags.EfficientZero);
             return;
         }
         node.Mark = pass;
         if (_keep) Keep(block, index, node.Grad);
         node.Grad = f32 ? (float)contribution : contribution;
-        node.Flags |= flag;
+        node.Flags = efficientZero ? node.Flags | flag | NodeFlags.EfficientZero : (node.Flags & ~NodeFlags.EfficientZero) | flag;
         if (block.IsLeaf) return;
         if (block.SweepPass != pass)
         {

@@ -44,6 +44,29 @@ internal static class Derivatives
     }
 
     /// <summary>
+    /// Whether an efficient zero gradient (libtorch's <c>_efficientzerotensor</c>, which sgn's
+    /// derivative gives) reaches each input of <paramref name="node"/> as an efficient zero again
+    /// (left, right). It does where the formula multiplies it, divides it by a tensor or adds it;
+    /// where the formula negates it, masks it (where, masked_fill, threshold_backward) or converts
+    /// it, libtorch materialises it, and the input gets a real +0.0 or -0.0 from the formula.
+    /// </summary>
+    public static (bool Left, bool Right) EfficientZeroPasses(TrackedValue node) => node.Op switch
+    {
+        Op.Add or Op.Multiply or Op.Abs or Op.Sign or Op.Exp or Op.Log or Op.Sqrt or Op.Sin or Op.Cos or Op.Tan
+            or Op.HostFunction => (true, true),
+        // -grad for the subtrahend; -grad * (…) for a divisor, and for the reciprocal (c / x's first node).
+        Op.Subtract => (true, false),
+        Op.Divide => (!node.ConstantOnLeft, false),
+        // pow_backward_self is a where; pow_backward_exponent multiplies; pow_backward by 0 is zeros_like.
+        Op.Power => (!node.HasTwoInputs && node.Constant != 0, true),
+        Op.TanhBackward or Op.SigmoidBackward => (false, true),
+        Op.Identity => (node.IsFloat32 == node.A!.Value.IsFloat32, false),
+        Op.Negate or Op.Maximum or Op.Minimum or Op.Tanh or Op.Sigmoid or Op.Relu or Op.ThresholdBackward or Op.Where => (false, false),
+        Op.Leaf => throw new UnreachableException("a leaf passes nothing on"),
+        _ => throw new UnreachableException(node.Op.ToString()),
+    };
+
+    /// <summary>
     /// The engine's input buffer: <paramref name="sum"/> plus a contribution <paramref name="c"/>, in
     /// the input's dtype. A first contribution is taken as it is (backward starts a gradient at -0.0
     /// in effect: -0.0 + c is c for every c, signed zeros included).

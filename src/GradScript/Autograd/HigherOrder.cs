@@ -76,7 +76,7 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
         }
         Term contribution = family switch
         {
-            OpFamily.Elementary => Elementary.Recorded(this, node.Op, g, Tracked(a), Tracked(node), zero),
+            OpFamily.Elementary => Elementary.Recorded(this, node.Op, g, Tracked(a), Tracked(node)),
             OpFamily.Activation => Activations.Recorded(this, node.Op, g, Tracked(node)),
             OpFamily.Host => Host.Recorded(this, node, g),
             OpFamily.PassThrough => PassThrough.Recorded(this, node, g),
@@ -98,7 +98,7 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     /// masked_fill_(mask, 0) of a gradient: a recorded gradient stays recorded (its graph gets the
     /// mask's zeros back, as PyTorch's does).
     /// </summary>
-    internal Term Masked(Term g) => g.Tracked is { } t ? Record(PassThrough.Where(autograd.Tape, t, masked: true)) : Term.Plain(0.0, g.F32);
+    internal Term Masked(Term g) => Materialized(g).Tracked is { } t ? Record(PassThrough.Where(autograd.Tape, t, masked: true)) : Term.Plain(0.0, g.F32);
 
     /// <summary>
     /// tanh_backward, sigmoid_backward, threshold_backward of g and a result y: recorded when y is,
@@ -110,6 +110,9 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     // A plain tensor as an operand of a recorded operation: a leaf nothing asks the gradient of.
     private static TrackedValue AsTracked(Term x) => x.Tracked ?? TrackedValue.Leaf(x.Data, x.F32);
 
+    // An efficient zero as libtorch's fallback hands it to an operation without a kernel for it: +0.0.
+    private static Term Materialized(Term x) => x.IsEfficientZero ? Term.Plain(0.0, x.F32) : x;
+
     /// <summary>A node as a term.</summary>
     internal static Term Tracked(TrackedValue t) => new(t, t.Data, t.IsFloat32);
 
@@ -120,7 +123,7 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     internal Term Convert(Term x, bool f32)
     {
         if (x.F32 == f32) return x;
-        if (!x.IsTracked) return Term.Plain(x.Data, f32);
+        if (!x.IsTracked) return Term.Plain(x.Data, f32); // an efficient zero too: its copy is a real zero
         return Record(PassThrough.Identity(autograd.Tape, x.Tracked!.Value, f32));
     }
 
@@ -128,6 +131,18 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     // is a tensor, not a Python scalar (c / x would be x.reciprocal() * c): it becomes a leaf.
     private Term Binary(Op op, Term x, Term y)
     {
+        if (x.IsEfficientZero || y.IsEfficientZero)
+        {
+            // libtorch's kernels for an efficient zero: add gives the other operand, mul and div (of
+            // it by a tensor) give it again; every other operation sees a real +0.0.
+            switch (op)
+            {
+                case Op.Add: return x.IsEfficientZero ? Convert(y, x.F32 && y.F32) : Convert(x, x.F32 && y.F32);
+                case Op.Multiply: return Term.EfficientZero(x.F32 && y.F32);
+                case Op.Divide when !y.IsEfficientZero: return Term.EfficientZero(x.F32 && y.F32);
+            }
+            (x, y) = (Materialized(x), Materialized(y));
+        }
         if (!x.IsTracked && !y.IsTracked)
         {
             bool f32 = x.F32 && y.F32;
@@ -140,6 +155,8 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     // A tensor and a Python scalar: the scalar takes the tensor's dtype (x ^ c keeps c in double).
     private Term WithScalar(Op op, Term x, double c, bool scalarOnLeft = false)
     {
+        if (x.IsEfficientZero && op == Op.Multiply) return x;
+        x = Materialized(x);
         if (!x.IsTracked)
         {
             double left = scalarOnLeft ? c : x.Data, right = scalarOnLeft ? x.Data : c;
@@ -177,16 +194,16 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
 
     internal Term SubScalar(Term x, double c) => WithScalar(Op.Subtract, x, c);
 
-    internal Term PowScalar(Term x, double c) => x.IsTracked ? WithScalar(Op.Power, x, c) : Term.Plain(x.F32 ? Power.ByScalar((float)x.Data, c) : Power.ByScalar(x.Data, c), x.F32);
+    internal Term PowScalar(Term x, double c) => (x = Materialized(x)).IsTracked ? WithScalar(Op.Power, x, c) : Term.Plain(x.F32 ? Power.ByScalar((float)x.Data, c) : Power.ByScalar(x.Data, c), x.F32);
 
     // x.reciprocal(), recorded as 1 / x (whose value and gradient are the reciprocal's).
     internal Term Reciprocal(Term x) => WithScalar(Op.Divide, x, 1.0, scalarOnLeft: true);
 
-    internal Term Negate(Term x) => x.IsTracked
+    internal Term Negate(Term x) => (x = Materialized(x)).IsTracked
         ? Record(Differentiable.Unary(autograd.Tape, Op.Negate, x.Tracked!.Value))
         : Term.Plain(-x.Data, x.F32);
 
-    internal Term Function(Op op, Term x) => x.IsTracked
+    internal Term Function(Op op, Term x) => (x = Materialized(x)).IsTracked
         ? Record(Differentiable.Unary(autograd.Tape, op, x.Tracked!.Value))
         : Term.Plain(x.F32 ? Differentiable.Apply(op, (float)x.Data) : Differentiable.Apply(op, x.Data), x.F32);
 }

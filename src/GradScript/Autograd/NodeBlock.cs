@@ -52,6 +52,13 @@ internal enum NodeFlags : byte
     /// (<c>w.grad = none</c>, <c>opt.zero_grad()</c>): PyTorch's <c>.grad</c> is None until then.
     /// </summary>
     HasGrad = 4,
+
+    /// <summary>
+    /// The gradient the current backward pass has brought so far is libtorch's efficient zero
+    /// tensor (sgn's derivative; see <see cref="Derivatives.EfficientZeroPasses"/>): it vanishes
+    /// when a real contribution arrives.
+    /// </summary>
+    EfficientZero = 8,
 }
 
 /// <summary>

@@ -67,6 +67,9 @@ internal readonly struct TrackedValue(BlockHandle handle, int index) : IEquatabl
         set => Node.Mark = value;
     }
 
+    /// <summary>Whether the last backward pass brought this node only an efficient zero (see <see cref="NodeFlags.EfficientZero"/>).</summary>
+    internal bool HasEfficientZeroGrad => (Node.Flags & NodeFlags.EfficientZero) != 0;
+
     /// <summary>Computes and stores in float32, as a PyTorch float32 tensor does.</summary>
     public bool IsFloat32 => (Node.Flags & NodeFlags.Float32) != 0;
 

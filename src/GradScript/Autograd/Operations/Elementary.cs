@@ -51,11 +51,12 @@ internal static class Elementary
     }
 
     /// <summary>The same formulas, recorded: <paramref name="a"/> is the input, <paramref name="self"/> the result.</summary>
-    public static Term Recorded(HigherOrder h, Op op, Term g, Term a, Term self, Term zero) => op switch
+    public static Term Recorded(HigherOrder h, Op op, Term g, Term a, Term self) => op switch
     {
         Op.Negate => h.Negate(g),
         Op.Abs => h.Mul(g, h.Function(Op.Sign, a)),
-        Op.Sign => zero,
+        // sgn_backward of a real input: an efficient zero tensor, which vanishes where it is added.
+        Op.Sign => Term.EfficientZero(self.F32),
         Op.Exp => h.Mul(g, self),
         Op.Log => h.Div(g, a),
         Op.Sqrt => h.Div(g, h.MulScalar(self, 2)),
