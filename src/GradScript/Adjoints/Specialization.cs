@@ -21,6 +21,7 @@ internal sealed class Specialization
         StepIsFloat32 = new bool[plan.Steps.Length];
         StepReached = new bool[plan.Steps.Length];
         ParameterReached = new bool[plan.ParameterCount];
+        Nodes = plan.Steps.Length;
     }
 
     public bool[] StepIsFloat32 { get; }
@@ -50,6 +51,8 @@ internal sealed class Specialization
             }
             bool right = s.IsTracked(step.Right);
             if (!left && !right) return null;
+            // c / x records x.reciprocal(), then the product by c (Autograd.AutogradState.Binary).
+            if (step.Op == Autograd.Op.Divide && !left) s.Nodes++;
             if (step.Compound && left && step.Left.Kind == OperandKind.Parameter) return null;
             s.StepIsFloat32[i] = (!left || s.IsFloat32(step.Left)) && (!right || s.IsFloat32(step.Right));
         }
@@ -94,7 +97,7 @@ internal sealed class Specialization
     public ParameterKind KindOf(int parameter) => Signature.Of(_signature, parameter);
 
     /// <summary>Recorded operations, reached or not: what the graph-size limit counts.</summary>
-    public int Nodes => _plan.Steps.Length;
+    public int Nodes { get; private set; }
 
     private void Reach(Operand operand)
     {

@@ -108,9 +108,22 @@ internal sealed class AutogradState
     public TrackedValue? Unary(Op op, TrackedValue t, in SourceSpan at) =>
         IsRecording ? Record(Differentiable.Unary(Tape, op, t), at) : null;
 
-    /// <summary>a op b with at least one tracked operand, recorded; null inside <c>no_grad</c>, where the caller computes the plain number.</summary>
-    public TrackedValue? Binary(Op op, TrackedValue? ta, double a, TrackedValue? tb, double b, in SourceSpan at) =>
-        IsRecording ? Record(Differentiable.Binary(Tape, op, ta, a, tb, b), at) : null;
+    /// <summary>
+    /// a op b with at least one tracked operand, recorded; null inside <c>no_grad</c>, where the
+    /// caller computes the plain number. A plain number divided by a tracked value records two
+    /// nodes, <c>b.reciprocal() * a</c>, as PyTorch's Tensor.__rtruediv__ does: a create_graph
+    /// backward then records its derivative in libtorch's nodes and order.
+    /// </summary>
+    public TrackedValue? Binary(Op op, TrackedValue? ta, double a, TrackedValue? tb, double b, in SourceSpan at)
+    {
+        if (!IsRecording) return null;
+        if (op == Op.Divide && ta is null)
+        {
+            var reciprocal = Record(Differentiable.Reciprocal(Tape, tb!.Value), at);
+            return Record(Differentiable.Binary(Tape, Op.Multiply, reciprocal, reciprocal.Data, null, a), at);
+        }
+        return Record(Differentiable.Binary(Tape, op, ta, a, tb, b), at);
+    }
 
     /// <summary>
     /// a + b, a - b or a * b of two tracked float64-or-mixed operands (not both float32), whose

@@ -39,6 +39,9 @@ internal static class Differentiable
         return Node(tape, op, value, f32, ta, ta is null ? constant : a, tb, tb is null ? constant : b);
     }
 
+    /// <summary>x.reciprocal(): a division node with the plain 1 on its left (its value and derivative are the reciprocal's).</summary>
+    public static TrackedValue Reciprocal(Tape tape, TrackedValue x) => Binary(tape, Op.Divide, null, 1.0, x, x.Data);
+
     // One node per tracked input: an operand that was a plain number is kept as the node's constant.
     private static TrackedValue Node(Tape tape, Op op, double value, bool f32, TrackedValue? ta, double a, TrackedValue? tb, double b)
     {

@@ -68,7 +68,7 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
             Term? y = second is { } b ? Tracked(b) : node.ConstantOnLeft ? Tracked(a) : null;
             return family switch
             {
-                OpFamily.Arithmetic => Arithmetic.Recorded(this, node.Op, g, x, y, node.Constant, zero),
+                OpFamily.Arithmetic => Arithmetic.Recorded(this, node.Op, g, x, y, node.Constant, Tracked(node), zero),
                 OpFamily.Power => Power.Recorded(this, node, g, x, y, zero),
                 OpFamily.Extremes => Extremes.Recorded(this, node.Op, g, x, y, node.Constant, zero),
                 _ => throw new UnreachableException(node.Op.ToString()),
@@ -153,17 +153,14 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     }
 
     // A tensor and a Python scalar: the scalar takes the tensor's dtype (x ^ c keeps c in double).
-    private Term WithScalar(Op op, Term x, double c, bool scalarOnLeft = false)
+    private Term WithScalar(Op op, Term x, double c)
     {
         if (x.IsEfficientZero && op == Op.Multiply) return x;
         x = Materialized(x);
         if (!x.IsTracked)
-        {
-            double left = scalarOnLeft ? c : x.Data, right = scalarOnLeft ? x.Data : c;
-            return Term.Plain(x.F32 ? PlainBinary(op, (float)left, (float)right, scalarOnLeft ? 0 : c) : PlainBinary(op, left, right, scalarOnLeft ? 0 : c), x.F32);
-        }
+            return Term.Plain(x.F32 ? PlainBinary(op, (float)x.Data, (float)c, c) : PlainBinary(op, x.Data, c, c), x.F32);
         var t = x.Tracked!.Value;
-        return Record(scalarOnLeft ? Differentiable.Binary(autograd.Tape, op, null, c, t, t.Data) : Differentiable.Binary(autograd.Tape, op, t, t.Data, null, c));
+        return Record(Differentiable.Binary(autograd.Tape, op, t, t.Data, null, c));
     }
 
     private static T PlainBinary<T>(Op op, T x, T y, double exponent = 0) where T : System.Numerics.IFloatingPointIeee754<T> => op switch
@@ -195,9 +192,6 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     internal Term SubScalar(Term x, double c) => WithScalar(Op.Subtract, x, c);
 
     internal Term PowScalar(Term x, double c) => (x = Materialized(x)).IsTracked ? WithScalar(Op.Power, x, c) : Term.Plain(x.F32 ? Power.ByScalar((float)x.Data, c) : Power.ByScalar(x.Data, c), x.F32);
-
-    // x.reciprocal(), recorded as 1 / x (whose value and gradient are the reciprocal's).
-    internal Term Reciprocal(Term x) => WithScalar(Op.Divide, x, 1.0, scalarOnLeft: true);
 
     internal Term Negate(Term x) => (x = Materialized(x)).IsTracked
         ? Record(Differentiable.Unary(autograd.Tape, Op.Negate, x.Tracked!.Value))

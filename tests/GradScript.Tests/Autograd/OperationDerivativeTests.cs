@@ -112,6 +112,8 @@ public class OperationDerivativeTests
         OpFamily.Arithmetic or OpFamily.Power or OpFamily.Extremes => shape switch
         {
             Shape.Both => Differentiable.Binary(tape, op, x[0], x[0].Data, x[1], x[1].Data),
+            // c / x is recorded as x.reciprocal() * c (AutogradState.Binary): its division node is the reciprocal.
+            Shape.ConstantLeft when op == Op.Divide => ReciprocalTimes(tape, x[0], Constant),
             Shape.ConstantLeft => Differentiable.Binary(tape, op, null, Constant, x[0], x[0].Data),
             Shape.ConstantRight => Differentiable.Binary(tape, op, x[0], x[0].Data, null, Constant),
             _ => throw new UnreachableException(shape.ToString()),
@@ -129,6 +131,12 @@ public class OperationDerivativeTests
         },
         _ => throw new UnreachableException($"{op}: its family has no application here; add one"),
     };
+
+    private static TrackedValue ReciprocalTimes(Tape tape, TrackedValue x, double c)
+    {
+        var reciprocal = Differentiable.Reciprocal(tape, x);
+        return Differentiable.Binary(tape, Op.Multiply, reciprocal, reciprocal.Data, null, c);
+    }
 
     private static double Value(Op op, Shape shape, double[] point) =>
         Apply(new Tape(), op, shape, point.Select(v => TrackedValue.Leaf(v, isFloat32: false)).ToArray()).Data;

@@ -26,7 +26,8 @@ internal static class Arithmetic
     };
 
     /// <summary>
-    /// (g·∂/∂x, g·∂/∂y); a side not wanted (a plain operand) may be anything. Division's gradient
+    /// (g·∂/∂x, g·∂/∂y); a side not wanted (a plain operand) may be anything. A recorded c / y is a
+    /// reciprocal (c = 1) and a product; a generated adjoint's c / y is one step, with the same numbers. Division's gradient
     /// divides (<c>g / y</c>, <c>-g * ((x / y) / y)</c>), as PyTorch's div_tensor_other_backward does.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -52,8 +53,11 @@ internal static class Arithmetic
         }
     }
 
-    /// <summary>The same formulas, recorded; x or y is null where the operand was a plain number <paramref name="c"/>.</summary>
-    public static (Term Left, Term Right) Recorded(HigherOrder h, Op op, Term g, Term? x, Term? y, double c, Term zero)
+    /// <summary>
+    /// The same formulas, recorded; x or y is null where the operand was a plain number <paramref name="c"/>,
+    /// <paramref name="self"/> is the node's result.
+    /// </summary>
+    public static (Term Left, Term Right) Recorded(HigherOrder h, Op op, Term g, Term? x, Term? y, double c, Term self, Term zero)
     {
         bool left = x is not null, right = y is not null;
         switch (op)
@@ -66,8 +70,11 @@ internal static class Arithmetic
             case Op.Divide:
                 if (x is null)
                 {
-                    var r = h.Reciprocal(y!.Value);
-                    return (zero, h.Mul(h.Negate(h.MulScalar(g, c)), h.Mul(r, r)));
+                    // The reciprocal c / x begins with (AutogradState.Binary): -grad * (result * result),
+                    // its right operand recorded first.
+                    Debug.Assert(c == 1, "a plain number over a tracked value is recorded as a reciprocal and a product");
+                    var square = h.Mul(self, self);
+                    return (zero, h.Mul(h.Negate(g), square));
                 }
                 if (y is null) return (h.DivScalar(g, c), zero);
                 // -grad * ((self / other) / other), its right operand recorded first as libtorch's
