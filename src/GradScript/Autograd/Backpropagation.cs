@@ -217,17 +217,19 @@ internal sealed partial class Backpropagation
 
     // Adds a contribution to a node's gradient. The first one this pass is taken as it is (and the
     // node's range joins the sweep); later ones are added in the node's dtype. An efficient zero
-    // (sgn's derivative) is a gradient only until a real contribution replaces it.
+    // (sgn's derivative) is a gradient only until a real contribution replaces it; one that comes
+    // after a real gradient is added as +0.0: without create_graph libtorch's engine adds in place
+    // (old.add_(new)), and an in-place add materialises an efficient zero (a -0.0 becomes +0.0).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reach(NodeBlock block, int index, double contribution, int pass, NodeFlags flag, bool efficientZero = false)
     {
         ref var node = ref block.Nodes[index];
         bool f32 = (node.Flags & NodeFlags.Float32) != 0;
+        if (efficientZero) contribution = 0.0;
         if (node.Mark == pass)
         {
-            if (efficientZero) return;
             if ((node.Flags & NodeFlags.EfficientZero) == 0) node.Grad = Derivatives.Accumulate(node.Grad, contribution, f32);
-            else (node.Grad, node.Flags) = (f32 ? (float)contribution : contribution, node.Flags & ~NodeFlags.EfficientZero);
+            else if (!efficientZero) (node.Grad, node.Flags) = (f32 ? (float)contribution : contribution, node.Flags & ~NodeFlags.EfficientZero);
             return;
         }
         node.Mark = pass;

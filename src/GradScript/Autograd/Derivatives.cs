@@ -61,7 +61,7 @@ internal static class Derivatives
         Op.Power => (!node.HasTwoInputs && node.Constant != 0, true),
         Op.TanhBackward or Op.SigmoidBackward => (false, true),
         Op.Identity => (node.IsFloat32 == node.A!.Value.IsFloat32, false),
-        Op.Negate or Op.Maximum or Op.Minimum or Op.Tanh or Op.Sigmoid or Op.Relu or Op.ThresholdBackward or Op.Where => (false, false),
+        Op.Negate or Op.Maximum or Op.Minimum or Op.Tanh or Op.Sigmoid or Op.Relu or Op.ThresholdBackward or Op.Where or Op.Select => (false, false),
         Op.Leaf => throw new UnreachableException("a leaf passes nothing on"),
         _ => throw new UnreachableException(node.Op.ToString()),
     };
@@ -82,6 +82,7 @@ internal static class Derivatives
         OpFamily.Extremes => Extremes.Derivative(node.Op, g, x, y),
         OpFamily.ActivationBackward => Activations.BackwardDerivative(node.Op, g, x, y),
         OpFamily.Host => Host.DerivativeOfTwo(node, g),
+        OpFamily.PassThrough => PassThrough.DerivativeOfTwo(node, g),
         _ => throw new UnreachableException($"{node.Op} has not two inputs"),
     };
 

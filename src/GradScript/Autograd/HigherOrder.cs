@@ -10,7 +10,7 @@ using GradScript.Diagnostics;
 /// with recorded operations from the graph's own values, so it is a tracked value that can be
 /// differentiated again — Newton's method, Hessian-vector products, <c>grad(grad(f))</c>. Each
 /// family's recorded derivative (<c>Autograd/Operations/</c>, beside its first derivative) is
-/// PyTorch's formula written with the recorded arithmetic here (<see cref="Mul"/>, <see cref="Masked"/>, …);
+/// PyTorch's formula written with the recorded arithmetic here (<see cref="Mul"/>, <see cref="Where"/>, …);
 /// masks (relu, max/min, pow's edges) choose between the gradient and a zero by the data, as
 /// <c>where</c> does. Dtypes follow libtorch: a gradient has its node's dtype, a contribution to an
 /// input of another dtype is converted (a recorded conversion, so float32 stays float32 through
@@ -51,6 +51,10 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     }
 
     // (∂ through the left operand, ∂ through the right one); for one input, the unused side is ignored.
+    // The order a node's formulas are recorded in is libtorch's generated code's: by the input's
+    // name (derivatives.yaml sorted), so `other` before `self` (mul, div, sub, maximum, where) and
+    // `exponent` before `self` (pow), but `grad_output` before `output` (tanh_backward and the like);
+    // the next backward adds the gradients meeting at a node in the order their nodes were recorded.
     private (Term Left, Term Right) Contributions(TrackedValue node, Term g)
     {
         var a = node.A!.Value;
@@ -60,6 +64,7 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
         if (family == OpFamily.ActivationBackward)
             return Activations.BackwardRecorded(this, node.Op, g, Tracked(a), Tracked(second!.Value), zero);
         if (family == OpFamily.Host && second is not null) return Host.RecordedOfTwo(this, node, g);
+        if (family == OpFamily.PassThrough && second is not null) return PassThrough.RecordedOfTwo(this, node, g);
         if (Ops.TakesConstant(family))
         {
             // x op y, with x or y possibly the node's plain constant (a Python scalar). Only the
@@ -89,16 +94,27 @@ internal sealed class HigherOrder(AutogradState autograd, SourceSpan at)
     // gives terms: a plain operand stays plain (computed in its dtype), a tracked one is recorded.
 
     /// <summary>
-    /// where(mask, 0, x): x is computed and recorded even where masked, as PyTorch does, so the
-    /// zeros the mask sends back reach x's graph (0 · log 0 there is NaN in PyTorch too).
+    /// where(mask, 0, x), and masked_fill(mask, 0) of a gradient: a recorded x goes through a
+    /// recorded where, masked or not, as libtorch records one (its derivative is where(mask, 0, g),
+    /// a real zero where masked, and an efficient zero becomes a real one there); x is computed
+    /// and recorded even where masked, so the mask's zeros reach x's graph (0 · log 0 there is NaN
+    /// in PyTorch too).
     /// </summary>
-    internal Term Where(bool masked, Term x) => masked ? Masked(x) : x;
+    internal Term Where(bool masked, Term x) => Materialized(x) is { Tracked: { } t }
+        ? Record(PassThrough.Where(autograd.Tape, t, masked))
+        : masked ? Term.Plain(0.0, x.F32) : Materialized(x);
 
     /// <summary>
-    /// masked_fill_(mask, 0) of a gradient: a recorded gradient stays recorded (its graph gets the
-    /// mask's zeros back, as PyTorch's does).
+    /// where(takeX, x, y): a choice between two recorded values is a recorded choice; between
+    /// plain ones, a plain number. An efficient zero among them becomes a real one.
     /// </summary>
-    internal Term Masked(Term g) => Materialized(g).Tracked is { } t ? Record(PassThrough.Where(autograd.Tape, t, masked: true)) : Term.Plain(0.0, g.F32);
+    internal Term Select(bool takeX, Term x, Term y)
+    {
+        (x, y) = (Materialized(x), Materialized(y));
+        bool f32 = x.F32 && y.F32;
+        if (!x.IsTracked && !y.IsTracked) return Term.Plain(takeX ? x.Data : y.Data, f32);
+        return Record(PassThrough.Select(autograd.Tape, AsTracked(x), AsTracked(y), takeX));
+    }
 
     /// <summary>
     /// tanh_backward, sigmoid_backward, threshold_backward of g and a result y: recorded when y is,

@@ -88,8 +88,11 @@ internal enum Op : byte
     /// <summary>threshold_backward(g, y, 0) = (y &lt;= 0 ? 0 : g), relu's derivative, inputs g and y.</summary>
     ThresholdBackward,
 
-    /// <summary>A gradient masked to 0 (constant 1) or passed on (constant 0): max/min's choice.</summary>
+    /// <summary>A gradient masked to 0 (constant 1) or passed on (constant 0): where(mask, 0, g), masked_fill.</summary>
     Where,
+
+    /// <summary>where(c, a, b) of two gradients (constant 1: a), max/min's choice of half a gradient or the whole.</summary>
+    Select,
 }
 
 /// <summary>
@@ -123,7 +126,7 @@ internal enum OpFamily : byte
     /// <summary>A host's function (<see cref="Operations.Host"/>): one tracked input, or two in a chain.</summary>
     Host,
 
-    /// <summary>Identity and where (<see cref="Operations.PassThrough"/>): one input, passed on or masked.</summary>
+    /// <summary>Identity and where (<see cref="Operations.PassThrough"/>): passed on, masked or chosen.</summary>
     PassThrough,
 }
 
@@ -144,7 +147,7 @@ internal static class Ops
         Op.Tanh or Op.Sigmoid or Op.Relu => OpFamily.Activation,
         Op.TanhBackward or Op.SigmoidBackward or Op.ThresholdBackward => OpFamily.ActivationBackward,
         Op.HostFunction => OpFamily.Host,
-        Op.Identity or Op.Where => OpFamily.PassThrough,
+        Op.Identity or Op.Where or Op.Select => OpFamily.PassThrough,
         _ => throw new UnreachableException(op.ToString()),
     };
 
@@ -180,6 +183,7 @@ internal static class Ops
         Op.SigmoidBackward => "sigmoid_backward",
         Op.ThresholdBackward => "threshold_backward",
         Op.Where => "where",
+        Op.Select => "where",
         _ => throw new UnreachableException(op.ToString()),
     };
 }

@@ -99,6 +99,7 @@ public class OperationDerivativeTests
         OpFamily.Arithmetic or OpFamily.Power or OpFamily.Extremes => shape == Shape.Both ? 2 : 1,
         OpFamily.ActivationBackward => 2,
         OpFamily.Host => 2,
+        OpFamily.PassThrough when op == Op.Select => 2,
         OpFamily.Elementary or OpFamily.Activation or OpFamily.PassThrough => 1,
         _ => throw new UnreachableException($"{op}: its family has no application here; add one"),
     };
@@ -127,6 +128,8 @@ public class OperationDerivativeTests
             Op.Identity => PassThrough.Identity(tape, x[0], f32: false),
             // A gradient passed on (masked, it is the constant 0, whose derivatives are 0 too).
             Op.Where => PassThrough.Where(tape, x[0], masked: false),
+            // The first of two (the second's derivatives are 0).
+            Op.Select => PassThrough.Select(tape, x[0], x[1], takeA: true),
             _ => throw new UnreachableException(op.ToString()),
         },
         _ => throw new UnreachableException($"{op}: its family has no application here; add one"),

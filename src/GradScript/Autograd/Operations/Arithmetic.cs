@@ -65,8 +65,11 @@ internal static class Arithmetic
             case Op.Add: return (g, g);
             case Op.Subtract: return (g, right ? h.Negate(g) : zero);
             case Op.Multiply:
-                return (left ? (y is { } yy ? h.Mul(g, yy) : h.MulScalar(g, c)) : zero,
-                    right ? (x is { } xx ? h.Mul(g, xx) : h.MulScalar(g, c)) : zero);
+            {
+                // other's formula first (see HigherOrder.Contributions).
+                var toY = right ? (x is { } xx ? h.Mul(g, xx) : h.MulScalar(g, c)) : zero;
+                return (left ? (y is { } yy ? h.Mul(g, yy) : h.MulScalar(g, c)) : zero, toY);
+            }
             case Op.Divide:
                 if (x is null)
                 {
@@ -77,10 +80,11 @@ internal static class Arithmetic
                     return (zero, h.Mul(h.Negate(g), square));
                 }
                 if (y is null) return (h.DivScalar(g, c), zero);
-                // -grad * ((self / other) / other), its right operand recorded first as libtorch's
-                // build evaluates it: the order the next backward adds the gradients in.
+                // other's formula first (see HigherOrder.Contributions): -grad * ((self / other) / other),
+                // its right operand recorded first as libtorch's build evaluates it; then grad / other.
                 var quotient = h.Div(h.Div(x.Value, y.Value), y.Value);
-                return (h.Div(g, y.Value), h.Mul(h.Negate(g), quotient));
+                var toOther = h.Mul(h.Negate(g), quotient);
+                return (h.Div(g, y.Value), toOther);
             default: throw new UnreachableException(op.ToString());
         }
     }

@@ -35,19 +35,26 @@ internal static class Extremes
     private static T Masked<T>(T g, T x, T y, bool notChosen) where T : IFloatingPointIeee754<T> =>
         notChosen ? T.Zero : x == y ? g / (T.One + T.One) : g;
 
-    /// <summary>The same, recorded; the choice is made by the data, as <c>where</c> does.</summary>
+    /// <summary>
+    /// The same, recorded as libtorch records it for each side:
+    /// <c>at::where(self == other, grad / 2, grad).masked_fill_(not chosen, 0)</c>, three nodes
+    /// whatever the data (the next backward sends zeros back through the branches not taken).
+    /// </summary>
     public static (Term Left, Term Right) Recorded(HigherOrder h, Op op, Term g, Term? x, Term? y, double c, Term zero)
     {
         double xData = x?.Data ?? c, yData = y?.Data ?? c;
         bool left = x is not null, right = y is not null;
-        return op switch
+        // other's formula first (see HigherOrder.Contributions).
+        bool max = op switch
         {
-            Op.Maximum => (left ? Masked(h, g, xData, yData, xData < yData) : zero, right ? Masked(h, g, xData, yData, xData > yData) : zero),
-            Op.Minimum => (left ? Masked(h, g, xData, yData, xData > yData) : zero, right ? Masked(h, g, xData, yData, xData < yData) : zero),
+            Op.Maximum => true,
+            Op.Minimum => false,
             _ => throw new UnreachableException(op.ToString()),
         };
+        var toY = right ? Side(h, g, xData, yData, max ? xData > yData : xData < yData) : zero;
+        return (left ? Side(h, g, xData, yData, max ? xData < yData : xData > yData) : zero, toY);
     }
 
-    private static Term Masked(HigherOrder h, Term g, double x, double y, bool notChosen) =>
-        notChosen ? h.Masked(g) : x == y ? h.DivScalar(g, 2) : g;
+    private static Term Side(HigherOrder h, Term g, double x, double y, bool notChosen) =>
+        h.Where(notChosen, h.Select(x == y, h.DivScalar(g, 2), g));
 }

@@ -109,11 +109,16 @@ internal static class Power
         double c = node.Constant;
         if (y is null)
             return (c == 0 ? Term.Plain(0.0, x!.Value.F32) : h.Mul(g, h.MulScalar(h.PowScalar(x!.Value, c - 1), c)), zero);
+        // pow(Scalar, Tensor): a where only for a base of 0.
         if (x is null)
-            return (zero, h.Mul(g, h.Where(c == 0 && y.Value.Data >= 0, h.MulScalar(self, Math.Log(c)))));
+        {
+            var slope = h.MulScalar(self, Math.Log(c));
+            return (zero, h.Mul(g, c == 0 ? h.Where(y.Value.Data >= 0, slope) : slope));
+        }
+        // pow_backward_exponent first, then pow_backward_self (see HigherOrder.Contributions).
         var (xv, yv) = (x.Value, y.Value);
-        var dx = h.Where(yv.Data == 0, h.Mul(g, h.Mul(yv, h.Pow(xv, h.SubScalar(yv, 1)))));
         var dy = h.Mul(g, h.Where(xv.Data == 0 && yv.Data >= 0, h.Mul(self, h.Function(Op.Log, h.Convert(xv, node.IsFloat32)))));
+        var dx = h.Where(yv.Data == 0, h.Mul(g, h.Mul(yv, h.Pow(xv, h.SubScalar(yv, 1)))));
         return (dx, dy);
     }
 }
