@@ -42,7 +42,7 @@ public sealed class TransformOracleTests(ITestOutputHelper output)
             }
             ExpressionOracleTests.Compare(comparison, source, expected, Scripts.Run(source), [false, false, false]);
         }
-        ExpressionOracleTests.Finish(comparison, "transforms", output, ExpressionOracleTests.KnownHigherOrderFraction);
+        ExpressionOracleTests.Finish(comparison, "transforms", output);
     }
 
     private static double[]? Torch(Program program, int i, int j)
