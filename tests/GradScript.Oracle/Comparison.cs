@@ -23,10 +23,40 @@ internal sealed class Comparison
     /// <summary>Cases where libtorch's MKL and the C library differ by an ulp in some call (see <see cref="LibmAgreement"/>).</summary>
     public int LibmDivergent { get; set; }
 
+    /// <summary>The widest gap between MKL's and the C library's result of one call, in ulps, over the cases compared.</summary>
+    public double WidestLibmGap { get; set; }
+
+    /// <summary>
+    /// Mismatches that are more than rounding: NaN or an infinity against a finite number, a zero
+    /// against a nonzero number, or opposite signs.
+    /// </summary>
+    public int DifferInKind { get; private set; }
+
     /// <summary>Numbers compared.</summary>
     public int Numbers => _counts.Values.Sum();
 
     public int Count(Verdict v) => _counts[v];
+
+    /// <summary>How many ulps of the dtype lie between two numbers (0 for two NaNs, infinity for NaN and a number).</summary>
+    public static double Ulps(double a, double b, bool float32)
+    {
+        if (double.IsNaN(a) || double.IsNaN(b)) return double.IsNaN(a) && double.IsNaN(b) ? 0 : double.PositiveInfinity;
+        long x = float32 ? Ordered((float)a) : Ordered(a), y = float32 ? Ordered((float)b) : Ordered(b);
+        return (double)Int128.Abs((Int128)x - y);
+    }
+
+    // Bit patterns in number order: negative numbers mirrored below zero (both zeros are 0).
+    private static long Ordered(double v)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(v);
+        return bits < 0 ? -(bits & long.MaxValue) : bits;
+    }
+
+    private static long Ordered(float v)
+    {
+        int bits = BitConverter.SingleToInt32Bits(v);
+        return bits < 0 ? -(long)(bits & int.MaxValue) : bits;
+    }
 
     public static Verdict Judge(double expected, double actual, bool float32)
     {
@@ -51,9 +81,13 @@ internal sealed class Comparison
         var verdict = Judge(expected, actual, float32);
         if (verdict == Verdict.OneUlp && !libm) verdict = Verdict.Worse;
         _counts[verdict]++;
+        if (verdict == Verdict.Worse && InKind(expected, actual)) DifferInKind++;
         if (verdict != Verdict.Equal && _examples.Count < 40)
             _examples.Add($"{verdict}: {what}: libtorch {R(expected)}, GradScript {R(actual)}{(float32 ? " (float32)" : "")}\n{describe()}");
     }
+
+    private static bool InKind(double a, double b) =>
+        double.IsFinite(a) != double.IsFinite(b) || (a == 0) != (b == 0) || double.IsNegative(a) != double.IsNegative(b);
 
     public static string R(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -61,7 +95,7 @@ internal sealed class Comparison
     {
         var text = new StringBuilder();
         text.AppendLine($"{suite}: {Cases} cases, {Numbers} numbers: {Count(Verdict.Equal)} equal, {Count(Verdict.OneUlp)} 1 ulp, " +
-            $"{Count(Verdict.SignedZero)} signed-zero, {Count(Verdict.Worse)} worse; {Skipped} skipped, {LibmDivergent} apart (an MKL call 1 ulp from libm)");
+            $"{Count(Verdict.SignedZero)} signed-zero, {Count(Verdict.Worse)} worse ({DifferInKind} in kind); {Skipped} skipped, {LibmDivergent} apart (an MKL call 1 ulp from libm)");
         foreach (var e in _examples) text.AppendLine(e).AppendLine();
         return text.ToString();
     }

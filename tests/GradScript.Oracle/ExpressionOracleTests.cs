@@ -21,9 +21,11 @@ public sealed class ExpressionOracleTests(ITestOutputHelper output)
         var random = new Random(Seed.For("first-order", output));
         var generator = new Generator(random);
         var comparison = new Comparison();
+        var apartComparison = new Comparison();
         for (int n = 0; n < FirstOrderCases; n++)
         {
             var program = generator.Program(random.Next(1, 4), random.Next(1, 9));
+            bool apart;
             string source = ScriptText.Parameters(program) + ScriptText.Body(program)
                 + $"backward({ScriptText.Root(program)})\nout = [value({ScriptText.Root(program)}), {ScriptText.GradientList(program)}]\n";
             double[] expected;
@@ -33,16 +35,16 @@ public sealed class ExpressionOracleTests(ITestOutputHelper output)
                 {
                     var leaves = TorchProgram.Leaves(program);
                     var values = TorchProgram.Evaluate(program, leaves);
-                    if (!LibmAgreement.Holds(program, values)) { comparison.LibmDivergent++; continue; }
+                    apart = Apart(comparison, apartComparison, LibmAgreement.Holds(program, values, out double gap), gap);
                     var root = values[^1];
                     root.backward();
                     expected = [TorchProgram.Read(root), .. leaves.Select(l => TorchProgram.ReadGradient(l.grad))];
                 }
                 catch (ScalarPower.Unexpressible) { comparison.Skipped++; continue; }
             }
-            Compare(comparison, source, expected, Scripts.Run(source), FirstFlags(program));
+            Compare(apart ? apartComparison : comparison, source, expected, Scripts.Run(source), FirstFlags(program), libm: apart);
         }
-        Finish(comparison, "first order", output);
+        Finish(comparison, "first order", output, apartComparison);
     }
 
     [Fact]
@@ -52,6 +54,7 @@ public sealed class ExpressionOracleTests(ITestOutputHelper output)
         var random = new Random(Seed.For("higher-order", output));
         var generator = new Generator(random);
         var comparison = new Comparison();
+        var apartComparison = new Comparison();
         for (int n = 0; n < HigherOrderCases; n++)
         {
             var program = generator.Program(random.Next(1, 4), random.Next(1, 7));
@@ -77,27 +80,28 @@ public sealed class ExpressionOracleTests(ITestOutputHelper output)
 
                 """;
             double[] expected;
+            bool apart;
             using (var scope = NewDisposeScope())
             {
                 try
                 {
-                    if (HigherOrder(program, i, j) is not { } numbers) { comparison.LibmDivergent++; continue; }
-                    expected = numbers;
+                    expected = HigherOrder(program, i, j, out bool agrees, out double gap);
+                    apart = Apart(comparison, apartComparison, agrees, gap);
                 }
                 catch (ScalarPower.Unexpressible) { comparison.Skipped++; continue; }
             }
             var flags = program.Parameters.Select(p => p.Float32).ToArray();
-            Compare(comparison, source, expected, Scripts.Run(source), [.. flags, .. flags, .. flags]);
+            Compare(apart ? apartComparison : comparison, source, expected, Scripts.Run(source), [.. flags, .. flags, .. flags], libm: apart);
         }
-        Finish(comparison, "second and third order", output);
+        Finish(comparison, "second and third order", output, apartComparison);
     }
 
     // autograd.grad with create_graph, twice, then once more without.
-    private static double[]? HigherOrder(Program program, int i, int j)
+    private static double[] HigherOrder(Program program, int i, int j, out bool libmAgrees, out double libmGap)
     {
         var leaves = TorchProgram.Leaves(program);
         var values = TorchProgram.Evaluate(program, leaves);
-        if (!LibmAgreement.Holds(program, values)) return null;
+        libmAgrees = LibmAgreement.Holds(program, values, out libmGap);
         var root = values[^1];
         var first = autograd.grad([root], leaves, retain_graph: true, create_graph: true, allow_unused: true);
         var zeros = new double[leaves.Length];
@@ -122,24 +126,47 @@ public sealed class ExpressionOracleTests(ITestOutputHelper output)
         return [flags[^1], .. program.Parameters.Select(p => p.Float32)];
     }
 
-    internal static void Compare(Comparison comparison, string source, double[] expected, double[] actual, bool[] float32)
+    internal static void Compare(Comparison comparison, string source, double[] expected, double[] actual, bool[] float32, bool libm = false)
     {
         comparison.Cases++;
         Assert.Equal(expected.Length, actual.Length);
         for (int k = 0; k < expected.Length; k++)
-            comparison.Check($"number {k}", expected[k], actual[k], float32[k], libm: false, () => source);
+            comparison.Check($"number {k}", expected[k], actual[k], float32[k], libm, () => source);
+    }
+
+    /// <summary>
+    /// Whether a case is set apart (one of libtorch's MKL calls differs from the C library's; see
+    /// <see cref="LibmAgreement"/>): counted, and its widest call gap kept.
+    /// </summary>
+    internal static bool Apart(Comparison comparison, Comparison apart, bool libmAgrees, double gap)
+    {
+        if (libmAgrees) return false;
+        comparison.LibmDivergent++;
+        apart.WidestLibmGap = Math.Max(apart.WidestLibmGap, gap);
+        return true;
     }
 
     /// <summary>
     /// Reports a suite and asserts the bar: every number equal to libtorch's, bit for bit, signed
-    /// zeros included (a case where one of libtorch's MKL calls is an ulp from the C library's is
-    /// set apart before it is compared; see <see cref="LibmAgreement"/>).
+    /// zeros included. The cases set apart, where one of libtorch's MKL calls is an ulp from the C
+    /// library's, are compared too and reported beside (their numbers carry that ulp on through the
+    /// rest of the case, growing where a later operation amplifies it); of them the bar asserts
+    /// that no call differs by more than <see cref="WidestLibmGap"/> ulps.
     /// </summary>
-    internal static void Finish(Comparison comparison, string suite, ITestOutputHelper output)
+    internal static void Finish(Comparison comparison, string suite, ITestOutputHelper output, Comparison? apart = null)
     {
         string report = comparison.Report(suite);
+        if (apart is not null) report += apart.Report($"{suite}, set apart (widest MKL call gap {apart.WidestLibmGap} ulp)");
         output.WriteLine(report);
-        Console.WriteLine(report.Split('\n')[0]);
+        foreach (var line in report.Split('\n').Where(l => l.Contains(" numbers: "))) Console.WriteLine(line);
         Assert.True(comparison.Count(Verdict.Equal) == comparison.Numbers, report);
+        Assert.True(apart is null || apart.WidestLibmGap <= WidestLibmGap, report);
     }
+
+    /// <summary>
+    /// How far MKL's result of one call may be from the C library's: 1 ulp, but 2 for float64 tanh,
+    /// whose glibc error is 2 ulps (glibc's manual, "Errors in Math Functions"); measured over 20,000
+    /// arguments per function and dtype, 0.2% of float64 tanh calls are 2 ulps apart, none further.
+    /// </summary>
+    internal const double WidestLibmGap = 2;
 }

@@ -13,23 +13,27 @@ namespace GradScript.Oracle;
 /// </summary>
 internal static class LibmAgreement
 {
-    /// <summary>True if every libm call of <paramref name="program"/> agrees with the C library's.</summary>
-    public static bool Holds(Program program, Tensor[] values)
+    /// <summary>
+    /// True if every libm call of <paramref name="program"/> agrees with the C library's; the widest
+    /// gap between a call's two results, in ulps of its dtype.
+    /// </summary>
+    public static bool Holds(Program program, Tensor[] values, out double widestGap)
     {
         bool agrees = true;
+        widestGap = 0;
         for (int i = 0; i < program.Code.Count; i++)
         {
             var c = program.Code[i];
             if (c.A.IsConstant) continue;
             var input = values[c.A.Ref];
             foreach (var f in Functions(c))
-                agrees &= Agrees(f, input);
+                agrees &= Agrees(f, input, ref widestGap);
             if (c.Op == Kind.Pow && c.B is { IsConstant: false } exponent)
-                agrees &= Agrees(Kind.Log, input);
+                agrees &= Agrees(Kind.Log, input, ref widestGap);
             // pow(Tensor, Scalar) takes sqrt for the exponents ±0.5, and its derivative
             // (c * x^(c-1)) does for c = 1.5 and 0.5.
             if (c.Op == Kind.Pow && c.B is { IsConstant: true, Constant: 0.5 or -0.5 or 1.5 })
-                agrees &= Agrees(Kind.Sqrt, input);
+                agrees &= Agrees(Kind.Sqrt, input, ref widestGap);
         }
         return agrees;
     }
@@ -41,7 +45,7 @@ internal static class LibmAgreement
         _ => [],
     };
 
-    private static bool Agrees(Kind f, Tensor input)
+    private static bool Agrees(Kind f, Tensor input, ref double widestGap)
     {
         using var x = input.detach();
         bool f32 = x.dtype == ScalarType.Float32;
@@ -52,6 +56,7 @@ internal static class LibmAgreement
             _ => throw new InvalidOperationException(f.ToString()),
         };
         double torch = TorchProgram.Read(y), ours = f32 ? CFloat(f, (float)TorchProgram.Read(x)) : CDouble(f, TorchProgram.Read(x));
+        widestGap = Math.Max(widestGap, Comparison.Ulps(torch, ours, f32));
         return Comparison.Judge(torch, ours, f32) == Verdict.Equal;
     }
 
