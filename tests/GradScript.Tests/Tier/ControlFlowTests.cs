@@ -61,4 +61,24 @@ public class ControlFlowTests
         Assert.Equal(expected, interpreted.Output);
         Assert.Equal(interpreted, TierRun.Of(source, Tiering.CompileImmediately));
     }
+
+    [Fact]
+    public void ZipWalksItsSourcesInLocalsAsTheInterpreterWalksThem() => TierRun.AgreeInEveryTier("""
+        def walk(xs, n, s) {
+            out = []
+            for a, b, c in zip(xs, 0..n, s) {
+                if len(xs) < 5 { append(xs, a * 2) }
+                if b == 6 { break }
+                append(out, str(b) + c + str(a))
+            }
+            for (a) in zip(xs) { append(out, a) }
+            return out
+        }
+        total = 0
+        for i in range(1200) { total = total + len(walk([1.0, 2.0], i % 9, "abcdefgh")) }
+        print(total, walk([0.5], 8, "xyz"), walk([1], 8, "abcdefgh"))
+        print(walk([1.0], 3, 42))
+        """,
+        "9189 [\"0x0.5\", \"1y1.0\", \"2z2.0\", 0.5, 1.0, 2.0, 4.0] [\"0a1\", \"1b2\", \"2c4\", \"3d8\", \"4e16\", 1, 2, 4, 8, 16]\n",
+        "tier.grad:3:20: runtime error: int is not iterable");
 }

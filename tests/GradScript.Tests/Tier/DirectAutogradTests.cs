@@ -11,18 +11,8 @@ namespace GradScript.Tests.Tier;
 /// </summary>
 public class DirectAutogradTests
 {
-    private static void AgreeInEveryTier(string source, string expectedOutput, string? expectedError = null)
-    {
-        var interpreted = TierRun.Of(source, Tiering.InterpreterOnly);
-        Assert.Equal(expectedOutput, interpreted.Output);
-        if (expectedError is null) Assert.Null(interpreted.Error);
-        else Assert.Contains(expectedError, interpreted.Error);
-        Assert.Equal(interpreted, TierRun.Of(source, Tiering.CompileImmediately));
-        Assert.Equal(interpreted, TierRun.Of(source, Tiering.Adaptive));
-    }
-
     [Fact]
-    public void OperandsOfEveryKindMixMidLoop() => AgreeInEveryTier("""
+    public void OperandsOfEveryKindMixMidLoop() => TierRun.AgreeInEveryTier("""
         w = param(0.5)
         v = param(0.25, dtype="float32")
         xs = [w, v, 1.5, 2, true, 0.75]
@@ -42,7 +32,7 @@ public class DirectAutogradTests
         """, "1.1836237307759248\n1.0624261810310962 0.6227966547012329\n");
 
     [Fact]
-    public void BuiltinsOnTrackedValuesAndANameReboundMidLoop() => AgreeInEveryTier("""
+    public void BuiltinsOnTrackedValuesAndANameReboundMidLoop() => TierRun.AgreeInEveryTier("""
         w = param(0.5)
         total = 0.0
         for i in range(1500) {
@@ -60,7 +50,7 @@ public class DirectAutogradTests
         """, string.Concat(Enumerable.Repeat("a backward of the script's own\n", 3)) + "5764.266407584924 0.13679047003353056\n");
 
     [Fact]
-    public void ASecondOrderGradientStillComesFromTheGeneralPath() => AgreeInEveryTier("""
+    public void ASecondOrderGradientStillComesFromTheGeneralPath() => TierRun.AgreeInEveryTier("""
         w = param(0.5)
         s = 0.0
         for i in range(1200) {
@@ -73,7 +63,7 @@ public class DirectAutogradTests
         """, "-300.0 true\n");
 
     [Fact]
-    public void ABackwardThroughAParamChangedInPlaceIsRefused() => AgreeInEveryTier("""
+    public void ABackwardThroughAParamChangedInPlaceIsRefused() => TierRun.AgreeInEveryTier("""
         w = param(0.5)
         for i in range(1500) {
             l = w * 2.0
@@ -83,7 +73,7 @@ public class DirectAutogradTests
         """, "", "tier.grad:5:20: runtime error: backward(): a param of this graph was changed in place");
 
     [Fact]
-    public void AStringReachingABuiltinIsItsErrorAtTheCall() => AgreeInEveryTier("""
+    public void AStringReachingABuiltinIsItsErrorAtTheCall() => TierRun.AgreeInEveryTier("""
         w = param(0.5)
         s = 0.0
         for i in range(1500) {
@@ -94,7 +84,7 @@ public class DirectAutogradTests
         """, "", "tier.grad:6:13: runtime error: relu() expects a number, got string");
 
     [Fact]
-    public void APlainNumberReachingBackwardIsItsError() => AgreeInEveryTier("""
+    public void APlainNumberReachingBackwardIsItsError() => TierRun.AgreeInEveryTier("""
         w = param(0.5)
         for i in range(1500) {
             x = w * 2.0
@@ -104,7 +94,7 @@ public class DirectAutogradTests
         """, "", "tier.grad:5:5: runtime error: backward() needs a tracked value, got float");
 
     [Fact]
-    public void AnAnomalyInADirectlyRecordedProductIsCaughtAtItsOperator() => AgreeInEveryTier("""
+    public void AnAnomalyInADirectlyRecordedProductIsCaughtAtItsOperator() => TierRun.AgreeInEveryTier("""
         w = param(0.5)
         detect_anomaly(true)
         z = 0.0

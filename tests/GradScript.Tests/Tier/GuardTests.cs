@@ -10,18 +10,8 @@ namespace GradScript.Tests.Tier;
 /// </summary>
 public class GuardTests
 {
-    private static void AgreeInEveryTier(string source, string expectedOutput, string? expectedError = null)
-    {
-        var interpreted = TierRun.Of(source, Tiering.InterpreterOnly);
-        Assert.Equal(expectedOutput, interpreted.Output);
-        if (expectedError is null) Assert.Null(interpreted.Error);
-        else Assert.Contains(expectedError, interpreted.Error);
-        Assert.Equal(interpreted, TierRun.Of(source, Tiering.CompileImmediately));
-        Assert.Equal(interpreted, TierRun.Of(source, Tiering.Adaptive));
-    }
-
     [Fact]
-    public void AnIntThatBecomesAFloatMidLoop() => AgreeInEveryTier("""
+    public void AnIntThatBecomesAFloatMidLoop() => TierRun.AgreeInEveryTier("""
         def step(x) { return x * 3 + 1 }
         s = 0
         for i in range(3000) {
@@ -32,7 +22,7 @@ public class GuardTests
         """, "858998.4418218443\n");
 
     [Fact]
-    public void AFloatThatBecomesTrackedMidLoopRecordsFromThere() => AgreeInEveryTier("""
+    public void AFloatThatBecomesTrackedMidLoopRecordsFromThere() => TierRun.AgreeInEveryTier("""
         w = param(0.5)
         x = 1.0
         for i in range(2000) {
@@ -44,7 +34,7 @@ public class GuardTests
         """, "0.5995757227474475 1.199351535518898\n");
 
     [Fact]
-    public void AStringMidLoopIsTheInterpretersErrorAtTheOperator() => AgreeInEveryTier("""
+    public void AStringMidLoopIsTheInterpretersErrorAtTheOperator() => TierRun.AgreeInEveryTier("""
         def f(a, b) {
             return a - b
         }
@@ -57,7 +47,7 @@ public class GuardTests
         """, "", "tier.grad:2:14: runtime error: unsupported operand types for -: string and int");
 
     [Fact]
-    public void AnUndefinedLocalInACompiledFunctionIsTheInterpretersError() => AgreeInEveryTier("""
+    public void AnUndefinedLocalInACompiledFunctionIsTheInterpretersError() => TierRun.AgreeInEveryTier("""
         def f(n) {
             if n > 1200 { print(y) }
             y = n
@@ -67,7 +57,7 @@ public class GuardTests
         """, "", "cannot access local variable 'y' where it is not associated with a value");
 
     [Fact]
-    public void ClosuresGlobalsListsAndBuiltinsWorkInCompiledCode() => AgreeInEveryTier("""
+    public void ClosuresGlobalsListsAndBuiltinsWorkInCompiledCode() => TierRun.AgreeInEveryTier("""
         def counter() {
             n = 0
             def inc(k) {

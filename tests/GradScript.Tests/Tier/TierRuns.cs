@@ -14,6 +14,21 @@ internal sealed record TierRun(string Output, string? Error, long Steps)
         return new TierRun(output.ToString(), error, engine.Steps);
     }
 
+    /// <summary>
+    /// Runs <paramref name="source"/> interpreted, compiled at once and adaptively: the interpreted run
+    /// must print <paramref name="expectedOutput"/> and end with <paramref name="expectedError"/> (or
+    /// none), and the other two must agree with it to the character, steps included.
+    /// </summary>
+    public static void AgreeInEveryTier(string source, string expectedOutput, string? expectedError = null)
+    {
+        var interpreted = Of(source, Tiering.InterpreterOnly);
+        Assert.Equal(expectedOutput, interpreted.Output);
+        if (expectedError is null) Assert.Null(interpreted.Error);
+        else Assert.Contains(expectedError, interpreted.Error);
+        Assert.Equal(interpreted, Of(source, Tiering.CompileImmediately));
+        Assert.Equal(interpreted, Of(source, Tiering.Adaptive));
+    }
+
     /// <summary>Whether the function a script defined as <paramref name="name"/> runs compiled on that engine.</summary>
     public static bool IsCompiled(Engine engine, string name) =>
         ((GradScript.Runtime.Nodes.ScriptFunction)engine.Interpreter.Globals[name].Value.Reference!).Proto.Hot.IsCompiled;

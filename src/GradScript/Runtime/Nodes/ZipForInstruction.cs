@@ -56,9 +56,15 @@ internal sealed class ZipForInstruction(
     public Iteration.Indexed[] Columns(Frame frame)
     {
         var columns = new Iteration.Indexed[sources.Length];
-        for (int j = 0; j < columns.Length; j++) columns[j] = Iteration.Indexed.Of(Evaluate(sources[j], frame), frame.Interpreter, callSpan);
+        for (int j = 0; j < columns.Length; j++) columns[j] = Column(j, frame);
         return columns;
     }
+
+    /// <summary>How many sources <c>zip</c> walks.</summary>
+    public int SourceCount => sources.Length;
+
+    /// <summary>Source <paramref name="j"/>'s column; the compiled tier evaluates them in order into locals, with no array.</summary>
+    public Iteration.Indexed Column(int j, Frame frame) => Iteration.Indexed.Of(Evaluate(sources[j], frame), frame.Interpreter, callSpan);
 
     // Recomputed each iteration: a list may grow while the loop runs.
     public static long Shortest(Iteration.Indexed[] columns)

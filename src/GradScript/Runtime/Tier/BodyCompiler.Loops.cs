@@ -64,19 +64,22 @@ internal sealed partial class BodyCompiler
         }
         else
         {
-            var columns = E.Variable(typeof(Iteration.Indexed[]), "columns");
+            // One local a column, evaluated in order as Columns evaluates them, so a run allocates
+            // nothing; the shortest length is taken again each iteration, as lists may grow.
+            var columns = Enumerable.Range(0, loop.SourceCount).Select(j => E.Variable(typeof(Iteration.Indexed), $"column{j}")).ToArray();
             var items = loop.Targets.Select((_, j) => E.Variable(typeof(Value), $"item{j}")).ToArray();
             var set = new List<Expression>();
             for (int j = 0; j < items.Length; j++)
             {
-                set.Add(E.Assign(items[j], E.Property(E.ArrayIndex(columns, E.Constant(j)), "Item", index)));
+                set.Add(E.Assign(items[j], E.Property(columns[j], "Item", index)));
                 set.Add(Store(loop.Targets[j], items[j]));
             }
-            walk = E.Block([columns, .. items],
-                E.Assign(columns, E.Call(node, nameof(ZipForInstruction.Columns), null, _frame)),
-                Loop(loop, [E.Assign(index, E.Constant(0L))],
-                    E.GreaterThanOrEqual(index, E.Call(typeof(ZipForInstruction), nameof(ZipForInstruction.Shortest), null, columns)),
-                    set, loop.Body.Statements, Step(loop), E.PreIncrementAssign(index)));
+            var min = typeof(Math).GetMethod(nameof(Math.Min), [typeof(long), typeof(long)])!;
+            Expression shortest = columns.Select(c => (Expression)E.Property(c, nameof(Iteration.Indexed.Count))).Aggregate((a, b) => E.Call(min, a, b));
+            walk = E.Block([.. columns, .. items],
+                [.. columns.Select((c, j) => E.Assign(c, E.Call(node, nameof(ZipForInstruction.Column), null, E.Constant(j), _frame))),
+                 Loop(loop, [E.Assign(index, E.Constant(0L))], E.GreaterThanOrEqual(index, shortest),
+                    set, loop.Body.Statements, Step(loop), E.PreIncrementAssign(index))]);
         }
         return E.Block(typeof(void), [index],
             E.IfThenElse(E.Call(node, nameof(ZipForInstruction.CallsBuiltin), null, _frame),
