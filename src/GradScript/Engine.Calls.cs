@@ -1,6 +1,7 @@
 namespace GradScript;
 
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using GradScript.Diagnostics;
 using GradScript.Adjoints;
 using GradScript.Runtime;
@@ -62,16 +63,69 @@ public sealed partial class Engine
     /// <exception cref="InvalidOperationException">Another thread is running this engine.</exception>
     public double CallWithGradient(string function, ReadOnlySpan<double> arguments, Span<double> gradient)
     {
+        // Only the kernel's run is here, so this method's frame stays small (the JIT clears a large one
+        // with wide vector stores); the checks and the tape's path are methods of their own.
+        var call = EnterGenerated(function, arguments, gradient.Length);
+        if (call is null) return OnTheTape(function, arguments, gradient);
+        double value;
+        try
+        {
+            value = call.Kernel!.Run(call.Inputs, call.Gradient);
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+        var outputs = call.Gradient;
+        for (int i = 0; i < outputs.Length; i++) gradient[i] = outputs[i];
+        return value;
+    }
+
+    // The checks of the arguments, then the generated adjoint's side (GeneratedAdjoint.Prepare): the
+    // engine entered, the run begun without a timer (TryBeginBoundedRun), the arguments copied in.
+    // Null when the tape must do it, with the engine left as it was but for the run's limits, which
+    // the tape's run resets.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private AdjointCall? EnterGenerated(string function, ReadOnlySpan<double> arguments, int gradientLength)
+    {
         ArgumentNullException.ThrowIfNull(function);
-        if (gradient.Length != arguments.Length)
-            throw new ArgumentException(
-                $"The gradient span has {gradient.Length} elements for {arguments.Length} arguments; it needs one per argument.", nameof(gradient));
+        if (gradientLength != arguments.Length) throw GradientLength(gradientLength, arguments.Length);
         var target = HostTarget(function);
         var callee = target.Cell.Value;
         if (callee.IsUndefined) throw NotDefined(function);
-        if (callee.Reference is ScriptFunction { Proto.Adjoint: not null } script && TryGenerated(script, arguments, gradient, target.Site, out double value))
-            return value;
-        var (result, tape) = OnTheTape(function, callee, arguments.ToArray(), target.Site);
+        // The kernel reads and writes arrays (an expression tree cannot take a span): the engine's own,
+        // one set per length, as a function's parameters are few (Signature.MaxParameters).
+        if (callee.Reference is not ScriptFunction { Proto.Adjoint: not null } script || arguments.Length > Signature.MaxParameters) return null;
+        Enter();
+        if (_interpreter.TryBeginBoundedRun(Options.CancellationToken)
+            && GeneratedAdjoint.Prepare(_interpreter, script, Signature.AllLeaves64, arguments.Length) is { } kernel)
+        {
+            var call = _adjointCalls[arguments.Length] ??= new AdjointCall(arguments.Length);
+            call.Kernel = kernel;
+            for (int i = 0; i < arguments.Length; i++) call.Inputs[i] = arguments[i];
+            return call;
+        }
+        Volatile.Write(ref _busy, 0);
+        return null;
+    }
+
+    private static ArgumentException GradientLength(int gradient, int arguments) =>
+        new($"The gradient span has {gradient} elements for {arguments} arguments; it needs one per argument.", nameof(gradient));
+
+    // The arrays a generated adjoint reads its arguments from and writes its gradient into, per length.
+    private sealed class AdjointCall(int length)
+    {
+        public readonly double[] Inputs = new double[length], Gradient = new double[length];
+        public AdjointKernel? Kernel;
+    }
+
+    private readonly AdjointCall?[] _adjointCalls = new AdjointCall?[Signature.MaxParameters + 1];
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double OnTheTape(string function, ReadOnlySpan<double> arguments, Span<double> gradient)
+    {
+        var target = HostTarget(function);
+        var (result, tape) = OnTheTape(function, target.Cell.Value, arguments.ToArray(), target.Site);
         tape.CopyTo(gradient);
         return result;
     }
@@ -88,35 +142,6 @@ public sealed partial class Engine
             if (result.TryGetDouble(out double plain) && !result.IsNone) return (plain, gradient);
             throw new ScriptRuntimeException($"{function}() returned a {result.TypeName}, not a number", site);
         });
-
-    // The generated adjoint (GeneratedAdjoint) in a run of its own, without Guarded's delegates and
-    // with the bounded run's reset (no timer): nothing in it throws. False when it declines, having
-    // changed nothing but the run's limits, which the tape's run resets.
-    private bool TryGenerated(ScriptFunction function, ReadOnlySpan<double> arguments, Span<double> gradient, in SourceSpan site,
-        out double value)
-    {
-        value = 0;
-        // The kernel reads and writes arrays (an expression tree cannot take a span): the engine's own,
-        // one pair per length, as a function's parameters are few (Signature.MaxParameters).
-        if (arguments.Length > Signature.MaxParameters) return false;
-        Enter();
-        try
-        {
-            if (!_interpreter.TryBeginBoundedRun(Options.CancellationToken)) return false;
-            var (inputs, outputs) = _adjointBuffers[arguments.Length] ??= (new double[arguments.Length], new double[arguments.Length]);
-            // Element by element: for a few numbers, a loop is cheaper than the call a span's CopyTo makes.
-            for (int i = 0; i < inputs.Length; i++) inputs[i] = arguments[i];
-            if (!GeneratedAdjoint.TryRun(_interpreter, function, Signature.AllLeaves64, inputs, outputs, site, out value)) return false;
-            for (int i = 0; i < outputs.Length; i++) gradient[i] = outputs[i];
-            return true;
-        }
-        finally
-        {
-            Volatile.Write(ref _busy, 0);
-        }
-    }
-
-    private readonly (double[] Inputs, double[] Gradient)?[] _adjointBuffers = new (double[], double[])?[Signature.MaxParameters + 1];
 
     /// <summary>Calls a function value the host holds (see <see cref="ScriptCallable"/>).</summary>
     internal object? CallFunction(Value function, string name, object?[] arguments)

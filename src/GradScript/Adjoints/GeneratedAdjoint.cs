@@ -35,23 +35,35 @@ internal static class GeneratedAdjoint
         in SourceSpan site, out double value)
     {
         value = 0;
+        if (Prepare(interpreter, function, signature, inputs.Length) is not { } kernel) return false;
+        value = kernel.Run(inputs, gradients);
+        return true;
+    }
+
+    /// <summary>
+    /// The kernel that computes <paramref name="function"/>'s value and gradient for
+    /// <paramref name="signature"/> and <paramref name="count"/> arguments, with the call's steps and
+    /// operations counted, for the caller to run at once; null, with nothing changed, when the tape
+    /// must do it (see the class).
+    /// </summary>
+    public static AdjointKernel? Prepare(Interpreter interpreter, ScriptFunction function, ulong signature, int count)
+    {
         var plan = function.Proto.Adjoint;
         int threshold = interpreter.AdjointThreshold;
-        if (plan is null || threshold < 0 || inputs.Length != plan.ParameterCount) return false;
+        if (plan is null || threshold < 0 || count != plan.ParameterCount) return null;
         var autograd = interpreter.Autograd;
-        if (autograd.DetectAnomaly || plan.KernelFor(signature, threshold) is not { } kernel) return false;
+        if (autograd.DetectAnomaly || plan.KernelFor(signature, threshold) is not { } kernel) return null;
         var globals = function.Closure.Globals;
         foreach (var guard in plan.Guards)
         {
-            if (!ReferenceEquals(globals[guard.Slot].Value.Reference, guard.Builtin)) return false;
+            if (!ReferenceEquals(globals[guard.Slot].Value.Reference, guard.Builtin)) return null;
         }
         var limits = interpreter.Limits;
         if (limits.CallDepth >= limits.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack() || !autograd.CanRecord(kernel.Nodes)
             || !limits.TryAdvance(1 + plan.LoopSteps))
-            return false;
+            return null;
         autograd.CountUnrecorded(kernel.Nodes);
-        value = kernel.Run(inputs, gradients);
-        return true;
+        return kernel;
     }
 
     /// <summary>
