@@ -91,7 +91,9 @@ public sealed class ExpressionOracleTests(ITestOutputHelper output)
                 catch (ScalarPower.Unexpressible) { comparison.Skipped++; continue; }
             }
             var flags = program.Parameters.Select(p => p.Float32).ToArray();
-            Compare(apart ? apartComparison : comparison, source, expected, Scripts.Run(source), [.. flags, .. flags, .. flags], libm: apart);
+            bool hasAbs = program.Code.Any(c => c.Op == Kind.Abs);
+            Compare(apart ? apartComparison : comparison, source, expected, Scripts.Run(source), [.. flags, .. flags, .. flags], libm: apart,
+                zeroSignAllowed: k => hasAbs && k >= 2 * count);
         }
         Finish(comparison, "second and third order", output, apartComparison);
     }
@@ -126,13 +128,26 @@ public sealed class ExpressionOracleTests(ITestOutputHelper output)
         return [flags[^1], .. program.Parameters.Select(p => p.Float32)];
     }
 
-    internal static void Compare(Comparison comparison, string source, double[] expected, double[] actual, bool[] float32, bool libm = false)
+    internal static void Compare(Comparison comparison, string source, double[] expected, double[] actual, bool[] float32, bool libm = false,
+        Func<int, bool>? zeroSignAllowed = null)
     {
         comparison.Cases++;
         Assert.Equal(expected.Length, actual.Length);
         for (int k = 0; k < expected.Length; k++)
-            comparison.Check($"number {k}", expected[k], actual[k], float32[k], libm, () => source);
+            comparison.Check($"number {k}", expected[k], actual[k], float32[k], libm, () => source, zeroSignAllowed?.Invoke(k) ?? false);
     }
+
+    /// <summary>
+    /// The one difference the bar allows, by name: the sign of a zero third derivative in a program
+    /// with abs. sgn's derivative is libtorch's efficient zero tensor; multiplied by a tensor that
+    /// requires grad in a recorded formula (abs's <c>grad * self.sgn()</c> when an efficient zero
+    /// reaches an abs, as in <c>abs(abs(x - x))</c>), mul_zerotensor gives an efficient zero again,
+    /// but autograd's wrapper has already given it a node (MulBackward0): a zero with a graph, which
+    /// the third backward walks and whose neg and adds there make a -0.0. GradScript's efficient
+    /// zero has no graph, so its third derivative is +0.0 there. Only zero-valued gradients flow
+    /// through such a graph, so only a zero's sign can differ; any other difference fails.
+    /// </summary>
+    internal const string TrackedEfficientZero = "a tracked efficient zero";
 
     /// <summary>
     /// Whether a case is set apart (one of libtorch's MKL calls differs from the C library's; see
@@ -159,7 +174,7 @@ public sealed class ExpressionOracleTests(ITestOutputHelper output)
         if (apart is not null) report += apart.Report($"{suite}, set apart (widest MKL call gap {apart.WidestLibmGap} ulp)");
         output.WriteLine(report);
         foreach (var line in report.Split('\n').Where(l => l.Contains(" numbers: "))) Console.WriteLine(line);
-        Assert.True(comparison.Count(Verdict.Equal) == comparison.Numbers, report);
+        Assert.True(comparison.Count(Verdict.Equal) + comparison.Allowed == comparison.Numbers, report);
         Assert.True(apart is null || apart.WidestLibmGap <= WidestLibmGap, report);
     }
 
