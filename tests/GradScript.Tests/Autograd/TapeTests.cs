@@ -3,6 +3,7 @@ namespace GradScript.Tests.Autograd;
 using System.Runtime.CompilerServices;
 using GradScript.Autograd;
 using GradScript.Diagnostics;
+using GradScript.Tests.Embedding;
 
 /// <summary>
 /// The tape's promises (docs/architecture.md, "The tape"): a recorded operation allocates no
@@ -10,6 +11,12 @@ using GradScript.Diagnostics;
 /// nothing refers to any more comes back; a block is reused only once nothing can reach it, so a
 /// value kept stays readable and differentiable however much is recorded and dropped after it.
 /// </summary>
+/// <remarks>
+/// Alone, after the other tests: whether a step's storage comes back before the next step needs it
+/// depends on when collections happen, and other tests' threads, allocating in parallel, set off
+/// collections at any moment (a loaded stress run once saw 15 bytes a node instead of under 4).
+/// </remarks>
+[Collection(TimingCollection.Name)]
 public class TapeTests
 {
     [Fact]

@@ -153,6 +153,8 @@ public class LimitTests
 /// <summary>
 /// Tests that measure time bounds run in this collection, which xunit runs alone after the
 /// others: on a two-core machine, parallel builds of other tests would measure the machine's load.
+/// So do tests that count what a loop allocates while the tape's storage comes back only after a
+/// collection, which other tests' threads would set off at moments of their own.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TimingCollection
