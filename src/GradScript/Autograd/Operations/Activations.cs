@@ -18,7 +18,7 @@ internal static class Activations
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Value<T>(Op op, T x) where T : IFloatingPointIeee754<T> => op switch
     {
-        Op.Tanh => Elementary.Libm(Math.Tanh, x),
+        Op.Tanh => Elementary.Libm(Op.Tanh, x),
         // libtorch's sigmoid kernel calls exp in the tensor's own dtype.
         Op.Sigmoid => T.One / (T.One + T.Exp(-x)),
         // clamp_min(x, 0) as std::max(x, 0): NaN and -0.0 pass through.

@@ -20,12 +20,12 @@ internal static class Elementary
         Op.Negate => -x,
         Op.Abs => T.Abs(x),
         Op.Sign => x > T.Zero ? T.One : x < T.Zero ? -T.One : T.Zero,
-        Op.Exp => Libm(Math.Exp, x),
-        Op.Log => Libm(Math.Log, x),
+        Op.Exp => Libm(Op.Exp, x),
+        Op.Log => Libm(Op.Log, x),
         Op.Sqrt => T.Sqrt(x),
-        Op.Sin => Libm(Math.Sin, x),
-        Op.Cos => Libm(Math.Cos, x),
-        Op.Tan => Libm(Math.Tan, x),
+        Op.Sin => Libm(Op.Sin, x),
+        Op.Cos => Libm(Op.Cos, x),
+        Op.Tan => Libm(Op.Tan, x),
         _ => throw new UnreachableException(op.ToString()),
     };
 
@@ -43,8 +43,8 @@ internal static class Elementary
             Op.Exp => g * result,
             Op.Log => g / x,
             Op.Sqrt => g / ((one + one) * result),
-            Op.Sin => g * Libm(Math.Cos, x),
-            Op.Cos => g * -Libm(Math.Sin, x),
+            Op.Sin => g * Libm(Op.Cos, x),
+            Op.Cos => g * -Libm(Op.Sin, x),
             Op.Tan => g * (result * result + one),
             _ => throw new UnreachableException(op.ToString()),
         };
@@ -72,7 +72,24 @@ internal static class Elementary
     /// the C library's float32 functions are up to 2 ulp from those (tanhf), its float64 ones rounded
     /// to float32 are nearly always equal to them.
     /// </summary>
+    /// <remarks>
+    /// The function is named by its operation, not passed as a delegate: with a constant operation
+    /// the switch folds away and the call is direct (a generated adjoint's kernel, the tape's nodes),
+    /// where a delegate to a static method costs an indirect call and a shuffle thunk each time.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Libm<T>(Func<double, double> f, T x) where T : IFloatingPointIeee754<T> =>
-        T.CreateTruncating(f(double.CreateTruncating(x)));
+    public static T Libm<T>(Op f, T x) where T : IFloatingPointIeee754<T> =>
+        T.CreateTruncating(Libm(f, double.CreateTruncating(x)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Libm(Op f, double x) => f switch
+    {
+        Op.Exp => Math.Exp(x),
+        Op.Log => Math.Log(x),
+        Op.Sin => Math.Sin(x),
+        Op.Cos => Math.Cos(x),
+        Op.Tan => Math.Tan(x),
+        Op.Tanh => Math.Tanh(x),
+        _ => throw new UnreachableException($"{f} is not a libm function"),
+    };
 }

@@ -97,7 +97,7 @@ internal static class Power
     private static T OfExponent<T>(Exponent power, T result, T g, T x, T y) where T : IFloatingPointIeee754<T>
     {
         if (power.TwoInputs)
-            return g * (x == T.Zero && y >= T.Zero ? T.Zero : result * Elementary.Libm(Math.Log, x));
+            return g * (x == T.Zero && y >= T.Zero ? T.Zero : result * Elementary.Libm(Op.Log, x));
         double c = power.Constant;
         return g * (c == 0 && y >= T.Zero ? T.Zero : result * T.CreateTruncating(Math.Log(c)));
     }
