@@ -81,4 +81,31 @@ public class ControlFlowTests
         """,
         "9189 [\"0x0.5\", \"1y1.0\", \"2z2.0\", 0.5, 1.0, 2.0, 4.0] [\"0a1\", \"1b2\", \"2c4\", \"3d8\", \"4e16\", 1, 2, 4, 8, 16]\n",
         "tier.grad:3:20: runtime error: int is not iterable");
+
+    [Fact]
+    public void ARangeLoopCountsFromItsBoundsWithTheRangesErrors() => TierRun.AgreeInEveryTier("""
+        def count(a, b) {
+            n = 0
+            for i in a..b { n = n + i % 7 }
+            for i in b..a { n = n + 1 }
+            for i in true..3 { n = n * 2 }
+            return n
+        }
+        t = 0
+        for j in 0..1500 { t = t + count(j - 3, j % 11) }
+        print(t, count(9223372036854775800, 9223372036854775807), count(-9223372036854775807, -9223372036854775805))
+        x = 2.5
+        print(count(0, x))
+        """, "4449584 84 4\n", "tier.grad:3:14: runtime error: range bounds must be integers, not int and float");
+
+    [Fact]
+    public void ARangeTooLongIsRefusedBeforeTheCompiledLoopBegins() => TierRun.AgreeInEveryTier("""
+        def span(a, b) {
+            k = 0
+            for i in a..b { k = k + 1; if k > 3 { break } }
+            return k
+        }
+        for j in 0..1500 { span(j, j + 5) }
+        print(span(-9223372036854775807 - 1, 9223372036854775807))
+        """, "", "tier.grad:3:14: runtime error: range too long (more than 9223372036854775807 items)");
 }

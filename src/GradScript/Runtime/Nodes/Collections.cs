@@ -16,14 +16,29 @@ internal sealed class ListCode(Code[] items, SourceSpan span) : Code(span)
 /// <summary><c>a..b</c>: a lazy range of ints.</summary>
 internal sealed class RangeCode(Code start, Code stop, SourceSpan span) : Code(span)
 {
+    public Code Start => start;
+    public Code Stop => stop;
+
     public override Value Eval(Frame frame)
     {
         var a = start.Eval(frame);
         var b = stop.Eval(frame);
+        Length(a, b);
+        return Value.Object(new RangeValue(a.AsInt, b.AsInt, 1));
+    }
+
+    /// <summary>
+    /// How many numbers <c>a..b</c> yields, with <see cref="Eval"/>'s errors: the compiled tier walks
+    /// a <c>for</c> over it from these bounds, with no range object.
+    /// </summary>
+    public long Length(Value a, Value b)
+    {
         if (!(a.IsInt || a.IsBool) || !(b.IsInt || b.IsBool))
             throw new ScriptRuntimeException($"range bounds must be integers, not {a.TypeName} and {b.TypeName}", Span);
-        try { return Value.Object(new RangeValue(a.AsInt, b.AsInt, 1)); }
-        catch (RuntimeError e) { throw new ScriptRuntimeException(e.Message, Span, hint: e.Hint); }
+        if (b.AsInt <= a.AsInt) return 0;
+        // The difference as unsigned is exact; RangeValue refuses the same lengths with the same words.
+        ulong length = (ulong)(b.AsInt - a.AsInt);
+        return length <= long.MaxValue ? (long)length : throw new ScriptRuntimeException($"range too long (more than {long.MaxValue} items)", Span);
     }
 }
 

@@ -19,6 +19,7 @@ internal sealed partial class BodyCompiler
     /// </summary>
     private Expression For(ForInstruction loop)
     {
+        if (loop.Iterable is RangeCode span) return RangeFor(loop, span);
         var source = E.Variable(typeof(Value), "source");
         var range = E.Variable(typeof(RangeValue), "range");
         var list = E.Variable(typeof(ListValue), "list");
@@ -40,6 +41,25 @@ internal sealed partial class BodyCompiler
             E.IfThenElse(E.OrElse(isRange, E.NotEqual(list, E.Constant(null, typeof(ListValue)))),
                 walk,
                 Ended(E.Call(E.Constant(loop), nameof(ForInstruction.Over), null, source, _frame))));
+    }
+
+    /// <summary>
+    /// <c>for i in a..b</c>: the bounds evaluated and checked as <see cref="RangeCode"/> does, then
+    /// counted from <c>a</c> in a local, with no range object.
+    /// </summary>
+    private Expression RangeFor(ForInstruction loop, RangeCode span)
+    {
+        var (first, last) = (E.Variable(typeof(Value), "first"), E.Variable(typeof(Value), "last"));
+        var (start, length, index, item) = (E.Variable(typeof(long), "start"), E.Variable(typeof(long), "length"),
+            E.Variable(typeof(long), "index"), E.Variable(typeof(Value), "item"));
+        return E.Block(typeof(void), [first, last, start, length, index, item],
+            E.Assign(first, Expression(span.Start)),
+            E.Assign(last, Expression(span.Stop)),
+            E.Assign(length, E.Call(E.Constant(span), nameof(RangeCode.Length), null, first, last)),
+            E.Assign(start, E.Property(first, nameof(Value.AsInt))),
+            Loop(loop, [E.Assign(index, E.Constant(0L))], E.GreaterThanOrEqual(index, length),
+                [E.Assign(item, E.Call(Method<Value>(nameof(Value.Int)), E.Add(start, index))), Store(loop.Target, item)],
+                loop.Body.Statements, Step(loop), E.PreIncrementAssign(index)));
     }
 
     /// <summary><c>for a, b in zip(xs, ys)</c> and <c>for i, x in enumerate(xs)</c>, walked side by side as <see cref="ZipForInstruction"/> walks them.</summary>
