@@ -399,14 +399,18 @@ internal static class AstPrinter
 
     // Escapes what may not stand in a string as it is: its quote and those of the f-strings around
     // it, backslashes, line ends and other control characters (an f-string's text also doubles its braces).
+    // Inside an f-string's field no backslash may stand at all, so a control character the parser
+    // took there as it was (a tab, a backspace) is written back as it was.
     private static void StringBody(StringBuilder text, string value, char quote, Quotes quotes, bool braces)
     {
+        bool insideField = quotes != Quotes.None;
         foreach (char c in value)
         {
             switch (c)
             {
                 case '\\': text.Append(@"\\"); break;
                 case '\n': text.Append(@"\n"); break;
+                case '\t' or '\r' or '\0' when insideField: text.Append(c); break;
                 case '\t': text.Append(@"\t"); break;
                 case '\r': text.Append(@"\r"); break;
                 case '\0': text.Append(@"\0"); break;
@@ -414,7 +418,7 @@ internal static class AstPrinter
                 default:
                     if (c == quote || (c == '"' && quotes.HasFlag(Quotes.Double)) || (c == '\'' && quotes.HasFlag(Quotes.Single)))
                         text.Append('\\').Append(c);
-                    else if (char.IsControl(c) || c is '\u2028' or '\u2029')
+                    else if ((char.IsControl(c) || c is '\u2028' or '\u2029') && !insideField)
                         text.Append(@"\u{").Append(((int)c).ToString("X", CultureInfo.InvariantCulture)).Append('}');
                     else text.Append(c);
                     break;
