@@ -77,9 +77,16 @@ public class SpanCallTests
         double[] arguments = [0.75, -1.25], gradient = new double[2];
         // Past the threshold at which the adjoint is generated, and long enough for the JIT to settle.
         for (int i = 0; i < 3000; i++) engine.CallWithGradient("f", arguments, gradient);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++) engine.CallWithGradient("f", arguments, gradient);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // A call that allocates shows in every round of a thousand; the runtime's own one-off work
+        // on this thread (a loaded stress run once saw 7 kB in one round) shows in one at most.
+        var rounds = new List<long>();
+        for (int round = 0; round < 5 && (rounds.Count == 0 || rounds[^1] != 0); round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++) engine.CallWithGradient("f", arguments, gradient);
+            rounds.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.True(rounds[^1] == 0, $"bytes allocated by each round of 1,000 calls: {string.Join(", ", rounds)}");
         Assert.Equal(engine.CallWithGradient("f", 0.75, -1.25).Gradient, gradient);
     }
 
