@@ -1,6 +1,7 @@
 namespace GradScript.Cli.Kernel;
 
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using GradScript.Cli.Graphs;
 using GradScript.Cli.Repl;
@@ -44,7 +45,11 @@ internal sealed class KernelServer
         var shell = new Thread(ServeShell) { IsBackground = true, Name = "gradscript kernel shell" };
         shell.Start();
         // SIGINT is how a client interrupts a kernel whose spec asks for signals: it stops the cell alone.
-        using var diverted = interrupts?.Divert(() => { _cells.Interrupt(); return true; });
+        using var diverted = interrupts?.Divert(() =>
+        {
+            Log($"SIGINT: {Describe(_cells.Interrupt())}");
+            return true;
+        });
         using var parent = new ParentWatch(Environment.GetEnvironmentVariable(ParentWatch.Variable), pid =>
         {
             Log($"the client that started the kernel (process {pid}) is gone; shutting down");
@@ -134,9 +139,19 @@ internal sealed class KernelServer
 
     private JsonObject Interrupt()
     {
-        _cells.Interrupt();
+        Log($"interrupt_request: {Describe(_cells.Interrupt())}");
         return new JsonObject { ["status"] = "ok" };
     }
+
+    // Each interrupt and what it found are logged: a cell that ran on after one is then told apart
+    // from an interrupt that never arrived.
+    private static string Describe(InterruptResult result) => result switch
+    {
+        InterruptResult.Cancelled => "stopping the running cell",
+        InterruptResult.AlreadyCancelled => "the running cell is already stopping",
+        InterruptResult.Idle => "no cell was running",
+        _ => throw new UnreachableException(result.ToString()),
+    };
 
     // The client restarts a kernel by starting a new process: this one ends either way.
     private void Shutdown()

@@ -77,6 +77,20 @@ internal sealed class KernelProcess : IDisposable
         get { lock (_log) return _log.ToString(); }
     }
 
+    /// <summary>
+    /// Waits until the kernel has logged <paramref name="text"/>: its standard error is read as it
+    /// comes, so a line written just before a reply can arrive after it.
+    /// </summary>
+    public void WaitForLog(string text)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!Log.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the kernel did not log '{text}' within {Patience.TotalSeconds} s:\n{Log}");
+            Thread.Sleep(20);
+        }
+    }
+
     /// <summary>Sends a request on shell (or control) and returns it, for <see cref="Reply"/> and <see cref="Outputs"/>.</summary>
     public JupyterMessage Send(string type, JsonObject content, bool control = false)
     {
@@ -103,7 +117,8 @@ internal sealed class KernelProcess : IDisposable
             if (!socket.TryReceiveMultipartBytes(TimeSpan.FromMilliseconds(200), ref frames!)) continue;
             if (JupyterMessage.Decode(frames, _signer) is DecodeResult.Decoded { Message: var reply } && IsAnswerTo(reply, request)) return reply;
         }
-        throw new TimeoutException($"no reply to {request.Type} within {Patience.TotalSeconds} s; the kernel logged:\n{Log}");
+        string state = Process.HasExited ? $"exited with {Process.ExitCode}" : "still running";
+        throw new TimeoutException($"no reply to {request.Type} within {Patience.TotalSeconds} s; the kernel is {state} and logged:\n{Log}");
     }
 
     /// <summary>

@@ -135,6 +135,7 @@ public sealed class KernelProtocolTests
         Assert.Equal("ok", interrupt.Text("status"));
         var reply = kernel.Reply(running);
         Assert.Equal("KeyboardInterrupt", reply.Text("ename"));
+        kernel.WaitForLog("interrupt_request: stopping the running cell");
         Assert.Equal("42\n", KernelProcess.Stdout(kernel.Execute("print(kept)").Outputs));
     }
 
@@ -147,6 +148,7 @@ public sealed class KernelProtocolTests
         WaitUntilBusy(kernel, running);
         Assert.Equal(0, Kill(kernel.Process.Id, Sigint));
         Assert.Equal("KeyboardInterrupt", kernel.Reply(running).Text("ename"));
+        kernel.WaitForLog("SIGINT: stopping the running cell");
         Assert.Equal("7\n", KernelProcess.Stdout(kernel.Execute("print(kept)").Outputs));
     }
 
