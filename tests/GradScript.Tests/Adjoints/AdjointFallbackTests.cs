@@ -38,6 +38,10 @@ public class AdjointFallbackTests
         return generated;
     }
 
+    // TenOperations' gradient at one point, on the tape and generated, under the given options.
+    private static string TenOperationsUnder(Func<Tiering, TextWriter, EngineOptions>? options = null) =>
+        Same(e => { e.Run(TenOperations); return Call(e, 0.75, -1.25); }, options);
+
     private static string Call(Engine engine, params double[] point)
     {
         var result = engine.CallWithGradient("f", point);
@@ -52,7 +56,7 @@ public class AdjointFallbackTests
     {
         var engine = AdjointDigitsTests.Generating();
         engine.Run(TenOperations);
-        Assert.Equal(Same(e => { e.Run(TenOperations); return Call(e, 0.75, -1.25); }), Call(engine, 0.75, -1.25));
+        Assert.Equal(TenOperationsUnder(), Call(engine, 0.75, -1.25));
         Assert.True(Generated(engine));
         Assert.EndsWith("steps 1", Call(engine, 0.75, -1.25));
     }
@@ -105,9 +109,8 @@ public class AdjointFallbackTests
     public void TheGraphLimitCountsEveryOperation()
     {
         // Ten operations fit a limit of ten and not of nine; each host call is a run with its own budget, a script's loop shares one.
-        Same(e => { e.Run(TenOperations); return Call(e, 0.75, -1.25); }, (t, o) => new EngineOptions { Tiering = t, Output = o, MaxGraphNodes = 10 });
-        Assert.Contains("graph limit exceeded", Same(e => { e.Run(TenOperations); return Call(e, 0.75, -1.25); },
-            (t, o) => new EngineOptions { Tiering = t, Output = o, MaxGraphNodes = 9 }));
+        TenOperationsUnder((t, o) => new EngineOptions { Tiering = t, Output = o, MaxGraphNodes = 10 });
+        Assert.Contains("graph limit exceeded", TenOperationsUnder((t, o) => new EngineOptions { Tiering = t, Output = o, MaxGraphNodes = 9 }));
         Assert.Contains("graph limit exceeded", Same(e =>
         {
             e.Run(TenOperations + "\ng = grad(f)\nfor i in range(10) { print(g(0.75, -1.25)) }\nprint(param(1.0) * 2)");
@@ -118,10 +121,8 @@ public class AdjointFallbackTests
     [Fact]
     public void StepAndDepthLimitsStopItWhereTheyStopTheInterpreter()
     {
-        Assert.Contains("step limit exceeded", Same(e => { e.Run(TenOperations); return Call(e, 0.75, -1.25); },
-            (t, o) => new EngineOptions { Tiering = t, Output = o, MaxSteps = 0 }));
-        Assert.Contains("maximum call depth exceeded", Same(e => { e.Run(TenOperations); return Call(e, 0.75, -1.25); },
-            (t, o) => new EngineOptions { Tiering = t, Output = o, MaxCallDepth = 0 }));
+        Assert.Contains("step limit exceeded", TenOperationsUnder((t, o) => new EngineOptions { Tiering = t, Output = o, MaxSteps = 0 }));
+        Assert.Contains("maximum call depth exceeded", TenOperationsUnder((t, o) => new EngineOptions { Tiering = t, Output = o, MaxCallDepth = 0 }));
         Assert.Contains("step limit exceeded", Same(e =>
         {
             e.Run(TenOperations + "\ng = grad(f)\nfor i in range(100) { g(0.75, -1.25) }");
