@@ -12,6 +12,13 @@ using System.Runtime.InteropServices;
 /// <see cref="Console.CancelKeyPress"/>: that event first sets up the whole console (its encodings
 /// and <see cref="Console.Out"/>, which a script run never uses), about 3 ms of every start.
 /// </para>
+/// <para>
+/// .NET leaves alone a SIGINT the process inherited as ignored (a shell's background job,
+/// <c>nohup</c>), which is right for a script: Ctrl-C at the terminal is not meant for it. A notebook
+/// kernel is another matter: its client interrupts a cell with SIGINT, and a notebook server started
+/// in the background would pass the ignored disposition on to every kernel it starts. So a kernel
+/// takes SIGINT back (as ipykernel installs its own handler) before .NET reads the disposition.
+/// </para>
 /// </summary>
 internal sealed class CtrlC : IDisposable
 {
@@ -20,7 +27,13 @@ internal sealed class CtrlC : IDisposable
     private Func<bool>? _diverted;
 
     /// <summary>Starts listening for Ctrl-C.</summary>
-    public CtrlC() => _registration = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+    /// <param name="evenIfIgnored">Also when the process inherited SIGINT as ignored: for a kernel, whose client interrupts with it.</param>
+    public CtrlC(bool evenIfIgnored = false)
+    {
+        // Must come first: .NET reads the inherited disposition once, when its signal handling starts.
+        if (evenIfIgnored && !OperatingSystem.IsWindows()) _ = Signal(Sigint, DefaultAction);
+        _registration = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+    }
 
     /// <summary>Cancelled by the first Ctrl-C.</summary>
     public CancellationToken Token => _pressed.Token;
@@ -51,6 +64,12 @@ internal sealed class CtrlC : IDisposable
         context.Cancel = true;
         _pressed.Cancel();
     }
+
+    private const int Sigint = 2; // the same number on every Unix .NET runs on
+    private const nint DefaultAction = 0; // SIG_DFL
+
+    [DllImport("libc", EntryPoint = "signal")]
+    private static extern nint Signal(int signal, nint action);
 
     private sealed class Diversion(CtrlC owner) : IDisposable
     {

@@ -21,7 +21,8 @@ internal static class Program
 
     private static int Main(string[] args)
     {
-        using var ctrlC = new CtrlC();
+        // A kernel is interrupted with SIGINT even when its client ignores SIGINT (CtrlC says why).
+        using var ctrlC = new CtrlC(evenIfIgnored: args is ["kernel", ..]);
 
         var stdout = new StreamWriter(Console.OpenStandardOutput(), Utf8, OutputBufferSize)
         {

@@ -35,7 +35,8 @@ internal sealed class KernelProcess : IDisposable
     /// <summary>Starts a kernel with a fresh key and free ports, and waits until it answers on every channel.</summary>
     /// <param name="key">The signing key.</param>
     /// <param name="environment">Variables set for the kernel's process (<c>JPY_PARENT_PID</c>).</param>
-    public KernelProcess(string key = "a-test-key", IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="sigintIgnored">Start the kernel with SIGINT ignored, as a client started in the background passes it on.</param>
+    public KernelProcess(string key = "a-test-key", IReadOnlyDictionary<string, string>? environment = null, bool sigintIgnored = false)
     {
         Key = key;
         _signer = new MessageSigner(Encoding.UTF8.GetBytes(key));
@@ -47,10 +48,12 @@ internal sealed class KernelProcess : IDisposable
             ["shell_port"] = _ports.Shell, ["iopub_port"] = _ports.Iopub, ["stdin_port"] = _ports.Stdin,
             ["control_port"] = _ports.Control, ["hb_port"] = _ports.Heartbeat,
         }.ToJsonString());
-        var start = new ProcessStartInfo(Gradscript, ["kernel", "-f", connection])
-        {
-            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
-        };
+        // The shell ignores SIGINT and becomes the kernel (exec), which inherits that disposition.
+        var start = sigintIgnored
+            ? new ProcessStartInfo("/bin/sh", ["-c", "trap '' INT; exec \"$0\" \"$@\"", Gradscript, "kernel", "-f", connection])
+            : new ProcessStartInfo(Gradscript, ["kernel", "-f", connection]);
+        start.RedirectStandardError = start.RedirectStandardOutput = true;
+        start.UseShellExecute = false;
         // The test host may itself run under a Jupyter client: only what a test asks for is passed on.
         start.Environment.Remove("JPY_PARENT_PID");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;

@@ -139,10 +139,14 @@ public sealed class KernelProtocolTests
         Assert.Equal("42\n", KernelProcess.Stdout(kernel.Execute("print(kept)").Outputs));
     }
 
-    [Fact]
-    public void Sigint_stops_an_endless_cell_and_keeps_the_variables()
+    // A client that ignores SIGINT itself (started in the background, or under nohup) passes that on
+    // to the kernel it starts; the kernel must take SIGINT back, or its cells cannot be interrupted.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Sigint_stops_an_endless_cell_and_keeps_the_variables(bool clientIgnoresSigint)
     {
-        using var kernel = new KernelProcess();
+        using var kernel = new KernelProcess(sigintIgnored: clientIgnoresSigint);
         kernel.Execute("kept = 7");
         var running = kernel.Send("execute_request", new JsonObject { ["code"] = "while true {}" });
         WaitUntilBusy(kernel, running);
