@@ -17,7 +17,7 @@ using BenchmarkDotNet.Running;
 /// <item><c>--loop NAME SECONDS</c>: runs one GradScript benchmark (w1, w2, backward, parse, chain, call,
 /// recorded, analyze, change, break, colours, format), a floor (w1-floor, w2-floor) or a script file (its path, ending in
 /// <c>.grad</c>, run with <c>args[0]</c> = 1000 or the number after SECONDS) over and over, untimed, for a profiler such as <c>dotnet-trace</c> to watch;
-/// it prints the time per run, in CPU time too.</item>
+/// it prints the time per run, in CPU time too, and the bytes allocated per run.</item>
 /// </list>
 /// Anything else goes to BenchmarkDotNet (e.g. <c>--filter *W1*</c>).
 /// </summary>
@@ -129,6 +129,7 @@ public static class Program
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var paused = GC.GetTotalPauseDuration();
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         long runs = 0;
         double best = double.MaxValue;
@@ -141,7 +142,8 @@ public static class Program
             runs += inBatch;
         }
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        Console.WriteLine($"{name}: {runs} runs in {clock.Elapsed.TotalSeconds:N1} s; µs per run: {clock.Elapsed.TotalMicroseconds / runs:N1} mean, {best:N1} best batch, CPU {cpu.TotalMicroseconds / runs:N1}; GCs gen0/1/2: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - paused).TotalMicroseconds / runs:N1} µs per run");
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine($"{name}: {runs} runs in {clock.Elapsed.TotalSeconds:N1} s; µs per run: {clock.Elapsed.TotalMicroseconds / runs:N1} mean, {best:N1} best batch, CPU {cpu.TotalMicroseconds / runs:N1}; GCs gen0/1/2: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - paused).TotalMicroseconds / runs:N1} µs per run; allocated {allocated / runs:N0} B per run");
         return 0;
     }
 
