@@ -79,8 +79,11 @@ internal abstract class GuardedParser : Parser
     /// <summary>Rule invocations open now.</summary>
     internal int RuleDepth => _depth;
 
-    /// <summary>Replaces the generated parser's prediction with <see cref="GuardedPrediction"/>.</summary>
-    internal void GuardPredictions() => Interpreter = new GuardedPrediction(this, Interpreter);
+    /// <summary>
+    /// Replaces the generated parser's prediction with <see cref="GuardedPrediction"/>;
+    /// <paramref name="checkShortcut"/> (for tests) checks its one-token answers against ANTLR's.
+    /// </summary>
+    internal void GuardPredictions(bool checkShortcut = false) => Interpreter = new GuardedPrediction(this, Interpreter, checkShortcut);
 
     private void Guard()
     {
@@ -89,9 +92,9 @@ internal abstract class GuardedParser : Parser
     }
 
     /// <summary>A prediction begins: the stack must hold what a rule entry needs.</summary>
-    internal void GuardPrediction(IToken token)
+    internal void GuardPrediction(ITokenStream input)
     {
-        if (_depth > ProbeDepth && !RuntimeHelpers.TryEnsureSufficientExecutionStack()) TooDeep(token);
+        if (_depth > ProbeDepth && !RuntimeHelpers.TryEnsureSufficientExecutionStack()) TooDeep(input.LT(1));
     }
 
     /// <summary>Stops the parse at <paramref name="token"/>: the input nests too deeply.</summary>

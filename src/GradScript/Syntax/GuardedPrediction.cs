@@ -36,11 +36,15 @@ internal sealed class GuardedPrediction : ParserATNSimulator
     private readonly int comparisonDecision;
     private readonly AngleBrackets angles = new();
 
-    public GuardedPrediction(GuardedParser parser, ParserATNSimulator generated)
+    // Tests only: every answer from the cached DFA is checked against ANTLR's prediction.
+    private readonly bool checkCached;
+
+    public GuardedPrediction(GuardedParser parser, ParserATNSimulator generated, bool checkCached = false)
         : base(parser, generated.atn, generated.decisionToDFA, generated.getSharedContextCache())
     {
         guarded = parser;
         comparisonDecision = ComparisonDecision(generated.atn);
+        this.checkCached = checkCached;
     }
 
     /// <inheritdoc/>
@@ -48,8 +52,47 @@ internal sealed class GuardedPrediction : ParserATNSimulator
     {
         if (decision == comparisonDecision && input.LA(1) is LT or GT)
             return angles.IsComparison(input, outerContext) ? 1 : 2;
-        guarded.GuardPrediction(input.LT(1));
-        return base.AdaptivePredict(input, decision, outerContext);
+        guarded.GuardPrediction(input);
+        int known = Cached(input, decision);
+        if (known == ATN.INVALID_ALT_NUMBER) return base.AdaptivePredict(input, decision, outerContext);
+        if (checkCached && known != base.AdaptivePredict(input, decision, outerContext))
+            throw new InvalidOperationException($"decision {decision} at {input.LT(1)}: the cached DFA's answer {known} is not ANTLR's prediction");
+        return known;
+    }
+
+    /// <summary>Tokens the cached walk reads at most; the grammar's decisions need one or two.</summary>
+    private const int MaxCachedLookahead = 4;
+
+    /// <summary>
+    /// The alternative ANTLR's DFA, as earlier parses have cached it, predicts for
+    /// <paramref name="decision"/> from the next few tokens, or <see cref="ATN.INVALID_ALT_NUMBER"/>
+    /// when the walk meets anything but a plain edge: a state not cached yet, an error, predicates,
+    /// a full-context decision (in full-context mode), or a longer look ahead.
+    /// </summary>
+    /// <remarks>
+    /// ANTLR's own prediction walks the same edges, but first marks the token stream, finds the
+    /// start state and sets up its caches, and afterwards seeks back and releases the mark. A script
+    /// makes a dozen predictions a line (every operand asks whether a suffix or an operator follows,
+    /// every argument whether a name and `=` begin it), almost all settled by one or two tokens on
+    /// edges cached long ago, so that round trip was a large share of the parse. The walk here is
+    /// <c>ExecATN</c>'s loop over existing states, reading ahead with LA instead of consuming;
+    /// wherever that loop would do more than follow an edge, ANTLR's prediction runs instead.
+    /// </remarks>
+    private int Cached(ITokenStream input, int decision)
+    {
+        var dfa = decisionToDFA[decision];
+        var state = dfa.IsPrecedenceDfa ? dfa.GetPrecedenceStartState(parser.Precedence) : dfa.s0;
+        for (int i = 1; i <= MaxCachedLookahead && state is not null; i++)
+        {
+            var edges = state.edges;
+            int t = input.LA(i);
+            if (edges is null || t + 1 < 0 || t + 1 >= edges.Length) return ATN.INVALID_ALT_NUMBER;
+            state = edges[t + 1];
+            if (state is null || state == ERROR || (state.requiresFullContext && PredictionMode != PredictionMode.SLL))
+                return ATN.INVALID_ALT_NUMBER;
+            if (state.isAcceptState) return state.predicates is null ? state.prediction : ATN.INVALID_ALT_NUMBER;
+        }
+        return ATN.INVALID_ALT_NUMBER;
     }
 
     /// <inheritdoc/>
