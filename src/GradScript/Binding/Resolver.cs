@@ -32,6 +32,19 @@ internal sealed class Resolver
         return resolver._resolution;
     }
 
+    /// <summary>
+    /// A resolver given a script's top-level statements one at a time, in order, by
+    /// <see cref="TopLevel"/>: after the last, <see cref="Resolution"/> is what
+    /// <see cref="Resolve"/> gives for the whole script, and <paramref name="errors"/> holds its errors.
+    /// </summary>
+    public static Resolver ForStatements(List<ScriptDiagnostic> errors) => new(errors);
+
+    /// <summary>Resolves the script's next top-level statement.</summary>
+    public void TopLevel(Stmt statement) => Statement(statement);
+
+    /// <summary>What has been resolved so far.</summary>
+    public Resolution Resolution => _resolution;
+
     private void Error(string message, SourceSpan span, string? hint = null) => _errors.Add(new ScriptDiagnostic(message, span, hint));
 
     // ------------------------------------------------------------------ statements

@@ -29,7 +29,8 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
         return new CompiledProgram(body, resolution.GlobalNames);
     }
 
-    private Instruction TopLevel(Stmt statement) =>
+    /// <summary>Compiles one top-level statement of the script, once its names are resolved.</summary>
+    public Instruction TopLevel(Stmt statement) =>
         echo && statement is ExprStmt s ? new EchoInstruction(Expression(s.Expression), s.Span) : Statement(statement);
 
     // Loops, not Select, here and in the resolver: a script is thousands of blocks, and each Select

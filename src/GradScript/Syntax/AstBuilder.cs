@@ -41,6 +41,16 @@ internal sealed partial class AstBuilder : IParseTreeListener
     private bool _abandoned;
     private Node? _result;
 
+    /// <summary>
+    /// When set, each top-level statement is handed here as soon as it is built, with whether any
+    /// problem was found so far, instead of being kept for the script node (whose body then stays
+    /// empty): the pipeline resolves and compiles it at once, so its nodes die young.
+    /// </summary>
+    public Action<Stmt, bool>? TopLevel { get; init; }
+
+    /// <summary>Whether a problem has been found in what was built so far.</summary>
+    public bool HasErrors => errors.HasErrors;
+
     public AstBuilder(SourcePositions positions, Parser parser)
     {
         this.positions = positions;
@@ -99,6 +109,8 @@ internal sealed partial class AstBuilder : IParseTreeListener
             case RULE_primary: Primary(context, mark); break;
             // targets, postfix, dictEntry: their children's results stay for the parent.
         }
+        // Only `program` is still open: a top-level statement is complete.
+        if (TopLevel is not null && context.RuleIndex == RULE_statement && _marks.Count == 1) TopLevel(Pop<Stmt>(), errors.HasErrors);
     }
 
     public void VisitTerminal(ITerminalNode node) { }

@@ -46,13 +46,19 @@ internal static class ScriptParser
     /// from), so the rest of the text would be parsed as if it were a script of its own. The
     /// incremental checker (IncrementalChecker) knows the rest already.
     /// </param>
-    public static Outcome TryParse(SourceText source, IReadOnlySet<int>? stopLines = null)
+    /// <param name="topLevel">
+    /// When given, the fast pass hands each top-level statement here as soon as it is built, with
+    /// whether a problem was found so far, and the script's body is left empty. Only an outcome that
+    /// is <see cref="Outcome.Fast"/> and has a script has handed over every statement, in order; any
+    /// other outcome's statements (a script the full pass parsed) are all in its script.
+    /// </param>
+    public static Outcome TryParse(SourceText source, IReadOnlySet<int>? stopLines = null, Action<Stmt, bool>? topLevel = null)
     {
         var positions = new SourcePositions(source);
         var errors = new SyntaxErrorCollector(positions);
         string text = Normalize(source.Text);
         if (InvalidCharacters(source, text) is { Count: > 0 } invalid) return new Outcome(null, invalid, false) { Fast = true };
-        var pass = new Pass(stopLines);
+        var pass = new Pass(stopLines) { TopLevel = topLevel };
         var script = (ScriptNode?)Parse(text, errors, positions, p => p.program(), pass);
         return new Outcome(script, errors.Errors, errors.EndedEarly) { Fast = !pass.Full, StoppedAtLine = pass.StoppedAtLine };
     }
@@ -66,6 +72,9 @@ internal static class ScriptParser
 
         /// <summary>The text is an f-string's field, read as if in brackets (a `{` first opens a dict).</summary>
         public bool InsideBrackets { get; init; }
+
+        /// <summary>Where the fast pass hands each top-level statement (see <see cref="TryParse"/>).</summary>
+        public Action<Stmt, bool>? TopLevel { get; init; }
     }
 
     /// <summary>Parses the text of an f-string's replacement field as one expression.</summary>
@@ -99,7 +108,10 @@ internal static class ScriptParser
         var parser = NewParser(new LookaheadTokenStream(new CheckedTokenSource(lexer, lexical, positions), 16));
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
         parser.ErrorHandler = new FastFail();
-        var builder = new AstBuilder(positions, parser);
+        var builder = new AstBuilder(positions, parser)
+        {
+            TopLevel = pass.TopLevel is { } topLevel ? (statement, problems) => topLevel(statement, problems || lexical.HasErrors) : null,
+        };
         parser.AddParseListener(builder);
         try
         {
