@@ -17,15 +17,6 @@ using Xunit;
 /// </summary>
 public class PredictionShortcutTests
 {
-    private static IEnumerable<string> Scripts()
-    {
-        string root = GoldenCorpusTests.RepositoryRoot();
-        return new[] { "tests/golden", "scripts", "examples", "samples", "src/GradScript/Modules" }
-            .Select(folder => Path.Combine(root, folder))
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.grad", SearchOption.AllDirectories));
-    }
-
     // Parses `text` with every one-token answer checked (GuardedPrediction throws InvalidOperationException
     // on a difference); syntax errors and nesting limits are the script's own business here.
     private static void ParseChecked(string text, bool fastPass)
@@ -49,8 +40,7 @@ public class PredictionShortcutTests
     [Fact]
     public void OneTokenAnswersAreAntlrsOwnOnEveryScript()
     {
-        var files = Scripts().ToList();
-        Assert.True(files.Count > 400, $"only {files.Count} scripts found");
+        var files = RepositoryScripts.Files();
         // Twice over: the first round fills the DFA that the shortcut reads.
         for (int round = 0; round < 2; round++)
         {

@@ -64,14 +64,7 @@ public class TokenScannerTests
     [Fact]
     public void GivesTheGeneratedLexersTokensForEveryScriptOfTheRepository()
     {
-        string root = GoldenCorpusTests.RepositoryRoot();
-        var files = new[] { "tests/golden", "scripts", "examples", "samples", "src/GradScript/Modules" }
-            .Select(folder => Path.Combine(root, folder))
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.grad", SearchOption.AllDirectories))
-            .ToList();
-        Assert.True(files.Count > 400, $"only {files.Count} scripts found under {root}");
-        foreach (string file in files)
+        foreach (string file in RepositoryScripts.Files())
         {
             string text = ScriptParser.Normalize(File.ReadAllText(file));
             if (!ScriptParser.HasInvalidCharacters(text) && StringCharStream.For(text) is StringCharStream) Same(text);
