@@ -123,12 +123,40 @@ internal sealed partial class Backpropagation
                 if (++visited == CheckInterval) { visited = 0; autograd?.Limits.Check(at); }
                 ref var node = ref nodes[i];
                 if (node.Mark != pass) continue;
-                PropagateFrom(block, i, ref node, sequence, pass, flag, at);
+                if ((node.Flags & ~NodeFlags.HasGrad) == NodeFlags.None && node.Op is Op.Add or Op.Subtract or Op.Multiply)
+                    PropagateArithmetic(block, ref node, sequence, pass, flag, at);
+                else PropagateFrom(block, i, ref node, sequence, pass, flag, at);
                 if (anomalies is not null && anomaly is null) anomaly = anomalies.GradientAnomaly(TrackedValue.At(block, i), at);
             }
         }
         // An anomaly waits for the end of the sweep, so a changed param, found anywhere, comes first.
         if (anomaly is not null) throw anomaly;
+    }
+
+    // The float64 + - * every training loop is made of (the plain operand, if any, on the right),
+    // without the generic derivative code: most nodes of a graph take this path.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PropagateArithmetic(NodeBlock block, ref NodeRecord node, long sequence, int pass, NodeFlags flag, in SourceSpan at)
+    {
+        double g = node.Grad;
+        int a = node.A, b = node.B;
+        if (b == NodeBlock.NoInput)
+        {
+            CheckInput(block, a, sequence, at);
+            ReachInput(block, a, node.Op == Op.Multiply ? g * node.Second : g, pass, flag);
+            return;
+        }
+        double left, right;
+        switch (node.Op)
+        {
+            case Op.Add: left = right = g; break;
+            case Op.Subtract: (left, right) = (g, -g); break;
+            default: (left, right) = (g * DataOf(block, b), g * DataOf(block, a)); break;
+        }
+        CheckInput(block, a, sequence, at);
+        CheckInput(block, b, sequence, at);
+        ReachInput(block, a, left, pass, flag);
+        ReachInput(block, b, right, pass, flag);
     }
 
     // Passes node's gradient on to its inputs: A first, then B, so gradients meeting at an input
@@ -148,28 +176,43 @@ internal sealed partial class Backpropagation
             double toA = (node.Flags & ~NodeFlags.HasGrad) == NodeFlags.None
                 ? Float64ToA(ref node, g, x, block, index)
                 : Derivatives.Contributions(TrackedValue.At(block, index), g, x, 0).ToA;
-            Check(aBlock, sequence, at);
-            Reach(aBlock, a, toA, pass, flag);
+            CheckInput(block, node.A, sequence, at);
+            ReachInput(block, node.A, toA, pass, flag);
             return;
         }
         var (bBlock, b) = block.Locate(node.B);
-        double xa = aBlock.Nodes[a].Data, yb = bBlock.Nodes[b].Data;
-        double left, right;
-        if ((node.Flags & ~NodeFlags.HasGrad) == NodeFlags.None && node.Op is Op.Add or Op.Subtract or Op.Multiply)
-        {
-            // The float64 arithmetic every training loop is made of, without the generic path.
-            (left, right) = node.Op switch
-            {
-                Op.Add => (g, g),
-                Op.Subtract => (g, -g),
-                _ => (g * yb, g * xa),
-            };
-        }
-        else (left, right) = Derivatives.Contributions(TrackedValue.At(block, index), g, xa, yb);
+        var (left, right) = Derivatives.Contributions(TrackedValue.At(block, index), g, aBlock.Nodes[a].Data, bBlock.Nodes[b].Data);
         Check(aBlock, sequence, at);
         Check(bBlock, sequence, at);
         Reach(aBlock, a, left, pass, flag);
         Reach(bBlock, b, right, pass, flag);
+    }
+
+    // The data of the node an input of block names.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double DataOf(NodeBlock block, int input) => input < NodeBlock.Capacity
+        ? block.Nodes[input].Data
+        : block.Foreign[input / NodeBlock.Capacity - 1].Nodes[input % NodeBlock.Capacity].Data;
+
+    // Check for the node an input of block names: only a leaf (in the Foreign table) can have changed.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckInput(NodeBlock block, int input, long sequence, in SourceSpan at)
+    {
+        if (input >= NodeBlock.Capacity) Check(block.Foreign[input / NodeBlock.Capacity - 1], sequence, at);
+    }
+
+    // Reach for the node an input of block (the block being swept) names. An input in the same block
+    // is older than the node being swept, so it is no leaf, and the block is already in this pass:
+    // only the low end of its range can move.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ReachInput(NodeBlock block, int input, double contribution, int pass, NodeFlags flag)
+    {
+        if (input >= NodeBlock.Capacity)
+        {
+            Reach(block.Foreign[input / NodeBlock.Capacity - 1], input % NodeBlock.Capacity, contribution, pass, flag);
+            return;
+        }
+        if (Arrive(block, input, contribution, pass, flag) && input < block.SweepLow) block.SweepLow = input;
     }
 
     // A float64 node with one input (and a plain operand on the right, if any): its contribution
@@ -215,28 +258,12 @@ internal sealed partial class Backpropagation
         if (input.IsLeaf && input.First > sequence) throw ChangedInPlace(at);
     }
 
-    // Adds a contribution to a node's gradient. The first one this pass is taken as it is (and the
-    // node's range joins the sweep); later ones are added in the node's dtype. An efficient zero
-    // (sgn's derivative) is a gradient only until a real contribution replaces it; one that comes
-    // after a real gradient is added as +0.0: without create_graph libtorch's engine adds in place
-    // (old.add_(new)), and an in-place add materialises an efficient zero (a -0.0 becomes +0.0).
+    // Adds a contribution to a node's gradient, and makes a node reached for the first time this
+    // pass part of the sweep: its block is queued (newest first), or its block's range widened.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reach(NodeBlock block, int index, double contribution, int pass, NodeFlags flag, bool efficientZero = false)
     {
-        ref var node = ref block.Nodes[index];
-        bool f32 = (node.Flags & NodeFlags.Float32) != 0;
-        if (efficientZero) contribution = 0.0;
-        if (node.Mark == pass)
-        {
-            if ((node.Flags & NodeFlags.EfficientZero) == 0) node.Grad = Derivatives.Accumulate(node.Grad, contribution, f32);
-            else if (!efficientZero) (node.Grad, node.Flags) = (f32 ? (float)contribution : contribution, node.Flags & ~NodeFlags.EfficientZero);
-            return;
-        }
-        node.Mark = pass;
-        if (_keep) Keep(block, index, node.Grad);
-        node.Grad = f32 ? (float)contribution : contribution;
-        node.Flags = efficientZero ? node.Flags | flag | NodeFlags.EfficientZero : (node.Flags & ~NodeFlags.EfficientZero) | flag;
-        if (block.IsLeaf) return;
+        if (!Arrive(block, index, contribution, pass, flag, efficientZero) || block.IsLeaf) return;
         if (block.SweepPass != pass)
         {
             block.SweepPass = pass;
@@ -245,6 +272,30 @@ internal sealed partial class Backpropagation
         }
         else if (index < block.SweepLow) block.SweepLow = index;
         else if (index > block.SweepHigh) block.SweepHigh = index;
+    }
+
+    // Adds a contribution to a node's gradient; true when it is the first this pass. The first one
+    // is taken as it is; later ones are added in the node's dtype. An efficient zero (sgn's
+    // derivative) is a gradient only until a real contribution replaces it; one that comes after a
+    // real gradient is added as +0.0: without create_graph libtorch's engine adds in place
+    // (old.add_(new)), and an in-place add materialises an efficient zero (a -0.0 becomes +0.0).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Arrive(NodeBlock block, int index, double contribution, int pass, NodeFlags flag, bool efficientZero = false)
+    {
+        ref var node = ref block.Nodes[index];
+        bool f32 = (node.Flags & NodeFlags.Float32) != 0;
+        if (efficientZero) contribution = 0.0;
+        if (node.Mark == pass)
+        {
+            if ((node.Flags & NodeFlags.EfficientZero) == 0) node.Grad = Derivatives.Accumulate(node.Grad, contribution, f32);
+            else if (!efficientZero) (node.Grad, node.Flags) = (f32 ? (float)contribution : contribution, node.Flags & ~NodeFlags.EfficientZero);
+            return false;
+        }
+        node.Mark = pass;
+        if (_keep) Keep(block, index, node.Grad);
+        node.Grad = f32 ? (float)contribution : contribution;
+        node.Flags = efficientZero ? node.Flags | flag | NodeFlags.EfficientZero : (node.Flags & ~NodeFlags.EfficientZero) | flag;
+        return true;
     }
 
     private void Keep(NodeBlock block, int index, double previous)
