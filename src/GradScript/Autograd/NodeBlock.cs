@@ -73,8 +73,11 @@ internal sealed class BlockHandle(NodeBlock block)
     /// <summary>The storage it names.</summary>
     public readonly NodeBlock Block = block;
 
-    // The handles of the older blocks this block's nodes read (not leaves: their storage holds them).
-    private BlockHandle[] _inputs = [];
+    // The handles of the older segments this segment's nodes read (not leaves: their storage holds
+    // them): the first in a field, since most segments read one or none (the one before, where the
+    // computation they continue began), and only the rest in an array.
+    private BlockHandle? _firstInput;
+    private BlockHandle[]? _moreInputs;
     private int _inputCount;
 
     /// <summary>Gradients that are themselves tracked, by node index, from a <c>create_graph</c> backward.</summary>
@@ -86,13 +89,21 @@ internal sealed class BlockHandle(NodeBlock block)
     /// <summary>Keeps <paramref name="input"/>'s nodes alive as long as this segment's.</summary>
     public void AddInput(BlockHandle input)
     {
-        // Newest first: a segment mostly reads the one just before it.
-        for (int i = _inputCount - 1; i >= 0; i--)
+        if (ReferenceEquals(_firstInput, input)) return;
+        if (_inputCount == 0)
         {
-            if (ReferenceEquals(_inputs[i], input)) return;
+            _firstInput = input;
+            _inputCount = 1;
+            return;
         }
-        if (_inputCount == _inputs.Length) Array.Resize(ref _inputs, Math.Max(4, _inputs.Length * 2));
-        _inputs[_inputCount++] = input;
+        // Newest first: a segment mostly reads the one just before it.
+        for (int i = _inputCount - 2; i >= 0; i--)
+        {
+            if (ReferenceEquals(_moreInputs![i], input)) return;
+        }
+        _moreInputs ??= new BlockHandle[4];
+        if (_inputCount - 1 == _moreInputs.Length) Array.Resize(ref _moreInputs, _moreInputs.Length * 2);
+        _moreInputs[_inputCount++ - 1] = input;
     }
 }
 
