@@ -15,7 +15,7 @@ using BenchmarkDotNet.Running;
 /// <item><c>--check</c>: only the cross-checks (every benchmark's set-up), in seconds.</item>
 /// <item><c>--cold-start</c>: only the cold-start runs; <c>--no-cold-start</c>: skip them.</item>
 /// <item><c>--loop NAME SECONDS</c>: runs one GradScript benchmark (w1, w2, backward, parse, chain, call,
-/// recorded, analyze, change, break, colours, format), a floor (w1-floor, w2-floor) or a script file (its path, ending in
+/// recorded, analyze, change, break, colours, format), a floor (w1-floor, w2-floor, backward-floor) or a script file (its path, ending in
 /// <c>.grad</c>, run with <c>args[0]</c> = 1000 or the number after SECONDS) over and over, untimed, for a profiler such as <c>dotnet-trace</c> to watch;
 /// it prints the time per run, in CPU time too, and the bytes allocated per run.</item>
 /// </list>
@@ -105,6 +105,7 @@ public static class Program
             "w1" => Prepared(new W1Benchmarks(), b => b.Setup(), b => b.GradScript()),
             "w2" => Prepared(new W2Benchmarks(), b => b.Setup(), b => b.GradScriptSteps()),
             "backward" => Prepared(new BackwardBenchmarks(), b => b.Setup(), b => b.GradScript()),
+            "backward-floor" => Prepared(new BackwardBenchmarks(), b => b.Setup(), b => b.CSharpFloor()),
             "parse" => Prepared(new ParseBenchmarks(), b => b.Setup(), b => b.Compile()),
             "chain" => Prepared(new ChainBenchmarks(), b => b.Setup(), b => b.LongChain()),
             "call" => Prepared(new HostCallBenchmarks(), b => b.Setup(), b => b.GradScript()),
@@ -121,7 +122,7 @@ public static class Program
         };
         if (run is null)
         {
-            Console.Error.WriteLine($"--loop: no benchmark '{name}' (w1, w2, backward, parse, chain, call, recorded, analyze, change, break, colours, format)");
+            Console.Error.WriteLine($"--loop: no benchmark '{name}' (w1, w2, backward, parse, chain, call, recorded, analyze, change, break, colours, format; w1-floor, w2-floor, backward-floor)");
             return 64;
         }
         // Batches of about 50 ms: the fastest batch is the figure least disturbed by other work on a

@@ -110,27 +110,36 @@ internal sealed partial class Backpropagation
         var flag = markHasGrad ? NodeFlags.HasGrad : NodeFlags.None;
         Reach(root.Block, root.Index, 1.0, pass, flag);
         if (root.IsLeaf) return;
-        var anomalies = autograd?.DetectAnomaly == true ? autograd : null;
         ScriptRuntimeException? anomaly = null;
         int visited = 0;
         while (_pending.TryDequeue(out var block, out _))
-        {
-            var nodes = block.Nodes;
-            long sequence = 2 * (block.First + block.SweepHigh);
-            // The block's low end falls as the sweep finds inputs in it; it is read again each step.
-            for (int i = block.SweepHigh; i >= block.SweepLow; i--, sequence -= 2)
-            {
-                if (++visited == CheckInterval) { visited = 0; autograd?.Limits.Check(at); }
-                ref var node = ref nodes[i];
-                if (node.Mark != pass) continue;
-                if ((node.Flags & ~NodeFlags.HasGrad) == NodeFlags.None && node.Op is Op.Add or Op.Subtract or Op.Multiply)
-                    PropagateArithmetic(block, ref node, sequence, pass, flag, at);
-                else PropagateFrom(block, i, ref node, sequence, pass, flag, at);
-                if (anomalies is not null && anomaly is null) anomaly = anomalies.GradientAnomaly(TrackedValue.At(block, i), at);
-            }
-        }
+            visited = SweepBlock(block, pass, flag, visited, autograd, ref anomaly, at);
         // An anomaly waits for the end of the sweep, so a changed param, found anywhere, comes first.
         if (anomaly is not null) throw anomaly;
+    }
+
+    // One block's part of a pass: its range, newest first; returns the count of nodes visited since
+    // the limits were last checked. Compiled fully optimised at once and never inlined: with the
+    // tiered JIT's profile it was inlined into its caller, and then its own helpers were not (a
+    // million-node chain took 10.5 ms instead of 7).
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private int SweepBlock(NodeBlock block, int pass, NodeFlags flag, int visited, AutogradState? autograd, ref ScriptRuntimeException? anomaly, in SourceSpan at)
+    {
+        var nodes = block.Nodes;
+        bool detect = autograd is { DetectAnomaly: true };
+        long sequence = 2 * (block.First + block.SweepHigh);
+        // The block's low end falls as the sweep finds inputs in it; it is read again each step.
+        for (int i = block.SweepHigh; i >= block.SweepLow; i--, sequence -= 2)
+        {
+            if (++visited == CheckInterval) { visited = 0; autograd?.Limits.Check(at); }
+            ref var node = ref nodes[i];
+            if (node.Mark != pass) continue;
+            if ((node.Flags & ~NodeFlags.HasGrad) == NodeFlags.None && node.Op is Op.Add or Op.Subtract or Op.Multiply)
+                PropagateArithmetic(block, ref node, sequence, pass, flag, at);
+            else PropagateFrom(block, i, ref node, sequence, pass, flag, at);
+            if (detect && anomaly is null) anomaly = autograd!.GradientAnomaly(TrackedValue.At(block, i), at);
+        }
+        return visited;
     }
 
     // The float64 + - * every training loop is made of (the plain operand, if any, on the right),
@@ -161,6 +170,7 @@ internal sealed partial class Backpropagation
 
     // Passes node's gradient on to its inputs: A first, then B, so gradients meeting at an input
     // (x * x) are added in PyTorch's order.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void PropagateFrom(NodeBlock block, int index, ref NodeRecord node, long sequence, int pass, NodeFlags flag, in SourceSpan at)
     {
         var (aBlock, a) = block.Locate(node.A);
