@@ -75,35 +75,37 @@ internal sealed class BlockHandle(NodeBlock block)
 
     // The handles of the older segments this segment's nodes read (not leaves: their storage holds
     // them): the first in a field, since most segments read one or none (the one before, where the
-    // computation they continue began), and only the rest in an array.
+    // computation they continue began), and only the rest in an array, filled from the start (its
+    // first null ends it). A handle is 48 bytes and needs no array of its own.
     private BlockHandle? _firstInput;
-    private BlockHandle[]? _moreInputs;
-    private int _inputCount;
+    private BlockHandle?[]? _moreInputs;
 
     /// <summary>Gradients that are themselves tracked, by node index, from a <c>create_graph</c> backward.</summary>
     public Dictionary<int, TrackedValue>? TrackedGradients;
 
     /// <summary>Whether this segment's nodes read another segment of the tape (and so keep it alive).</summary>
-    public bool ReadsOtherSegments => _inputCount > 0;
+    public bool ReadsOtherSegments => _firstInput is not null;
 
     /// <summary>Keeps <paramref name="input"/>'s nodes alive as long as this segment's.</summary>
     public void AddInput(BlockHandle input)
     {
         if (ReferenceEquals(_firstInput, input)) return;
-        if (_inputCount == 0)
+        if (_firstInput is null)
         {
             _firstInput = input;
-            _inputCount = 1;
             return;
         }
-        // Newest first: a segment mostly reads the one just before it.
-        for (int i = _inputCount - 2; i >= 0; i--)
+        int count = 0;
+        if (_moreInputs is { } more)
         {
-            if (ReferenceEquals(_moreInputs![i], input)) return;
+            for (; count < more.Length && more[count] is { } known; count++)
+            {
+                if (ReferenceEquals(known, input)) return;
+            }
         }
-        _moreInputs ??= new BlockHandle[4];
-        if (_inputCount - 1 == _moreInputs.Length) Array.Resize(ref _moreInputs, _moreInputs.Length * 2);
-        _moreInputs[_inputCount++ - 1] = input;
+        if (_moreInputs is null) _moreInputs = new BlockHandle[4];
+        else if (count == _moreInputs.Length) Array.Resize(ref _moreInputs, count * 2);
+        _moreInputs[count] = input;
     }
 }
 
