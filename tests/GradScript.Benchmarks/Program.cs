@@ -6,6 +6,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 /// <summary>
 /// The suite's one command. With no options: every benchmark with BenchmarkDotNet's default job,
@@ -14,6 +15,7 @@ using BenchmarkDotNet.Running;
 /// <item><c>--quick</c>: BenchmarkDotNet's ShortRun job (5 iterations, not 3: the figures are medians) and fewer cold starts; a few minutes.</item>
 /// <item><c>--check</c>: only the cross-checks (every benchmark's set-up), in seconds.</item>
 /// <item><c>--cold-start</c>: only the cold-start runs; <c>--no-cold-start</c>: skip them.</item>
+/// <item><c>--inProcess</c>: the benchmarks run in this process, with nothing built (with <c>--quick</c> too).</item>
 /// <item><c>--loop NAME SECONDS</c>: runs one GradScript benchmark (w1, w2, backward, parse, chain, call,
 /// recorded, analyze, change, break, colours, format), a floor (w1-floor, w2-floor, backward-floor) or a script file (its path, ending in
 /// <c>.grad</c>, run with <c>args[0]</c> = 1000 or the number after SECONDS) over and over, untimed, for a profiler such as <c>dotnet-trace</c> to watch;
@@ -36,6 +38,7 @@ public static class Program
         bool checkOnly = options.Remove("--check");
         bool coldStartOnly = options.Remove("--cold-start");
         bool coldStart = !options.Remove("--no-cold-start");
+        bool inProcess = options.Remove("--inProcess");
         var rest = args.Where(options.Contains).ToList();
 
         if (checkOnly) return RunChecks();
@@ -49,9 +52,12 @@ public static class Program
             // BenchmarkDotNet builds into an artifacts folder of its own; the ANTLR build step then
             // writes the generated parser to one path and the compiler looks for it at another, so
             // the usual output layout is kept.
-            var job = (quick ? Job.ShortRun.WithIterationCount(5) : Job.Default.WithMaxIterationCount(40))
-                .WithArguments([new MsBuildArgument("/p:UseArtifactsOutput=false")])
-                .WithId(quick ? "Quick" : "Full");
+            var job = (quick ? Job.ShortRun.WithIterationCount(5) : Job.Default.WithMaxIterationCount(40)).WithId(quick ? "Quick" : "Full");
+            // In process nothing is built (the way round BenchmarkDotNet's 2-minute build timeout on
+            // a loaded machine), and a job that carries build arguments is refused there.
+            job = inProcess
+                ? job.WithToolchain(InProcessEmitToolchain.Instance)
+                : job.WithArguments([new MsBuildArgument("/p:UseArtifactsOutput=false")]);
             var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(job).AddDiagnoser(MemoryDiagnoser.Default);
             summaries = BenchmarkSwitcher.FromTypes(Benchmarks).Run([.. rest], config).ToList();
         }
