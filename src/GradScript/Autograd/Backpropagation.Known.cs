@@ -1,0 +1,45 @@
+namespace GradScript.Autograd;
+
+// A backward pass whose sweep its caller makes: the compiled tier's backward of an expression it
+// has just recorded, whose graph it knows (its nodes in creation order, every other input a leaf).
+// Such a graph needs no queue of blocks and no walk over the tape's ranges: the caller visits its
+// nodes newest first and passes each contribution on with Contribute, as Sweep does.
+internal sealed partial class Backpropagation
+{
+    /// <summary>
+    /// Begins such a pass at <paramref name="root"/> (its gradient 1) and gives its number for
+    /// <see cref="Contribute"/>. The caller answers for what makes it <c>Run(root, accumulate: false)</c>:
+    /// anomaly detection off, no tracked gradients left by a <c>create_graph</c> backward, every node
+    /// float64 and no sgn among them (so no efficient zero), every input outside its nodes a leaf
+    /// recorded before them (so no param changed in place since), and a graph far smaller than
+    /// <see cref="CheckInterval"/> (so the sweep would not have looked at the limits either).
+    /// </summary>
+    public int BeginKnownPass(TrackedValue root)
+    {
+        KnownPasses++;
+        int pass = ++_pass;
+        Contribute(root, 1.0, pass);
+        return pass;
+    }
+
+    /// <summary>Passes swept by their callers (for tests and the design's figures).</summary>
+    internal long KnownPasses { get; private set; }
+
+    /// <summary>
+    /// Adds a float64 contribution to a node's gradient in pass <paramref name="pass"/> as
+    /// <see cref="Reach"/> does there: the first is taken as it is and marks the node reached (and
+    /// its gradient set, <see cref="NodeFlags.HasGrad"/>), later ones are added.
+    /// </summary>
+    public static void Contribute(TrackedValue t, double contribution, int pass)
+    {
+        ref var node = ref t.Block.Nodes[t.Index];
+        if (node.Mark == pass)
+        {
+            node.Grad = Derivatives.Accumulate(node.Grad, contribution, float32: false);
+            return;
+        }
+        node.Mark = pass;
+        node.Grad = contribution;
+        node.Flags = (node.Flags & ~NodeFlags.EfficientZero) | NodeFlags.HasGrad;
+    }
+}
