@@ -86,7 +86,8 @@ internal static partial class Builtins
         return GradientOf(interpreter, args[0].AsTracked);
     }
 
-    private static Value GradientOf(Interpreter interpreter, TrackedValue node) =>
+    /// <summary><c>grad(t)</c> of a tracked value: its tracked gradient from a <c>create_graph</c> backward, else its number.</summary>
+    internal static Value GradientOf(Interpreter interpreter, TrackedValue node) =>
         interpreter.Autograd.TrackedGradient(node) is { } tracked ? Value.Object(tracked) : Value.Float(node.Grad);
 
     private static Value ValueAndGrad(Interpreter interpreter, in Arguments args)

@@ -25,6 +25,10 @@ internal static partial class Builtins
     public static readonly FrozenDictionary<string, NativeFunction> Recording =
         Functions.Where(f => f.Records is not null).ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
 
+    /// <summary>The builtins <c>backward</c> and <c>grad</c>, which the compiled tier calls directly on a tracked argument while the names still mean them.</summary>
+    public static readonly NativeFunction BackwardFunction = Functions.Single(f => f.Name == "backward"),
+        GradFunction = Functions.Single(f => f.Name == "grad");
+
     /// <summary>The builtin <c>range</c>, whose loops a generated adjoint unrolls.</summary>
     public static readonly NativeFunction RangeFunction = Functions.Single(f => f.Name == "range");
 

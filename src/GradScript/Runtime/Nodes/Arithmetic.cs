@@ -42,6 +42,7 @@ internal struct DivideOperator : IFloatOperator
 /// <summary>Operators without a float fast path: they always take <see cref="Operators.Arithmetic"/>.</summary>
 internal sealed class GenericArithmeticCode(BinaryOp op, Code left, Code right, SourceSpan opSpan, SourceSpan span) : Code(span)
 {
+    public BinaryOp Operator => op;
     public Code Left => left;
     public Code Right => right;
 

@@ -30,6 +30,9 @@ internal sealed class GlobalGet(int slot, string name, FunctionScope? scope, Sou
 {
     public int Slot => slot;
 
+    /// <summary>The variable's name (the compiled tier recognises calls of builtins by it, then checks the value).</summary>
+    public string Name => name;
+
     public override Value Eval(Frame frame)
     {
         var value = frame.Globals[slot].Value;

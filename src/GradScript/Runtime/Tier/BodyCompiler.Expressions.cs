@@ -64,7 +64,7 @@ internal sealed partial class BodyCompiler
     /// <see cref="CallCode"/> does. A script function's arguments go straight into its new slots; a
     /// native function's are passed as they are, to the overload of their number.
     /// </summary>
-    private Expression Call(CallCode call)
+    private Expression Call(CallCode call, Expression? callee = null)
     {
         var node = E.Constant(call);
         var target = E.Variable(typeof(Value), "callee");
@@ -79,13 +79,20 @@ internal sealed partial class BodyCompiler
             <= 4 => E.Call(node, nameof(CallCode.CallNative), null, [target, .. arguments, _frame]),
             _ => E.Call(node, nameof(CallCode.CallNative), null, target, E.NewArrayInit(typeof(Value), arguments), _frame),
         };
-        var steps = new List<Expression>
-        {
-            E.Assign(target, Expression(call.Callee)),
-            E.Assign(slots, E.Call(node, nameof(CallCode.ScriptFrame), null, target)),
-        };
+        var steps = new List<Expression> { E.Assign(slots, E.Call(node, nameof(CallCode.ScriptFrame), null, target)) };
         for (int i = 0; i < arguments.Length; i++) steps.Add(E.Assign(arguments[i], Expression(call.Arguments[i])));
         steps.Add(E.Condition(E.NotEqual(slots, E.Constant(null, typeof(Value[]))), E.Block(typeof(Value), script), native));
-        return E.Block(typeof(Value), [target, slots, .. arguments], steps);
+        Expression made = E.Block(typeof(Value), steps);
+        // grad(t) while the name means the builtin (which takes one argument): the gradient of a
+        // tracked argument without the call.
+        if (arguments.Length == 1 && call.Callee is GlobalGet { Name: "grad" })
+        {
+            var only = arguments[0];
+            made = E.Condition(E.Call(typeof(KnownGraph), nameof(KnownGraph.IsGrad), null, target),
+                E.Block(typeof(Value), E.Assign(only, Expression(call.Arguments[0])),
+                    E.Condition(E.Property(only, nameof(Value.IsTracked)), E.Call(typeof(KnownGraph), nameof(KnownGraph.Gradient), null, only, _frame), native)),
+                made);
+        }
+        return E.Block(typeof(Value), [target, slots, .. arguments], E.Assign(target, callee ?? Expression(call.Callee)), made);
     }
 }

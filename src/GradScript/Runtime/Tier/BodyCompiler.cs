@@ -56,8 +56,22 @@ internal sealed partial class BodyCompiler
         return E.Lambda<Func<Frame, Completion>>(body, "gradscript_block", [_frame]);
     }
 
-    private Expression Block(Instruction[] block) =>
-        block.Length == 0 ? E.Empty() : E.Block(typeof(void), block.Select(Statement));
+    private Expression Block(Instruction[] block)
+    {
+        if (block.Length == 0) return E.Empty();
+        var statements = new List<Expression>(block.Length);
+        for (int i = 0; i < block.Length; i++)
+        {
+            // `v = e` and `backward(v)` are compiled together (BodyCompiler.Backward.cs).
+            if (i + 1 < block.Length && AssignThenBackward(block[i], block[i + 1]) is { } both)
+            {
+                statements.Add(both);
+                i++;
+            }
+            else statements.Add(Statement(block[i]));
+        }
+        return E.Block(typeof(void), statements);
+    }
 
     private Expression Statement(Instruction instruction) => Bounded(instruction, Compiled, Interpreted);
 
@@ -73,7 +87,7 @@ internal sealed partial class BodyCompiler
 
     private Expression Compiled(Instruction instruction) => instruction switch
     {
-        ExprInstruction s => E.Block(typeof(void), Expression(s.Expression)),
+        ExprInstruction s => BackwardOfExpression(s) ?? E.Block(typeof(void), Expression(s.Expression)),
         AssignInstruction s => Assign(s.Target, Expression(s.Source)),
         IfInstruction s => E.IfThenElse(Truthy(Expression(s.Condition)), Block(s.Then), Block(s.Else)),
         WhileInstruction s => While(s),
