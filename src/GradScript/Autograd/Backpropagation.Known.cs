@@ -14,6 +14,7 @@ internal sealed partial class Backpropagation
     /// recorded before them (so no param changed in place since), and a graph far smaller than
     /// <see cref="CheckInterval"/> (so the sweep would not have looked at the limits either).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int BeginKnownPass(TrackedValue root)
     {
         KnownPasses++;
@@ -30,6 +31,7 @@ internal sealed partial class Backpropagation
     /// <see cref="Reach"/> does there: the first is taken as it is and marks the node reached (and
     /// its gradient set, <see cref="NodeFlags.HasGrad"/>), later ones are added.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void Contribute(TrackedValue t, double contribution, int pass)
     {
         ref var node = ref t.Block.Nodes[t.Index];

@@ -182,6 +182,22 @@ public class CompiledBackwardTests
         print(s)
         """, string.Concat(Enumerable.Repeat("own backward 0.5\nown backward 0.25\n", 2)) + "6392.0\n");
 
+    // The optimizer step's direct update (InPlace.TryUpdateParam) against Python's floats, beside the
+    // general one (an int operand).
+    [Fact]
+    public void AParamUpdatedInPlaceByEveryOperator() => TierRun.AgreeInEveryTier("""
+        p = param(1.5)
+        for i in range(1200) {
+            p += 0.25
+            p -= 0.125
+            p *= 1.0001
+            p /= 1.00005
+            p -= 1
+            p += 1
+        }
+        print(value(p))
+        """, "156.1876272533058\n");
+
     [Fact]
     public void TheGraphLimitStopsTheCompiledForwardAtTheInterpretersOperation()
     {

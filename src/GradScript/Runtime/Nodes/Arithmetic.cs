@@ -49,6 +49,7 @@ internal sealed class GenericArithmeticCode(BinaryOp op, Code left, Code right, 
     public override Value Eval(Frame frame) => Apply(left.Eval(frame), right.Eval(frame), frame);
 
     /// <summary>The operator on its evaluated operands (the compiled tier's entry, too).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Value Apply(Value a, Value b, Frame frame) =>
         op == BinaryOp.Power && TrackedArithmetic.TryRecordPower(a, b, frame.Interpreter, opSpan, out var node)
             ? node

@@ -22,9 +22,11 @@ internal sealed class CompoundAssignInstruction(BinaryOp op, Code read, Store wr
     }
 
     /// <summary>The update with its operands evaluated (the compiled tier's entry, too).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Apply(Value current, Value operand, Frame frame)
     {
-        if (!InPlace.TryUpdate(op, current, operand, frame.Interpreter, opSpan))
+        if (!InPlace.TryUpdateParam(op, current, operand, frame.Interpreter, opSpan)
+            && !InPlace.TryUpdate(op, current, operand, frame.Interpreter, opSpan))
             write.Set(frame, Operators.Arithmetic(op, current, operand, frame.Interpreter, opSpan));
     }
 }
@@ -51,6 +53,20 @@ internal sealed class CompoundIndexInstruction(BinaryOp op, Code target, Code ke
 /// <summary>The in-place half of <c>x op= v</c>; the operator's row of <see cref="OperatorTable"/> says what it does to a list.</summary>
 internal static class InPlace
 {
+    /// <summary>
+    /// The optimizer step of a training loop, <c>p -= c * grad(p)</c>: a float64 param updated by a
+    /// float, as <see cref="TryUpdate"/> updates it, without looking at its other cases first.
+    /// </summary>
+    public static bool TryUpdateParam(BinaryOp op, Value current, Value operand, Interpreter interpreter, in SourceSpan at)
+    {
+        if (!current.IsTracked || !operand.IsFloat) return false;
+        var leaf = current.AsTracked;
+        if (!leaf.IsLeaf || leaf.IsFloat32) return false;
+        leaf.Data = Operators.FloatArithmetic(op, leaf.Data, operand.AsFloat, at).AsFloat;
+        interpreter.Autograd.ChangedInPlace(leaf);
+        return true;
+    }
+
     public static bool TryUpdate(BinaryOp op, Value current, Value operand, Interpreter interpreter, in SourceSpan at)
     {
         if (current.Reference is ListValue list)

@@ -103,7 +103,11 @@ internal static class Iteration
             _ => new(Items(source, limits, at), null),
         };
 
-        public long Count => _list?.Count ?? _range!.Length;
+        public long Count
+        {
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get => _list?.Count ?? _range!.Length;
+        }
 
         public Value this[long i] => _list is not null ? _list[(int)i] : Value.Int(_range![i]);
     }

@@ -20,6 +20,7 @@ internal static class KnownGraph
     /// tracked inputs are float64 leaves or results of the expression's own operations
     /// (<paramref name="aIsOwn"/>, <paramref name="bIsOwn"/>, whose own guards vouch for them).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Fits(Op op, Value a, bool aIsOwn, Value b, bool bIsOwn, Value result)
     {
         bool ta = a.IsTracked, tb = b.IsTracked;
@@ -31,6 +32,7 @@ internal static class KnownGraph
 
     // A plain operand is one the direct path takes (a float or an int, not a bool); a tracked one
     // not made by the expression must be a float64 leaf, so the graph ends there.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Operand(Value v, bool tracked, bool own)
     {
         if (!tracked) return v.IsFloat || v.IsInt;
@@ -80,6 +82,7 @@ internal static class KnownGraph
     }
 
     // A plain operand as the direct path recorded it (an int converted to double).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Plain(Value v) => v.IsFloat ? v.AsFloat : v.AsInt;
 
     /// <summary>Whether <paramref name="callee"/> is still the builtin <c>grad</c>, whose answer for a tracked value is <see cref="Gradient"/>.</summary>
