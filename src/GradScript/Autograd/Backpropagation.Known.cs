@@ -19,6 +19,8 @@ internal sealed partial class Backpropagation
     {
         KnownPasses++;
         int pass = ++_pass;
+        // Nothing is kept for afterwards: no accumulate, no tracked gradients to forget.
+        _keep = false;
         Contribute(root, 1.0, pass);
         return pass;
     }
@@ -27,21 +29,11 @@ internal sealed partial class Backpropagation
     internal long KnownPasses { get; private set; }
 
     /// <summary>
-    /// Adds a float64 contribution to a node's gradient in pass <paramref name="pass"/> as
-    /// <see cref="Reach"/> does there: the first is taken as it is and marks the node reached (and
-    /// its gradient set, <see cref="NodeFlags.HasGrad"/>), later ones are added.
+    /// Adds a contribution to a node's gradient in pass <paramref name="pass"/> as the sweep does
+    /// (<see cref="Arrive"/>): the first is taken as it is and marks the node reached (and its
+    /// gradient set, <see cref="NodeFlags.HasGrad"/>), later ones are added.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static void Contribute(TrackedValue t, double contribution, int pass)
-    {
-        ref var node = ref t.Block.Nodes[t.Index];
-        if (node.Mark == pass)
-        {
-            node.Grad = Derivatives.Accumulate(node.Grad, contribution, float32: false);
-            return;
-        }
-        node.Mark = pass;
-        node.Grad = contribution;
-        node.Flags = (node.Flags & ~NodeFlags.EfficientZero) | NodeFlags.HasGrad;
-    }
+    public void Contribute(TrackedValue t, double contribution, int pass) => Arrive(t.Block, t.Index, contribution, pass, NodeFlags.HasGrad);
 }
+

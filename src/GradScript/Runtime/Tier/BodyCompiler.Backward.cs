@@ -137,14 +137,18 @@ internal sealed partial class BodyCompiler
     /// <summary>The sweep written out: operations were added in creation order, so it visits them backwards.</summary>
     private Expression Sweep(List<RecordedOperation> operations, ParameterExpression root)
     {
-        var pass = E.Variable(typeof(int), "pass");
-        var steps = new List<Expression> { E.Assign(pass, E.Call(typeof(KnownGraph), nameof(KnownGraph.BeginPass), null, root, _frame)) };
+        var (sweep, pass) = (E.Variable(typeof(Backpropagation), "sweep"), E.Variable(typeof(int), "pass"));
+        var steps = new List<Expression>
+        {
+            E.Assign(sweep, E.Call(typeof(KnownGraph), nameof(KnownGraph.Pass), null, _frame)),
+            E.Assign(pass, E.Call(sweep, nameof(Backpropagation.BeginKnownPass), null, E.Property(root, nameof(Value.AsTracked)))),
+        };
         for (int i = operations.Count - 1; i >= 0; i--)
         {
             var o = operations[i];
-            steps.Add(E.Call(typeof(KnownGraph), nameof(KnownGraph.Propagate), null, E.Constant(o.Op), o.Left, o.Right, o.Result, pass));
+            steps.Add(E.Call(typeof(KnownGraph), nameof(KnownGraph.Propagate), null, E.Constant(o.Op), o.Left, o.Right, o.Result, sweep, pass));
         }
         steps.Add(E.Call(typeof(KnownGraph), nameof(KnownGraph.EndPass), null, _frame));
-        return E.Block(typeof(void), [pass], steps);
+        return E.Block(typeof(void), [sweep, pass], steps);
     }
 }

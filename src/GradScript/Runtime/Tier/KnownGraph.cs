@@ -56,8 +56,8 @@ internal static class KnownGraph
             && !autograd.DetectAnomaly && !autograd.HasTrackedGradients;
     }
 
-    /// <summary>Begins the pass at the root; its number is passed to each <see cref="Propagate"/>.</summary>
-    public static int BeginPass(Value root, Frame frame) => frame.Interpreter.Autograd.Backpropagation.BeginKnownPass(root.AsTracked);
+    /// <summary>The engine's backward pass, which each <see cref="Propagate"/> passes contributions to.</summary>
+    public static Backpropagation Pass(Frame frame) => frame.Interpreter.Autograd.Backpropagation;
 
     /// <summary>Ends the pass as <see cref="AutogradState.Backward"/> ends one: a computation has ended on the tape.</summary>
     public static void EndPass(Frame frame) => frame.Interpreter.Autograd.Tape.ComputationEnded();
@@ -67,7 +67,7 @@ internal static class KnownGraph
     /// that read it is newer) passed on to its tracked operands, the left one first.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Propagate(Op op, Value a, Value b, Value result, int pass)
+    public static void Propagate(Op op, Value a, Value b, Value result, Backpropagation sweep, int pass)
     {
         if (!result.IsTracked) return;
         var node = result.AsTracked;
@@ -77,8 +77,8 @@ internal static class KnownGraph
         var (toA, toB) = op == Op.Power
             ? Power.Derivative(Power.Exponent.Plain(y), node.Data, g, x, y, wantLeft: true, wantRight: false)
             : Arithmetic.Derivative(op, g, x, y, wantLeft: ta, wantRight: tb);
-        if (ta) Backpropagation.Contribute(a.AsTracked, toA, pass);
-        if (tb) Backpropagation.Contribute(b.AsTracked, toB, pass);
+        if (ta) sweep.Contribute(a.AsTracked, toA, pass);
+        if (tb) sweep.Contribute(b.AsTracked, toB, pass);
     }
 
     // A plain operand as the direct path recorded it (an int converted to double).
