@@ -63,8 +63,16 @@ internal sealed partial class Compiler
         {
             VariableKind.Local => new LocalGet(variable.Slot, name.Identifier, name.Span),
             VariableKind.Enclosing => new EnclosingGet(variable.Depth, variable.Slot, name.Identifier, name.Span),
-            _ => new GlobalGet(variable.Slot, name.Identifier, _scope, name.Span),
+            _ when _scope is null => new GlobalGet(variable.Slot, name.Identifier, name.Span),
+            _ => new GlobalGetInFunction(variable.Slot, name.Identifier, VisibleLocals(_scope), name.Span),
         };
+    }
+
+    // One array a function, shared by its global reads (their error's suggestions).
+    private string[] VisibleLocals(FunctionScope scope)
+    {
+        if (!_visibleLocals.TryGetValue(scope, out var names)) _visibleLocals[scope] = names = Undefined.VisibleLocals(scope);
+        return names;
     }
 
     // A left-deep chain of binary operators is collected in a loop (never by recursion), then built

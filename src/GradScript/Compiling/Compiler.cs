@@ -18,6 +18,9 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
     // The scope of the function whose body is being compiled; null at top level.
     private FunctionScope? _scope;
 
+    // Each function's visible locals, by scope (see VisibleLocals).
+    private readonly Dictionary<FunctionScope, string[]> _visibleLocals = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Left-associative chains longer than this run in a loop instead of a deep tree.</summary>
     private const int ChainThreshold = 32;
 

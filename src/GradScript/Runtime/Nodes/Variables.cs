@@ -25,19 +25,31 @@ internal sealed class EnclosingGet(int depth, int slot, string name, SourceSpan 
     }
 }
 
-/// <summary>A global read; <paramref name="scope"/> is the function it is written in, whose names an error suggests.</summary>
-internal sealed class GlobalGet(int slot, string name, FunctionScope? scope, SourceSpan span) : Code(span)
+/// <summary>A global read outside any function (most of a script's): no locals to suggest in its error.</summary>
+internal class GlobalGet(int slot, string name, SourceSpan span) : Code(span)
 {
     public int Slot => slot;
 
     /// <summary>The variable's name (the compiled tier recognises calls of builtins by it, then checks the value).</summary>
     public string Name => name;
 
+    /// <summary>The locals an error suggests besides the globals: those of the functions the read is written in.</summary>
+    protected virtual string[] VisibleLocals => [];
+
     public override Value Eval(Frame frame)
     {
         var value = frame.Globals[slot].Value;
-        return value.IsUndefined ? throw Undefined.Error(name, Span, Undefined.Suggestion(name, scope, frame)) : value;
+        return value.IsUndefined ? throw Undefined.Error(name, Span, Undefined.Suggestion(name, VisibleLocals, frame)) : value;
     }
+}
+
+/// <summary>
+/// A global read inside a function. It keeps only the names of the function's locals and of those
+/// around it (one array a function, shared by its reads), not the resolver's scopes.
+/// </summary>
+internal sealed class GlobalGetInFunction(int slot, string name, string[] visibleLocals, SourceSpan span) : GlobalGet(slot, name, span)
+{
+    protected override string[] VisibleLocals => visibleLocals;
 }
 
 /// <summary>Where an assignment stores a value: a variable, a list element, or several (destructuring).</summary>
@@ -73,16 +85,26 @@ internal static class Undefined
         new($"name '{name}' is not defined", span, hint: Hints.ForUndefinedName(name) ?? hint);
 
     /// <summary>
-    /// The defined name closest to a misspelt one: the locals of the function the read is written
-    /// in and of those around it, then the script's and the engine's globals, builtins included.
+    /// The defined name closest to a misspelt one: <paramref name="visibleLocals"/> (see
+    /// <see cref="VisibleLocals"/>), then the script's and the engine's globals, builtins included.
     /// </summary>
-    public static string? Suggestion(string name, FunctionScope? scope, Frame frame)
+    public static string? Suggestion(string name, string[] visibleLocals, Frame frame)
     {
-        var candidates = new List<string>();
-        for (var s = scope; s is not null; s = s.Parent) candidates.AddRange(s.LocalNames);
+        var candidates = new List<string>(visibleLocals);
         candidates.AddRange(frame.Globals.Where(cell => !cell.Value.IsUndefined).Select(cell => cell.Name));
         candidates.AddRange(frame.Interpreter.Globals.Values.Where(cell => !cell.Value.IsUndefined).Select(cell => cell.Name));
         return Suggestions.DidYouMean(name, candidates);
+    }
+
+    /// <summary>
+    /// The locals of <paramref name="scope"/> and of the functions around it, innermost first: what
+    /// a misspelt global read in it is compared with before the globals.
+    /// </summary>
+    public static string[] VisibleLocals(FunctionScope scope)
+    {
+        var names = new List<string>();
+        for (var s = scope; s is not null; s = s.Parent) names.AddRange(s.LocalNames);
+        return names.ToArray();
     }
 
     // Python's UnboundLocalError: the name is a local (it is assigned in the function), read
