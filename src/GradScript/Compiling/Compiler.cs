@@ -103,17 +103,30 @@ internal sealed partial class Compiler(Resolution resolution, bool echo)
     private Instruction For(For loop)
     {
         var body = Block(loop.Body);
-        var general = new ForInstruction(Targets(loop.Targets, loop.Span), Expression(loop.Iterable), body, loop.Span);
-        if (loop.Iterable is not Call { Callee: Name callee } call || call.Arguments.Count == 0) return general;
-        bool isZip = callee.Identifier == "zip" && call.Keywords.Count == 0 && loop.Targets.Count == call.Arguments.Count;
-        bool isEnumerate = callee.Identifier == "enumerate" && call.Arguments.Count == 1 && loop.Targets.Count == 2
-            && call.Keywords is [] or [{ Name: "start" }];
-        if (!isZip && !isEnumerate) return general;
+        if (loop.Iterable is not Call { Callee: Name callee } call || call.Arguments.Count == 0
+            || !IsZip(call, callee, loop.Targets.Count) && !IsEnumerate(call, callee, loop.Targets.Count))
+            return new ForInstruction(Targets(loop.Targets, loop.Span), Expression(loop.Iterable), body, loop.Span);
+
+        // The general loop (for when the name no longer means the builtin) is made of the same
+        // nodes as the fast one, compiled once, in the order the general loop alone would be.
+        var targets = new Store[loop.Targets.Count];
+        for (int i = 0; i < targets.Length; i++) targets[i] = Target(loop.Targets[i]);
+        var calleeCode = Expression(callee);
+        var arguments = Expressions(call.Arguments);
+        Code? start = call.Keywords is [var keyword] ? Expression(keyword.Value) : null;
+        var general = new ForInstruction(
+            targets.Length == 1 ? targets[0] : new DestructuringStore(targets, loop.Span),
+            new CallCode(calleeCode, arguments, KeywordNames(call), start is null ? [] : [start], call.Span), body, loop.Span);
         return new ZipForInstruction(
-            isZip ? Builtins.ZipFunction : Builtins.EnumerateFunction, Expression(callee), call.Arguments.Select(Expression).ToArray(),
-            call.Keywords is [var start] ? Expression(start.Value) : null, call.Span,
-            loop.Targets.Select(t => Target(t)).ToArray(), general, body, loop.Span);
+            callee.Identifier == "zip" ? Builtins.ZipFunction : Builtins.EnumerateFunction, calleeCode, arguments,
+            start, call.Span, targets, general, body, loop.Span);
     }
+
+    private static bool IsZip(Call call, Name callee, int targets) =>
+        callee.Identifier == "zip" && call.Keywords.Count == 0 && targets == call.Arguments.Count;
+
+    private static bool IsEnumerate(Call call, Name callee, int targets) =>
+        callee.Identifier == "enumerate" && call.Arguments.Count == 1 && targets == 2 && call.Keywords is [] or [{ Name: "start" }];
 
     private Store Targets<T>(IReadOnlyList<T> targets, SourceSpan span) where T : Expr =>
         targets.Count == 1 ? Target(targets[0]) : new DestructuringStore(targets.Select(t => Target(t)).ToArray(), span);
