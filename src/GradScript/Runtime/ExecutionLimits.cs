@@ -1,6 +1,7 @@
 namespace GradScript.Runtime;
 
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using GradScript.Autograd;
 using GradScript.Diagnostics;
 
@@ -95,7 +96,7 @@ internal sealed class ExecutionLimits(EngineOptions options) : IExecutionLimits
     }
 
     /// <summary>Counts one step (a loop iteration or a call) and enforces the limits.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Tick(in SourceSpan at)
     {
         if (++_steps >= _nextCheck || _interrupted) CheckLimits(at);

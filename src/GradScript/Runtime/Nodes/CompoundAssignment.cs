@@ -1,6 +1,7 @@
 namespace GradScript.Runtime.Nodes;
 
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using GradScript.Ast;
 using GradScript.Autograd;
 using GradScript.Diagnostics;
@@ -22,11 +23,10 @@ internal sealed class CompoundAssignInstruction(BinaryOp op, Code read, Store wr
     }
 
     /// <summary>The update with its operands evaluated (the compiled tier's entry, too).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply(Value current, Value operand, Frame frame)
     {
-        if (!InPlace.TryUpdateParam(op, current, operand, frame.Interpreter, opSpan)
-            && !InPlace.TryUpdate(op, current, operand, frame.Interpreter, opSpan))
+        if (!InPlace.TryUpdate(op, current, operand, frame.Interpreter, opSpan))
             write.Set(frame, Operators.Arithmetic(op, current, operand, frame.Interpreter, opSpan));
     }
 }
@@ -53,42 +53,34 @@ internal sealed class CompoundIndexInstruction(BinaryOp op, Code target, Code ke
 /// <summary>The in-place half of <c>x op= v</c>; the operator's row of <see cref="OperatorTable"/> says what it does to a list.</summary>
 internal static class InPlace
 {
-    /// <summary>
-    /// The optimizer step of a training loop, <c>p -= c * grad(p)</c>: a float64 param updated by a
-    /// float, as <see cref="TryUpdate"/> updates it, without looking at its other cases first.
-    /// </summary>
-    public static bool TryUpdateParam(BinaryOp op, Value current, Value operand, Interpreter interpreter, in SourceSpan at)
-    {
-        if (!current.IsTracked || !operand.IsFloat) return false;
-        var leaf = current.AsTracked;
-        if (!leaf.IsLeaf || leaf.IsFloat32) return false;
-        leaf.Data = Operators.FloatArithmetic(op, leaf.Data, operand.AsFloat, at).AsFloat;
-        interpreter.Autograd.ChangedInPlace(leaf);
-        return true;
-    }
-
     public static bool TryUpdate(BinaryOp op, Value current, Value operand, Interpreter interpreter, in SourceSpan at)
     {
-        if (current.Reference is ListValue list)
+        // A param first: `p -= c * grad(p)` is the optimizer step of every training loop.
+        if (current.IsTracked) return TryUpdateLeaf(op, current, operand, interpreter, at);
+        if (current.Reference is not ListValue list) return false;
+        switch (OperatorTable.Of(op).InPlace)
         {
-            switch (OperatorTable.Of(op).InPlace)
-            {
-                case ListInPlace.Extend:
-                    Extend(list, operand, interpreter, at);
-                    return true;
-                case ListInPlace.Repeat when operand.IsInt || operand.IsBool:
-                    var copies = Operators.RepeatList(list, operand.AsInt, interpreter, at);
-                    list.Items.Clear();
-                    list.Items.AddRange(copies.Items);
-                    return true;
-                case ListInPlace.Repeat or ListInPlace.None:
-                    return false;
-                default:
-                    throw new UnreachableException(op.ToString());
-            }
+            case ListInPlace.Extend:
+                Extend(list, operand, interpreter, at);
+                return true;
+            case ListInPlace.Repeat when operand.IsInt || operand.IsBool:
+                var copies = Operators.RepeatList(list, operand.AsInt, interpreter, at);
+                list.Items.Clear();
+                list.Items.AddRange(copies.Items);
+                return true;
+            case ListInPlace.Repeat or ListInPlace.None:
+                return false;
+            default:
+                throw new UnreachableException(op.ToString());
         }
-        if (!current.IsTracked || !current.AsTracked.IsLeaf) return false;
+    }
+
+    // A leaf is updated in place (backward then refuses a graph recorded before the change); any
+    // other tracked value is rebound to a new node by the caller.
+    private static bool TryUpdateLeaf(BinaryOp op, Value current, Value operand, Interpreter interpreter, in SourceSpan at)
+    {
         var leaf = current.AsTracked;
+        if (!leaf.IsLeaf) return false;
         if (!operand.TryGetDouble(out double y) || operand.IsNone)
             throw Operators.Unsupported(op, current, operand, at);
         // A float32 leaf computes in float32: its operand is rounded first, and the double result

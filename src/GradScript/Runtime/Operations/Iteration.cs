@@ -1,5 +1,6 @@
 namespace GradScript.Runtime;
 
+using System.Runtime.CompilerServices;
 using GradScript.Diagnostics;
 
 /// <summary>Turning iterables (lists, ranges, strings) into items, for loops, destructuring and builtins.</summary>
@@ -105,7 +106,7 @@ internal static class Iteration
 
         public long Count
         {
-            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             get => _list?.Count ?? _range!.Length;
         }
 
