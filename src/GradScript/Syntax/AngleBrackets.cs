@@ -77,6 +77,10 @@ internal sealed class AngleBrackets
     private void HeaderScan(ITokenStream tokens)
     {
         int depth = 0, lastLess = tokens.LT(1).StartIndex, previous = LT;
+        // The `<` whose block a `>` at the end of a line would close, if one has been passed: unless
+        // a `{` shows that it compared, the block ended there, and a `<` on a later line belongs to
+        // the next statement (`for i in xs < f(i) >` NEWLINE `a < b`).
+        int closedAtLineEnd = -1;
         bool opens = true;
         IToken token;
         for (int i = 2; ; i++, previous = token.Type == NEWLINE ? previous : token.Type)
@@ -97,6 +101,7 @@ internal sealed class AngleBrackets
             // compare with the next line's operand (`a >` NEWLINE `b {`): the scan reads on, and
             // the next line settles it (a `{`, or the end of a statement after the block).
             else if (type == GT && tokens.LA(i + 1) != NEWLINE && !StartsOperand(tokens.LA(i + 1))) break;
+            else if (type == GT && tokens.LA(i + 1) == NEWLINE && closedAtLineEnd < 0) closedAtLineEnd = lastLess;
             else if (type == NEWLINE && !ContinuesLine(previous) && !(tokens.LA(i + 1) == ELSE && EndsOperand(previous))) break;
             // After an operand, `if` and `else` go on with a conditional expression
             // (`while n < 2 if x else false {`); after a `<` or a `>` they begin or follow a block.
@@ -105,7 +110,7 @@ internal sealed class AngleBrackets
         }
         _scanStart = tokens.LT(1).StartIndex;
         _scanEnd = Math.Max(token.StartIndex, _scanStart + 1);
-        _blockOpener = opens ? lastLess : -1;
+        _blockOpener = !opens ? -1 : closedAtLineEnd >= 0 ? closedAtLineEnd : lastLess;
     }
 
     // A token after which a line goes on: the grammar allows newlines after a binary operator, a

@@ -73,6 +73,21 @@ public class ParserTests
         Assert.Equal(2, body.Count);
     }
 
+    [Theory]
+    [InlineData("for i in 0..2 < print(i) >\n[1, 2][-1] < 3")]
+    [InlineData("for i in 0..2 < print(i) >\n(1) < 3")]
+    [InlineData("while false < print(1) >\nx < 3 and y < 4")]
+    public void AComparisonOnTheLineAfterAnAngleBlockIsTheNextStatement(string source)
+    {
+        // Found by AstRoundTrip: the header scan read past the block's closing `>` at the end of the
+        // line and took the next line's `<` for the block's opener.
+        var body = Parse(source).Body;
+        Assert.Equal(2, body.Count);
+        var loopBody = body[0] switch { For loop => loop.Body, While loop => loop.Body, var other => throw new Xunit.Sdk.XunitException($"not a loop: {other}") };
+        Assert.Single(loopBody);
+        Assert.IsType<ExprStmt>(body[1]);
+    }
+
     [Fact]
     public void ADictDisplayAfterGreaterThanInAHeaderIsAnOperand()
     {
