@@ -165,10 +165,13 @@ internal sealed class TerminalReader : ILineReader
 }
 
 /// <summary>
-/// The terminal's keys as RadLine reads them, with one correction: RadLine inserts any key that
+/// The terminal's keys as RadLine reads them, with two corrections. RadLine inserts any key that
 /// has a printable character, modifiers or not, so Alt-B (which a terminal sends as Escape, b)
 /// would type a <c>b</c>. Here a key pressed with Alt carries no character, and RadLine looks it up
-/// in its key bindings instead, where Alt-B and Alt-F jump by words as in a shell.
+/// in its key bindings instead, where Alt-B and Alt-F jump by words as in a shell. And a line
+/// feed is Enter, as Ctrl-J is in readline: Enter typed ahead, while a line still runs, reaches
+/// the terminal before the next read sets it up, and the terminal turns its carriage return into a
+/// line feed, which RadLine would drop, running the line typed ahead together with the next one.
 /// </summary>
 internal sealed class KeySource : IInputSource
 {
@@ -182,6 +185,7 @@ internal sealed class KeySource : IInputSource
     public ConsoleKeyInfo ReadKey()
     {
         var key = Console.ReadKey(intercept: true);
+        if (key.KeyChar == '\n') return new ConsoleKeyInfo('\r', ConsoleKey.Enter, shift: false, alt: false, control: false);
         if ((key.Modifiers & ConsoleModifiers.Alt) == 0) return key;
         return new ConsoleKeyInfo('\0', key.Key,
             shift: (key.Modifiers & ConsoleModifiers.Shift) != 0,

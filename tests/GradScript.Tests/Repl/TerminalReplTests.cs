@@ -178,6 +178,25 @@ public class TerminalReplTests
         terminal.WaitFor(s => s.Contains("EXIT=0"), "the REPL to exit 0");
     }
 
+    [TmuxFact]
+    public void LinesTypedAheadRunEachOnItsOwn()
+    {
+        // Typed before the REPL reads (here: before it has even started), the terminal still turns
+        // each Enter into a line feed; each must still end its line, as in Python's REPL.
+        using var home = new TempDirectory();
+        using var terminal = Start(home.Path);
+        foreach (var line in new[] { "x = 2", "print(x * 21)" })
+        {
+            terminal.Type(line);
+            terminal.Press("Enter");
+        }
+        terminal.WaitFor(s => Tmux.Count(s, "42") == 1, "the second line typed ahead to print 42");
+        terminal.WaitForLastLine(">>>");
+        Assert.DoesNotContain("error", terminal.Screen());
+        terminal.Press("C-d");
+        terminal.WaitFor(s => s.Contains("EXIT=0"), "the REPL to exit 0");
+    }
+
     // The REPL as a user starts it: `gradscript` alone, on a terminal, in a home of the test's own.
     private static Tmux Start(string home) =>
         new($"env HOME='{home}' TERM=xterm-256color '{Gradscript}'; echo EXIT=$?; sleep 60");
