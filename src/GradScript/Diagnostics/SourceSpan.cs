@@ -4,12 +4,82 @@ namespace GradScript.Diagnostics;
 /// Where a piece of syntax stands: 1-based line and column of its first character and of the
 /// position just after its last (code points, like the lexer).
 /// </summary>
-public readonly record struct SourceSpan(SourceText Source, int Line, int Column, int EndLine, int EndColumn)
+public readonly record struct SourceSpan
 {
+    // Layout: 16 bytes, not the 24 of a reference and four ints. Every executable node keeps one
+    // or two spans (a third of a compiled program's bytes), so this is what a compile leaves for
+    // the collector to copy. The four positions share one long; a span whose positions do not fit
+    // its bits (a line past 2^20, a column past 2^14, …) keeps them in a small object in place of
+    // its source instead, so every span is exact. Either way one set of positions has one form,
+    // so the compiler-written equality over the two fields is equality of the positions.
+    private const int LineBits = 20, ColumnBits = 14, LinesBits = 12, EndColumnBits = 18;
+    private const int ColumnShift = LineBits, LinesShift = ColumnShift + ColumnBits, EndColumnShift = LinesShift + LinesBits;
+
+    private readonly object? _where;  // the SourceText, or an Unpacked when the positions do not fit
+    private readonly long _packed;
+
+    /// <summary>A span of <paramref name="Source"/> from (<paramref name="Line"/>, <paramref name="Column"/>) to just before (<paramref name="EndLine"/>, <paramref name="EndColumn"/>).</summary>
+    public SourceSpan(SourceText Source, int Line, int Column, int EndLine, int EndColumn) =>
+        (_where, _packed) = Pack(Source, Line, Column, EndLine, EndColumn);
+
+    /// <summary>The script the span is in.</summary>
+    public SourceText Source
+    {
+        get => _where as SourceText ?? (_where as Unpacked)?.Source!;
+        init => (_where, _packed) = Pack(value, Line, Column, EndLine, EndColumn);
+    }
+
+    /// <summary>The 1-based line of the first character.</summary>
+    public int Line
+    {
+        get => _where is Unpacked u ? u.Line : Field(0, LineBits);
+        init => (_where, _packed) = Pack(Source, value, Column, EndLine, EndColumn);
+    }
+
+    /// <summary>The 1-based column of the first character.</summary>
+    public int Column
+    {
+        get => _where is Unpacked u ? u.Column : Field(ColumnShift, ColumnBits);
+        init => (_where, _packed) = Pack(Source, Line, value, EndLine, EndColumn);
+    }
+
+    /// <summary>The 1-based line of the position just after the last character.</summary>
+    public int EndLine
+    {
+        get => _where is Unpacked u ? u.EndLine : Field(0, LineBits) + Field(LinesShift, LinesBits);
+        init => (_where, _packed) = Pack(Source, Line, Column, value, EndColumn);
+    }
+
+    /// <summary>The 1-based column of the position just after the last character.</summary>
+    public int EndColumn
+    {
+        get => _where is Unpacked u ? u.EndColumn : Field(EndColumnShift, EndColumnBits);
+        init => (_where, _packed) = Pack(Source, Line, Column, EndLine, value);
+    }
+
+    /// <summary>The span's source and positions, in the constructor's order.</summary>
+    public void Deconstruct(out SourceText Source, out int Line, out int Column, out int EndLine, out int EndColumn) =>
+        (Source, Line, Column, EndLine, EndColumn) = (this.Source, this.Line, this.Column, this.EndLine, this.EndColumn);
+
     /// <summary>The span covering both <paramref name="first"/> and <paramref name="last"/>.</summary>
     public static SourceSpan Cover(SourceSpan first, SourceSpan last) =>
         new(first.Source, first.Line, first.Column, last.EndLine, last.EndColumn);
 
     /// <summary><c>NAME:LINE:COL</c>, the form every message uses.</summary>
     public override string ToString() => $"{Source.Name}:{Line}:{Column}";
+
+    private int Field(int shift, int bits) => (int)((ulong)_packed >> shift & ((1UL << bits) - 1));
+
+    private static (object?, long) Pack(SourceText source, int line, int column, int endLine, int endColumn)
+    {
+        long lines = (long)endLine - line;
+        if (Fits(line, LineBits) && Fits(column, ColumnBits) && Fits(lines, LinesBits) && Fits(endColumn, EndColumnBits))
+            return (source, (long)line | (long)column << ColumnShift | lines << LinesShift | (long)endColumn << EndColumnShift);
+        return (new Unpacked(source, line, column, endLine, endColumn), 0);
+    }
+
+    private static bool Fits(long value, int bits) => value >= 0 && value < 1L << bits;
+
+    // Positions too large (or out of order) for the packed form; a record, so equal positions are equal spans.
+    private sealed record Unpacked(SourceText Source, int Line, int Column, int EndLine, int EndColumn);
 }
