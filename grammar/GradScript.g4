@@ -100,14 +100,15 @@ expr
 // `^` (also spelled `**`, as in Python) is right-associative and binds tighter than a unary sign on its left (-2^2 == -4) but takes
 // one on its right (2^-1).
 arith
-    : primary (callSuffix | indexSuffix | memberSuffix)*     // a postfix expression, inlined: one rule less per operand
+    // a postfix expression, inlined: one rule less per operand
+    : (atom=(INT | FLOAT | STRING | FSTRING | 'true' | 'false' | 'none' | NAME) | primary) (callSuffix | indexSuffix | memberSuffix)*
     | <assoc=right> arith op=('^' | '**') NEWLINE* arith
     | op=('-' | '+') arith
     | arith op=('*' | '/' | '//' | '%') NEWLINE* arith
     | arith op=('+' | '-') NEWLINE* arith
     ;
 
-postfix      : primary (callSuffix | indexSuffix | memberSuffix)* ;
+postfix      : (atom=(INT | FLOAT | STRING | FSTRING | 'true' | 'false' | 'none' | NAME) | primary) (callSuffix | indexSuffix | memberSuffix)* ;
 // The arguments are written out here rather than as a rule of their own: each nested call would
 // otherwise cost one more rule frame, on stacks as small as 256 KB.
 callSuffix   : '(' (argument (',' argument)* ','?)? ')' ;
@@ -119,17 +120,12 @@ argument
     : (name=NAME '=')? (expr (cond='if' NEWLINE* expr NEWLINE* 'else' NEWLINE* test)? | lambda='lambda' parameters? ':' test)
     ;
 
-// Unlabelled for the same reason as `arith`; its first token tells the alternatives apart.
+// The bracketed operands. An operand of one token (a name, a number, a string, a keyword
+// constant) is matched by `arith` and `postfix` themselves, which saves a rule invocation and its
+// context object for most operands; the AST builder takes it from their `atom`. Unlabelled for the
+// same reason as `arith`; its first token tells the alternatives apart.
 primary
-    : INT
-    | FLOAT
-    | STRING
-    | FSTRING
-    | 'true'
-    | 'false'
-    | 'none'
-    | NAME
-    | '(' test ')'
+    : '(' test ')'
     | '[' (test (compFor | (',' test)* ','?))? ']'
     | LDICT (dictEntry (compFor | (',' dictEntry)* ','?))? RDICT
     ;

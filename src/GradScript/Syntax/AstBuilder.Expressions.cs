@@ -56,10 +56,14 @@ internal sealed partial class AstBuilder
         _values.Add(new RangeExpr(start, stop, SourceSpan.Cover(start.Span, stop.Span)));
     }
 
-    private void Arithmetic(ArithContext context)
+    private void Arithmetic(ArithContext context, int mark)
     {
-        // A postfix expression has left its node already.
-        if (context.op is not { } op) return;
+        // A postfix expression has left its node already, unless it is one token with no suffix.
+        if (context.op is not { } op)
+        {
+            PushAtom(context.atom, mark);
+            return;
+        }
         // A unary operator starts its expression; a binary one follows its left operand.
         if (op == context.Start)
         {
@@ -199,20 +203,40 @@ internal sealed partial class AstBuilder
         return false;
     }
 
+    /// <summary>
+    /// An operand of one token, which `arith` and `postfix` match themselves: its node goes on the
+    /// values when their first suffix begins or, with none, when they end; that is, while nothing
+    /// lies above their mark yet.
+    /// </summary>
+    private void PushAtom(IToken? atom, int mark)
+    {
+        if (atom is not null && _values.Count == mark) _values.Add(Atom(atom));
+    }
+
+    private Expr Atom(IToken token)
+    {
+        var span = positions.Span(token);
+        return token.Type switch
+        {
+            INT => new Literal(Literals.Box(Literals.Integer(token, positions, errors)), span),
+            FLOAT => new Literal(Literals.Float(token), span),
+            STRING => new Literal(StringValue(token), span),
+            FSTRING => FormattedString(token),
+            TRUE => new Literal(true, span),
+            FALSE => new Literal(false, span),
+            NONE => new Literal(null, span),
+            NAME => new Name(names.Text(token), span),
+            _ => throw new UnreachableException($"token type {token.Type} is not an operand"),
+        };
+    }
+
+    // The bracketed operands.
     private void Primary(ParserRuleContext context, int mark)
     {
         var token = context.Start;
         var span = positions.Span(context);
         switch (token.Type)
         {
-            case INT: _values.Add(new Literal(Literals.Box(Literals.Integer(token, positions, errors)), span)); break;
-            case FLOAT: _values.Add(new Literal(Literals.Float(token), span)); break;
-            case STRING: _values.Add(new Literal(StringValue(token), span)); break;
-            case FSTRING: _values.Add(FormattedString(token)); break;
-            case TRUE: _values.Add(new Literal(true, span)); break;
-            case FALSE: _values.Add(new Literal(false, span)); break;
-            case NONE: _values.Add(new Literal(null, span)); break;
-            case NAME: _values.Add(new Name(names.Text(token), span)); break;
             case LBRACKET when _values.Count > mark && _values[^1] is List<ComprehensionClause> clauses:
                 _values.RemoveAt(_values.Count - 1);
                 _values.Add(new ListComprehension(Pop<Expr>(), clauses, span));

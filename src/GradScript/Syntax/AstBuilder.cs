@@ -71,7 +71,14 @@ internal sealed partial class AstBuilder : IParseTreeListener
 
     public void EnterEveryRule(ParserRuleContext context)
     {
-        if (!_abandoned) _marks.Add(_values.Count);
+        if (_abandoned) return;
+        // A suffix follows its operand: an operand of one token becomes a node now.
+        if (context.RuleIndex is RULE_callSuffix or RULE_indexSuffix or RULE_memberSuffix)
+        {
+            var atom = context.Parent switch { ArithContext arith => arith.atom, PostfixContext postfix => postfix.atom, _ => null };
+            PushAtom(atom, _marks[^1]);
+        }
+        _marks.Add(_values.Count);
     }
 
     public void ExitEveryRule(ParserRuleContext context)
@@ -101,13 +108,14 @@ internal sealed partial class AstBuilder : IParseTreeListener
             case RULE_test: Test((TestContext)context, mark); break;
             case RULE_compFor: ComprehensionClauses((CompForContext)context, mark); break;
             case RULE_expr: Expression((ExprContext)context); break;
-            case RULE_arith: Arithmetic((ArithContext)context); break;
+            case RULE_arith: Arithmetic((ArithContext)context, mark); break;
+            case RULE_postfix: PushAtom(((PostfixContext)context).atom, mark); break;
             case RULE_callSuffix: CallSuffix(context, mark); break;
             case RULE_indexSuffix: IndexSuffix((IndexSuffixContext)context, mark); break;
             case RULE_memberSuffix: MemberSuffix((MemberSuffixContext)context); break;
             case RULE_argument: Argument((ArgumentContext)context, mark); break;
             case RULE_primary: Primary(context, mark); break;
-            // targets, postfix, dictEntry: their children's results stay for the parent.
+            // targets, dictEntry: their children's results stay for the parent.
         }
         // Only `program` is still open: a top-level statement is complete.
         if (TopLevel is not null && context.RuleIndex == RULE_statement && _marks.Count == 1) TopLevel(Pop<Stmt>(), errors.HasErrors);
