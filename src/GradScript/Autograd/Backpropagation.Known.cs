@@ -37,3 +37,32 @@ internal sealed partial class Backpropagation
     public void Contribute(TrackedValue t, double contribution, int pass) => Arrive(t.Block, t.Index, contribution, pass, NodeFlags.HasGrad);
 }
 
+
+// A backward pass whose nodes are not on the tape yet: the compiled tier's fused training step
+// (Runtime/Tier/FusedStep.cs) computes a step's gradients in doubles, passes each leaf's
+// contribution on with Contribute, and writes the step's nodes only when a script can see them,
+// giving each the gradient and mark the pass gave it then (Restore).
+internal sealed partial class Backpropagation
+{
+    /// <summary>
+    /// Begins a pass whose root has no node yet (its gradient 1 is kept by the caller) and gives its
+    /// number, under the same conditions as <see cref="BeginKnownPass"/>.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public int BeginUnrecordedPass()
+    {
+        KnownPasses++;
+        _keep = false;
+        return ++_pass;
+    }
+
+    /// <summary>
+    /// Gives a node written after its pass <paramref name="pass"/> (which reached it first, with
+    /// <paramref name="gradient"/>) what that pass's <see cref="Contribute"/> would have left on it.
+    /// </summary>
+    public void Restore(TrackedValue t, double gradient, int pass)
+    {
+        _keep = false;
+        Arrive(t.Block, t.Index, gradient, pass, NodeFlags.HasGrad);
+    }
+}

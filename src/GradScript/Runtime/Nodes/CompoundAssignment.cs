@@ -13,6 +13,7 @@ using GradScript.Diagnostics;
 /// </summary>
 internal sealed class CompoundAssignInstruction(BinaryOp op, Code read, Store write, Code value, SourceSpan opSpan, SourceSpan span) : Instruction(span)
 {
+    public BinaryOp Operator => op;
     public Code Read => read;
     public Code Operand => value;
 

@@ -9,7 +9,7 @@ using E = System.Linq.Expressions.Expression;
 internal sealed partial class BodyCompiler
 {
     private Expression While(WhileInstruction loop) => Loop(loop, [],
-        E.Not(Truthy(Expression(loop.Condition))), [], loop.Body.Statements, E.Call(E.Constant(loop), nameof(WhileInstruction.Tick), null, _frame));
+        E.Not(Truthy(Expression(loop.Condition))), [], loop.Body.Statements, null, E.Call(E.Constant(loop), nameof(WhileInstruction.Tick), null, _frame));
 
     /// <summary>
     /// A <c>for</c> over a range or a list walks it here, as the interpreter does (a range counted
@@ -33,7 +33,7 @@ internal sealed partial class BodyCompiler
             E.Call(Method<Value>(nameof(Value.Int)), E.Property(range, "Item", index)),
             E.Property(list, "Item", E.Convert(index, typeof(int))));
         var walk = Loop(loop, [E.Assign(index, E.Constant(0L))], ended,
-            [E.Assign(item, current), Store(loop.Target, item)], loop.Body.Statements, Step(loop), E.PreIncrementAssign(index));
+            [E.Assign(item, current), Store(loop.Target, item)], loop.Body.Statements, [loop.Target], Step(loop), E.PreIncrementAssign(index));
         return E.Block(typeof(void), [source, range, list, index, item],
             E.Assign(source, Expression(loop.Iterable)),
             E.Assign(range, E.TypeAs(E.Property(source, nameof(Value.Reference)), typeof(RangeValue))),
@@ -59,7 +59,7 @@ internal sealed partial class BodyCompiler
             E.Assign(start, E.Property(first, nameof(Value.AsInt))),
             Loop(loop, [E.Assign(index, E.Constant(0L))], E.GreaterThanOrEqual(index, length),
                 [E.Assign(item, E.Call(Method<Value>(nameof(Value.Int)), E.Add(start, index))), Store(loop.Target, item)],
-                loop.Body.Statements, Step(loop), E.PreIncrementAssign(index)));
+                loop.Body.Statements, [loop.Target], Step(loop), E.PreIncrementAssign(index)));
     }
 
     /// <summary><c>for a, b in zip(xs, ys)</c> and <c>for i, x in enumerate(xs)</c>, walked side by side as <see cref="ZipForInstruction"/> walks them.</summary>
@@ -80,7 +80,7 @@ internal sealed partial class BodyCompiler
                 Loop(loop, [E.Assign(index, E.Constant(0L))], E.GreaterThanOrEqual(index, E.Property(items, nameof(Iteration.Indexed.Count))),
                     [E.Assign(position, E.Call(Method<Value>(nameof(Value.Int)), E.Add(first, index))), Store(loop.Targets[0], position),
                      E.Assign(item, E.Property(items, "Item", index)), Store(loop.Targets[1], item)],
-                    loop.Body.Statements, Step(loop), E.PreIncrementAssign(index)));
+                    loop.Body.Statements, loop.Targets, Step(loop), E.PreIncrementAssign(index)));
         }
         else
         {
@@ -99,7 +99,7 @@ internal sealed partial class BodyCompiler
             walk = E.Block([.. columns, .. items],
                 [.. columns.Select((c, j) => E.Assign(c, E.Call(node, nameof(ZipForInstruction.Column), null, E.Constant(j), _frame))),
                  Loop(loop, [E.Assign(index, E.Constant(0L))], E.GreaterThanOrEqual(index, shortest),
-                    set, loop.Body.Statements, Step(loop), E.PreIncrementAssign(index))]);
+                    set, loop.Body.Statements, loop.Targets, Step(loop), E.PreIncrementAssign(index))]);
         }
         return E.Block(typeof(void), [index],
             E.IfThenElse(E.Call(node, nameof(ZipForInstruction.CallsBuiltin), null, _frame),
@@ -113,15 +113,21 @@ internal sealed partial class BodyCompiler
     /// The shape of every loop: set-up, then per iteration the end test, the targets, the body, the
     /// continue label, the step and the advance; <c>break</c> leaves without the step.
     /// </summary>
+    /// <remarks>
+    /// A body that is a training step is fused (<c>BodyCompiler.Fused.cs</c>); <paramref name="written"/>
+    /// are the loop's targets, null for a <c>while</c>, whose condition may read the step's loss.
+    /// </remarks>
     private Expression Loop(Instruction loop, Expression[] setUp, Expression ended, IEnumerable<Expression> targets,
-        Instruction[] body, params Expression[] advance)
+        Instruction[] body, Store[]? written, params Expression[] advance)
     {
         var (exit, next) = (E.Label($"break_{loop.Span.Line}"), E.Label($"continue_{loop.Span.Line}"));
         _loops.Push((exit, next));
-        var statements = Block(body);
+        var fused = written is not null && FusedPattern(body, written) is { } plan ? new FusedCode(this, plan) : null;
+        var statements = fused?.Step() ?? Block(body);
         _loops.Pop();
-        return E.Block(typeof(void), [.. setUp, E.Loop(E.Block(typeof(void),
-            [E.IfThen(ended, E.Break(exit)), .. targets, statements, E.Label(next), .. advance]), exit)]);
+        Expression walk = E.Loop(E.Block(typeof(void),
+            [E.IfThen(ended, E.Break(exit)), .. targets, statements, E.Label(next), .. advance]), exit);
+        return E.Block(typeof(void), [.. setUp, fused?.Around(walk) ?? walk]);
     }
 
     /// <summary>A statement run by the interpreter: how it ended is passed on as the block would pass it.</summary>
