@@ -37,8 +37,11 @@ internal sealed partial class BodyCompiler
     private sealed record FusedOperation(Op Op, Source Left, Source Right);
 
     /// <summary>A step, as matched: its statements and what its code needs.</summary>
-    private sealed class FusedPlan(AssignInstruction loss, Instruction[] step, CompoundAssignInstruction[] updates, Instruction? tail)
+    private sealed class FusedPlan(AssignInstruction loss, Instruction[] step, CompoundAssignInstruction[] updates, Instruction? tail, Store[] targets)
     {
+        /// <summary>Whether variable <paramref name="k"/> is one of the loop's targets: the only ones a fused step changes.</summary>
+        public bool IsTarget(int k) => targets.Any(t => Reads(Variables[k], t));
+
         public AssignInstruction Loss => loss;
         public Instruction[] Step => step;
         public CompoundAssignInstruction[] Updates => updates;
@@ -69,7 +72,7 @@ internal sealed partial class BodyCompiler
             updates.Add(update);
         }
         if (updates.Count > MaxFusedUpdates || targets.Any(t => IsVariable(t, loss.Target))) return null;
-        var plan = new FusedPlan(loss, body[..end], [.. updates], tail) { Backward = (GlobalGet)call.Callee };
+        var plan = new FusedPlan(loss, body[..end], [.. updates], tail, targets) { Backward = (GlobalGet)call.Callee };
         if (Operation(plan, loss.Source) is not { Operation: >= 0 }) return null;
         foreach (var update in updates)
         {

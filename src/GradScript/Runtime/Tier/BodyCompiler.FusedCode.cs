@@ -19,10 +19,11 @@ internal sealed partial class BodyCompiler
         private readonly ParameterExpression _autograd = E.Variable(typeof(AutogradState), "autograd");
         private readonly ParameterExpression _sweep = E.Variable(typeof(Backpropagation), "sweep");
         private readonly ParameterExpression _pending = E.Variable(typeof(bool), "pending");
+        private readonly ParameterExpression _ready = E.Variable(typeof(bool), "ready");
         private readonly ParameterExpression _pass = E.Variable(typeof(int), "pass");
         private readonly ParameterExpression _backward = E.Variable(typeof(Value), "backward");
         private readonly ParameterExpression _grad = E.Variable(typeof(Value), "grad");
-        // Per variable: its value this step, its value in the last fused step, its number.
+        // Per variable: its value this step, a target's value in the last fused step, its number.
         private readonly ParameterExpression[] _read, _last, _number;
         // Per operation: its value and gradient in the last fused step, and its node once written.
         private readonly ParameterExpression[] _data, _gradient, _node;
@@ -48,22 +49,49 @@ internal sealed partial class BodyCompiler
         /// whatever leaves it, the last fused step is written first.
         /// </summary>
         public Expression Around(Expression loop) => E.Block(typeof(void),
-            [_autograd, _sweep, _pending, _pass, _backward, _grad, .. _read, .. _last, .. _number, .. _data, .. _gradient, .. _node],
+            [_autograd, _sweep, _pending, _ready, _pass, _backward, _grad, .. _read, .. _last, .. _number, .. _data, .. _gradient, .. _node],
             E.Assign(_autograd, E.Call(typeof(FusedStep), nameof(FusedStep.Autograd), null, _compiler._frame)),
             E.Assign(_sweep, E.Field(_autograd, nameof(AutogradState.Backpropagation))),
             E.Assign(_pending, E.Constant(false)),
+            Refresh(),
             E.TryFinally(loop, E.IfThen(_pending, Write())));
 
-        /// <summary>One iteration's body: the fused step when the guard holds, else the body as compiled code runs it; then the break's test.</summary>
+        /// <summary>
+        /// One iteration's body: the fused step when the guard holds, else the body as compiled code
+        /// runs it (after writing the last fused step) and a new look at what it may have changed;
+        /// then the break's test.
+        /// </summary>
         public Expression Step()
         {
             var steps = new List<Expression>();
-            for (int k = 0; k < _read.Length; k++) steps.Add(E.Assign(_read[k], Read(_plan.Variables[k])));
+            for (int k = 0; k < _read.Length; k++)
+            {
+                if (_plan.IsTarget(k)) steps.Add(E.Assign(_read[k], Read(_plan.Variables[k])));
+            }
+            steps.Add(E.IfThenElse(Guard(), Fused(),
+                E.Block(E.IfThen(_pending, Write()), _compiler.Block(_plan.Step), Refresh())));
+            if (_plan.Tail is not null) steps.Add(_compiler.Statement(_plan.Tail));
+            return E.Block(typeof(void), steps);
+        }
+
+        // What only a step that is not fused can change (fused steps write the loop's targets, and
+        // params' data in place): the variables other than the targets, the builtins' names, the
+        // autograd state. Read and tested as the loop begins and after each such step.
+        private Expression Refresh()
+        {
+            var steps = new List<Expression>();
+            for (int k = 0; k < _read.Length; k++)
+            {
+                if (!_plan.IsTarget(k)) steps.Add(E.Assign(_read[k], Read(_plan.Variables[k])));
+            }
             steps.Add(E.Assign(_backward, Global(_plan.Backward!)));
             if (_plan.Grad is not null) steps.Add(E.Assign(_grad, Global(_plan.Grad)));
-            steps.Add(E.IfThenElse(Guard(), Fused(),
-                E.Block(E.IfThen(_pending, Write()), _compiler.Block(_plan.Step))));
-            if (_plan.Tail is not null) steps.Add(_compiler.Statement(_plan.Tail));
+            Expression ready = E.Call(typeof(FusedStep), nameof(FusedStep.Ready), null, _autograd, _backward, _grad, E.Constant(_plan.Grad is not null));
+            for (int k = 0; k < _read.Length; k++)
+            {
+                if (!_plan.IsTarget(k)) ready = E.AndAlso(ready, Kind(k));
+            }
+            steps.Add(E.Assign(_ready, ready));
             return E.Block(typeof(void), steps);
         }
 
@@ -76,17 +104,13 @@ internal sealed partial class BodyCompiler
 
         private Expression Global(GlobalGet g) => E.Field(E.ArrayIndex(_compiler._globals, E.Constant(g.Slot)), nameof(GlobalCell.Value));
 
-        // The builtins and the autograd state, each variable's kind, and that every operation records.
+        // Per step: room under the graph-size limit, the targets' kinds, that every operation records.
         private Expression Guard()
         {
-            Expression guard = E.Call(typeof(FusedStep), nameof(FusedStep.CanRun), null,
-                _autograd, _backward, _grad, E.Constant(_plan.Grad is not null), E.Constant(Count));
+            Expression guard = E.AndAlso(_ready, E.Call(_autograd, nameof(AutogradState.CanRecord), null, E.Constant(Count)));
             for (int k = 0; k < _read.Length; k++)
             {
-                var role = _plan.Roles[k];
-                if ((role & Role.Leaf) != 0) guard = E.AndAlso(guard, Is(nameof(FusedStep.IsLeaf), _read[k]));
-                if ((role & Role.Operand) != 0) guard = E.AndAlso(guard, Is(nameof(FusedStep.IsOperand), _read[k]));
-                if ((role & Role.Plain) != 0) guard = E.AndAlso(guard, E.Property(_read[k], nameof(Value.IsFloat)));
+                if (_plan.IsTarget(k)) guard = E.AndAlso(guard, Kind(k));
             }
             foreach (var o in _plan.Operations)
             {
@@ -95,6 +119,16 @@ internal sealed partial class BodyCompiler
                     : E.OrElse(Tracked(o.Left), Tracked(o.Right)));
             }
             return guard;
+        }
+
+        // A variable's kind as its roles need it (a leaf is also an operand).
+        private Expression Kind(int k)
+        {
+            var role = _plan.Roles[k];
+            Expression kind = (role & Role.Leaf) != 0 ? Is(nameof(FusedStep.IsLeaf), _read[k])
+                : (role & Role.Operand) != 0 ? Is(nameof(FusedStep.IsOperand), _read[k])
+                : E.Constant(true);
+            return (role & Role.Plain) != 0 ? E.AndAlso(kind, E.Property(_read[k], nameof(Value.IsFloat))) : kind;
         }
 
         private static Expression Is(string test, Expression value) => E.Call(typeof(FusedStep), test, null, value);
@@ -138,7 +172,10 @@ internal sealed partial class BodyCompiler
                     E.Constant(update.Operator == BinaryOp.Subtract), UpdateValue(update.Operand)));
             }
             steps.Add(E.Call(typeof(FusedStep), nameof(FusedStep.Count), null, _autograd, E.Constant(Count)));
-            for (int k = 0; k < _read.Length; k++) steps.Add(E.Assign(_last[k], _read[k]));
+            for (int k = 0; k < _read.Length; k++)
+            {
+                if (_plan.IsTarget(k) && _plan.Roles[k] != Role.Plain) steps.Add(E.Assign(_last[k], _read[k]));
+            }
             steps.Add(E.Assign(_pending, E.Constant(true)));
             return E.Block(typeof(void), steps);
         }
@@ -188,13 +225,16 @@ internal sealed partial class BodyCompiler
             for (int i = Count - 1; i >= 0; i--)
                 steps.Add(E.Call(typeof(FusedStep), nameof(FusedStep.Restore), null, _sweep, _node[i], _gradient[i], _pass));
             foreach (var update in _plan.Updates)
-                steps.Add(E.Call(typeof(FusedStep), nameof(FusedStep.Changed), null, _autograd, _last[Index(update.Read)]));
+                steps.Add(E.Call(typeof(FusedStep), nameof(FusedStep.Changed), null, _autograd, Last(Index(update.Read))));
             steps.Add(_compiler.Store(_plan.Loss.Target, _node[Count - 1]));
             steps.Add(E.Assign(_pending, E.Constant(false)));
             return E.Block(typeof(void), steps);
         }
 
         private Expression Operand(Source s) =>
-            s.Operation >= 0 ? _node[s.Operation] : s.Variable >= 0 ? _last[s.Variable] : ConstantValue(s.Constant!);
+            s.Operation >= 0 ? _node[s.Operation] : s.Variable >= 0 ? Last(s.Variable) : ConstantValue(s.Constant!);
+
+        // A variable's value in the last fused step: a target's copy; any other has not been read since.
+        private ParameterExpression Last(int k) => _plan.IsTarget(k) ? _last[k] : _read[k];
     }
 }

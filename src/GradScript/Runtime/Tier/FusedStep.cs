@@ -14,15 +14,14 @@ using GradScript.Autograd.Operations;
 internal static class FusedStep
 {
     /// <summary>
-    /// Whether a step may run fused: recording on, no anomaly detection, no tracked gradients of a
-    /// <c>create_graph</c> backward, <c>backward</c> (and, when the step reads gradients,
-    /// <c>grad</c>) still the builtins, and room for the step's <paramref name="operations"/> under
-    /// the graph-size limit, so that none of its operations would raise.
+    /// Whether steps may run fused, as far as what only script code changes goes: recording on, no
+    /// anomaly detection, no tracked gradients of a <c>create_graph</c> backward, <c>backward</c>
+    /// (and, when the step reads gradients, <c>grad</c>) still the builtins. Each step then asks for
+    /// room for its operations under the graph-size limit, so that none of them would raise.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool CanRun(AutogradState autograd, Value backward, Value grad, bool readsGrad, int operations) =>
+    public static bool Ready(AutogradState autograd, Value backward, Value grad, bool readsGrad) =>
         autograd.IsRecording && !autograd.DetectAnomaly && !autograd.HasTrackedGradients
-        && KnownGraph.IsBackward(backward) && (!readsGrad || KnownGraph.IsGrad(grad)) && autograd.CanRecord(operations);
+        && KnownGraph.IsBackward(backward) && (!readsGrad || KnownGraph.IsGrad(grad));
 
     /// <summary>A tracked float64 leaf (a param): what the step may differentiate and update.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
