@@ -64,12 +64,19 @@ public class FusedLoopTests
         return output + report.ToString();
     }
 
+    /// <summary>
+    /// The interpreter's runs must give <paramref name="expected"/> (without the graph's text, when
+    /// the expected text leaves it out), and the compiled tiers' runs the interpreter's, graph included.
+    /// </summary>
     private static void AgreeWithTheInterpreter(string source, string expected, Limits? options = null, Action<Engine>? setUp = null)
     {
-        Assert.Equal(expected, Run(source, Tiering.InterpreterOnly, options, setUp));
-        Assert.Equal(expected, Run(source, Tiering.CompileImmediately, options, setUp));
-        Assert.Equal(expected, Run(source, Tiering.Adaptive, options, setUp));
+        var interpreted = Run(source, Tiering.InterpreterOnly, options, setUp);
+        Assert.Equal(expected, expected.Contains("digraph") ? interpreted : WithoutGraph(interpreted));
+        Assert.Equal(interpreted, Run(source, Tiering.CompileImmediately, options, setUp));
+        Assert.Equal(interpreted, Run(source, Tiering.Adaptive, options, setUp));
     }
+
+    private static string WithoutGraph(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"digraph \{\n(.*\n)*?\}\n", "");
 
     [Fact]
     public void TheLoopsEnd() => AgreeWithTheInterpreter(Source(1300), TheLoopsEndExpected);
@@ -163,34 +170,6 @@ public class FusedLoopTests
 
     private const string ABreakMidLoopExpected = """
         2.000000005927392 0.49999998270677265 3.735480438148693e-19 1.0 none 3.667114611971556e-09 1.222371537323852e-09
-        digraph {
-          rankdir=LR;
-          n0 [shape=record, label="{ data 3.735e-19 | grad 1.0 }"];
-          n0_op [label="^"];
-          n0_op -> n0;
-          n0_c [shape=plaintext, label="2.0"];
-          n1 [shape=record, label="{ data 6.112e-10 | grad 1.222e-09 }"];
-          n1_op [label="-"];
-          n1_op -> n1;
-          n1_c [shape=plaintext, label="6.5"];
-          n2 [shape=record, label="{ data 6.5 | grad 1.222e-09 }"];
-          n2_op [label="+"];
-          n2_op -> n2;
-          n3 [shape=record, label="{ data 6.0 | grad 1.222e-09 }"];
-          n3_op [label="*"];
-          n3_op -> n3;
-          n3_c [shape=plaintext, label="3.0"];
-          n4 [shape=record, label="{ data 2.0 | grad 3.667e-09 }"];
-          n5 [shape=record, label="{ data 0.5 | grad 1.222e-09 }"];
-          n1 -> n0_op;
-          n0_c -> n0_op;
-          n2 -> n1_op;
-          n1_c -> n1_op;
-          n3 -> n2_op;
-          n5 -> n2_op;
-          n3_c -> n3_op;
-          n4 -> n3_op;
-        }
 
         steps 6253
         ScriptRuntimeException: tier.grad:3:1: runtime error: backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; compute the value again from the param (PyTorch refuses this too)
@@ -203,34 +182,6 @@ public class FusedLoopTests
 
     private const string TheStepLimitMidLoopExpected = """
         2.000000007520589 0.4999999758000924 7.943799292034407e-17 1.0 none 7.130239509933745e-08 1.782559877483436e-08
-        digraph {
-          rankdir=LR;
-          n0 [shape=record, label="{ data 7.944e-17 | grad 1.0 }"];
-          n0_op [label="^"];
-          n0_op -> n0;
-          n0_c [shape=plaintext, label="2.0"];
-          n1 [shape=record, label="{ data 8.913e-09 | grad 1.783e-08 }"];
-          n1_op [label="-"];
-          n1_op -> n1;
-          n1_c [shape=plaintext, label="8.5"];
-          n2 [shape=record, label="{ data 8.5 | grad 1.783e-08 }"];
-          n2_op [label="+"];
-          n2_op -> n2;
-          n3 [shape=record, label="{ data 8.0 | grad 1.783e-08 }"];
-          n3_op [label="*"];
-          n3_op -> n3;
-          n3_c [shape=plaintext, label="4.0"];
-          n4 [shape=record, label="{ data 2.0 | grad 7.13e-08 }"];
-          n5 [shape=record, label="{ data 0.5 | grad 1.783e-08 }"];
-          n1 -> n0_op;
-          n0_c -> n0_op;
-          n2 -> n1_op;
-          n1_c -> n1_op;
-          n3 -> n2_op;
-          n5 -> n2_op;
-          n3_c -> n3_op;
-          n4 -> n3_op;
-        }
 
         ScriptLimitException: tier.grad:8:5: runtime error: step limit exceeded (more than 6123 steps)
                 for x, y in zip(x_data, y_data) {
@@ -247,34 +198,6 @@ public class FusedLoopTests
 
     private const string TheGraphLimitMidLoopExpected = """
         2.0000000132245312 0.4999999616816296 1.7392650727362402e-16 1.0 none -5.2752479717810274e-08 -2.6376239858905137e-08
-        digraph {
-          rankdir=LR;
-          n0 [shape=record, label="{ data 1.739e-16 | grad 1.0 }"];
-          n0_op [label="^"];
-          n0_op -> n0;
-          n0_c [shape=plaintext, label="2.0"];
-          n1 [shape=record, label="{ data -1.319e-08 | grad -2.638e-08 }"];
-          n1_op [label="-"];
-          n1_op -> n1;
-          n1_c [shape=plaintext, label="4.5"];
-          n2 [shape=record, label="{ data 4.5 | grad -2.638e-08 }"];
-          n2_op [label="+"];
-          n2_op -> n2;
-          n3 [shape=record, label="{ data 4.0 | grad -2.638e-08 }"];
-          n3_op [label="*"];
-          n3_op -> n3;
-          n3_c [shape=plaintext, label="2.0"];
-          n4 [shape=record, label="{ data 2.0 | grad -5.275e-08 }"];
-          n5 [shape=record, label="{ data 0.5 | grad -2.638e-08 }"];
-          n1 -> n0_op;
-          n0_c -> n0_op;
-          n2 -> n1_op;
-          n1_c -> n1_op;
-          n3 -> n2_op;
-          n5 -> n2_op;
-          n3_c -> n3_op;
-          n4 -> n3_op;
-        }
 
         ScriptLimitException: tier.grad:9:16: runtime error: graph limit exceeded (more than 19000 recorded operations)
                     l = (x * w + b - y) ^ 2
@@ -291,34 +214,6 @@ public class FusedLoopTests
 
     private const string ACancellationMidLoopExpected = """
         2.000000010637717 0.49999996767538796 5.103313987028189e-16 1.0 none -4.5181031360641555e-08 -4.5181031360641555e-08
-        digraph {
-          rankdir=LR;
-          n0 [shape=record, label="{ data 5.103e-16 | grad 1.0 }"];
-          n0_op [label="^"];
-          n0_op -> n0;
-          n0_c [shape=plaintext, label="2.0"];
-          n1 [shape=record, label="{ data -2.259e-08 | grad -4.518e-08 }"];
-          n1_op [label="-"];
-          n1_op -> n1;
-          n1_c [shape=plaintext, label="2.5"];
-          n2 [shape=record, label="{ data 2.5 | grad -4.518e-08 }"];
-          n2_op [label="+"];
-          n2_op -> n2;
-          n3 [shape=record, label="{ data 2.0 | grad -4.518e-08 }"];
-          n3_op [label="*"];
-          n3_op -> n3;
-          n3_c [shape=plaintext, label="1.0"];
-          n4 [shape=record, label="{ data 2.0 | grad -4.518e-08 }"];
-          n5 [shape=record, label="{ data 0.5 | grad -4.518e-08 }"];
-          n1 -> n0_op;
-          n0_c -> n0_op;
-          n2 -> n1_op;
-          n1_c -> n1_op;
-          n3 -> n2_op;
-          n5 -> n2_op;
-          n3_c -> n3_op;
-          n4 -> n3_op;
-        }
 
         OperationCanceledException: The operation was canceled.
         steps 6006
@@ -332,34 +227,6 @@ public class FusedLoopTests
 
     private const string AnErrorMidLoopExpected = """
         2.0000000109405183 0.4999999682996083 1.1903670521591385e-16 1.0 none -4.36415774629495e-08 -2.182078873147475e-08
-        digraph {
-          rankdir=LR;
-          n0 [shape=record, label="{ data 1.19e-16 | grad 1.0 }"];
-          n0_op [label="^"];
-          n0_op -> n0;
-          n0_c [shape=plaintext, label="2.0"];
-          n1 [shape=record, label="{ data -1.091e-08 | grad -2.182e-08 }"];
-          n1_op [label="-"];
-          n1_op -> n1;
-          n1_c [shape=plaintext, label="4.5"];
-          n2 [shape=record, label="{ data 4.5 | grad -2.182e-08 }"];
-          n2_op [label="+"];
-          n2_op -> n2;
-          n3 [shape=record, label="{ data 4.0 | grad -2.182e-08 }"];
-          n3_op [label="*"];
-          n3_op -> n3;
-          n3_c [shape=plaintext, label="2.0"];
-          n4 [shape=record, label="{ data 2.0 | grad -4.364e-08 }"];
-          n5 [shape=record, label="{ data 0.5 | grad -2.182e-08 }"];
-          n1 -> n0_op;
-          n0_c -> n0_op;
-          n2 -> n1_op;
-          n1_c -> n1_op;
-          n3 -> n2_op;
-          n5 -> n2_op;
-          n3_c -> n3_op;
-          n4 -> n3_op;
-        }
 
         ScriptRuntimeException: tier.grad:9:16: runtime error: unsupported operand types for *: string and tracked
                     l = (x * w + b - y) ^ 2
@@ -376,33 +243,6 @@ public class FusedLoopTests
 
     private const string OperandsThatChangeKindMidLoopFailTheGuardAndTheLoopGoesOnExpected = """
         1.9288501516114203 1.611544469093955 18.12255648711575 1.0 none -28.065807626122847 -8.51411921154872
-        digraph {
-          rankdir=LR;
-          n0 [shape=record, label="{ data 18.12 | grad 1.0 }"];
-          n0_op [label="^"];
-          n0_op -> n0;
-          n0_c [shape=plaintext, label="2.0"];
-          n1 [shape=record, label="{ data -4.257 | grad -8.514 }"];
-          n1_op [label="-"];
-          n1_op -> n1;
-          n1_c [shape=plaintext, label="8.5"];
-          n2 [shape=record, label="{ data 4.243 | grad -8.514 }"];
-          n2_op [label="+"];
-          n2_op -> n2;
-          n3 [shape=record, label="{ data 2.717 | grad -8.514 }"];
-          n3_op [label="*"];
-          n3_op -> n3;
-          n4 [shape=record, label="{ data 1.929 | grad -28.07 }"];
-          n5 [shape=record, label="{ data 1.612 | grad -8.514 }"];
-          n1 -> n0_op;
-          n0_c -> n0_op;
-          n2 -> n1_op;
-          n1_c -> n1_op;
-          n3 -> n2_op;
-          n5 -> n2_op;
-          n4 -> n3_op;
-          n4 -> n3_op;
-        }
 
         steps 6500
         ScriptRuntimeException: tier.grad:3:1: runtime error: backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; compute the value again from the param (PyTorch refuses this too)

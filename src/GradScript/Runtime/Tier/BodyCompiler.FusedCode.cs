@@ -68,8 +68,11 @@ internal sealed partial class BodyCompiler
             {
                 if (_plan.IsTarget(k)) steps.Add(E.Assign(_read[k], Read(_plan.Variables[k])));
             }
+            // The body as compiled code runs it is a method of its own, compiled here too: inline, its
+            // many locals would leave the JIT no room to inline the fused step's small helpers.
+            var general = E.Invoke(E.Constant(Compile(_plan.Step)), _compiler._frame);
             steps.Add(E.IfThenElse(Guard(), Fused(),
-                E.Block(E.IfThen(_pending, Write()), _compiler.Block(_plan.Step), Refresh())));
+                E.Block(E.IfThen(_pending, Write()), _compiler.Ended(general), Refresh())));
             if (_plan.Tail is not null) steps.Add(_compiler.Statement(_plan.Tail));
             return E.Block(typeof(void), steps);
         }
