@@ -63,14 +63,21 @@ public sealed partial class Engine
     /// <exception cref="InvalidOperationException">Another thread is running this engine.</exception>
     public double CallWithGradient(string function, ReadOnlySpan<double> arguments, Span<double> gradient)
     {
-        // Only the kernel's run is here, so this method's frame stays small (the JIT clears a large one
-        // with wide vector stores); the checks and the tape's path are methods of their own.
-        var call = EnterGenerated(function, arguments, gradient.Length);
-        if (call is null) return OnTheTape(function, arguments, gradient);
+        // The quick path, for the function a host calls in a loop: the one called this way last, by
+        // the same string (see HostAdjoint). Everything else takes the full checks (EnterGenerated).
+        var call = _lastAdjoint;
+        if (call is null || !ReferenceEquals(call.Name, function) || arguments.Length != call.Inputs.Length
+            || gradient.Length != arguments.Length || !TryEnterQuick(call))
+        {
+            call = EnterGenerated(function, arguments.Length, gradient.Length);
+            if (call is null) return OnTheTape(function, arguments, gradient);
+        }
+        var inputs = call.Inputs;
+        for (int i = 0; i < inputs.Length; i++) inputs[i] = arguments[i];
         double value;
         try
         {
-            value = call.Kernel!.Run(call.Inputs, call.Gradient);
+            value = call.Run(inputs, call.Gradient);
         }
         finally
         {
@@ -81,29 +88,40 @@ public sealed partial class Engine
         return value;
     }
 
-    // The checks of the arguments, then the generated adjoint's side (GeneratedAdjoint.Prepare): the
-    // engine entered, the run begun without a timer (TryBeginBoundedRun), the arguments copied in.
-    // Null when the tape must do it, with the engine left as it was but for the run's limits, which
-    // the tape's run resets.
+    // The host's generated adjoint of the function it called by name last (written only inside the engine).
+    private volatile HostAdjoint? _lastAdjoint;
+
+    // Enters the engine for a call of the last function by its generated adjoint; false, with the
+    // engine left, when the global holds another value now or HostAdjoint.TryBegin declines.
+    private bool TryEnterQuick(HostAdjoint call)
+    {
+        Enter();
+        if (ReferenceEquals(call.Cell.Value.Reference, call.Function) && call.TryBegin(_interpreter, Options.CancellationToken)) return true;
+        Volatile.Write(ref _busy, 0);
+        return false;
+    }
+
+    // The checks of the arguments, then GeneratedAdjoint.Prepare's checks in full, with the engine
+    // entered and the run begun (without a timer: TryBeginBoundedRun); the adjoint that may run is
+    // kept for the next call's quick path. Null when the tape must do it, with the engine left as it
+    // was but for the run's limits, which the tape's run resets.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private AdjointCall? EnterGenerated(string function, ReadOnlySpan<double> arguments, int gradientLength)
+    private HostAdjoint? EnterGenerated(string function, int count, int gradientLength)
     {
         ArgumentNullException.ThrowIfNull(function);
-        if (gradientLength != arguments.Length) throw GradientLength(gradientLength, arguments.Length);
+        if (gradientLength != count) throw GradientLength(gradientLength, count);
         var target = HostTarget(function);
         var callee = target.Cell.Value;
         if (callee.IsUndefined) throw NotDefined(function);
-        // The kernel reads and writes arrays (an expression tree cannot take a span): the engine's own,
-        // one set per length, as a function's parameters are few (Signature.MaxParameters).
-        if (callee.Reference is not ScriptFunction { Proto.Adjoint: not null } script || arguments.Length > Signature.MaxParameters) return null;
+        if (callee.Reference is not ScriptFunction { Proto.Adjoint: not null } script || count > Signature.MaxParameters) return null;
         Enter();
         if (_interpreter.TryBeginBoundedRun(Options.CancellationToken)
-            && GeneratedAdjoint.Prepare(_interpreter, script, Signature.AllLeaves64, arguments.Length) is { } kernel)
+            && GeneratedAdjoint.Prepare(_interpreter, script, Signature.AllLeaves64, count) is { } kernel)
         {
-            var call = _adjointCalls[arguments.Length] ??= new AdjointCall(arguments.Length);
-            call.Kernel = kernel;
-            for (int i = 0; i < arguments.Length; i++) call.Inputs[i] = arguments[i];
-            return call;
+            // Prepare let it through at the start of a run: a run begun afresh has room for it (HostAdjoint).
+            if (_lastAdjoint is not { } last || !ReferenceEquals(last.Name, function) || !ReferenceEquals(last.Function, script) || !ReferenceEquals(last.Kernel, kernel))
+                _lastAdjoint = new HostAdjoint(function, target.Cell, script, kernel);
+            return _lastAdjoint;
         }
         Volatile.Write(ref _busy, 0);
         return null;
@@ -111,15 +129,6 @@ public sealed partial class Engine
 
     private static ArgumentException GradientLength(int gradient, int arguments) =>
         new($"The gradient span has {gradient} elements for {arguments} arguments; it needs one per argument.", nameof(gradient));
-
-    // The arrays a generated adjoint reads its arguments from and writes its gradient into, per length.
-    private sealed class AdjointCall(int length)
-    {
-        public readonly double[] Inputs = new double[length], Gradient = new double[length];
-        public AdjointKernel? Kernel;
-    }
-
-    private readonly AdjointCall?[] _adjointCalls = new AdjointCall?[Signature.MaxParameters + 1];
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private double OnTheTape(string function, ReadOnlySpan<double> arguments, Span<double> gradient)

@@ -61,6 +61,16 @@ internal sealed class AdjointPlan(int parameterCount, Step[] steps, Operand resu
 
     public BuiltinGuard[] Guards { get; } = guards;
 
+    /// <summary>Whether every builtin the plan inlines is still that builtin in <paramref name="globals"/>, the function's script's globals.</summary>
+    public bool BuiltinsHold(GlobalCell[] globals)
+    {
+        foreach (var guard in Guards)
+        {
+            if (!ReferenceEquals(globals[guard.Slot].Value.Reference, guard.Builtin)) return false;
+        }
+        return true;
+    }
+
     // A signature that cannot be generated is cached as null, so it is looked at once.
     private readonly ConcurrentDictionary<ulong, AdjointKernel?> _kernels = new();
 

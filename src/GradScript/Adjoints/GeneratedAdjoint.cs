@@ -53,11 +53,7 @@ internal static class GeneratedAdjoint
         if (plan is null || threshold < 0 || count != plan.ParameterCount) return null;
         var autograd = interpreter.Autograd;
         if (autograd.DetectAnomaly || plan.KernelFor(signature, threshold) is not { } kernel) return null;
-        var globals = function.Closure.Globals;
-        foreach (var guard in plan.Guards)
-        {
-            if (!ReferenceEquals(globals[guard.Slot].Value.Reference, guard.Builtin)) return null;
-        }
+        if (!plan.BuiltinsHold(function.Closure.Globals)) return null;
         var limits = interpreter.Limits;
         if (limits.CallDepth >= limits.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack() || !autograd.CanRecord(kernel.Nodes)
             || !limits.TryAdvance(1 + plan.LoopSteps))

@@ -86,6 +86,16 @@ internal sealed class ExecutionLimits(EngineOptions options) : IExecutionLimits
         return true;
     }
 
+    /// <summary>
+    /// Begins a run that takes <paramref name="steps"/> steps at once and reads nothing else of the
+    /// limits (a host's call of a generated adjoint whose steps an earlier run of the same call showed
+    /// to come before a run's first look at the limits, see <c>HostAdjoint</c>): only the step count
+    /// is set, as <see cref="TryBeginBoundedRun"/> and <see cref="TryAdvance"/> would leave it, for
+    /// <see cref="Steps"/>. The rest (depth, the next look, the token) is reset by whichever run reads
+    /// it next, as every other run begins with <see cref="BeginRun"/> or <see cref="TryBeginBoundedRun"/>.
+    /// </summary>
+    public void BeginCountedRun(long steps) => _steps = steps;
+
     /// <summary>Releases the deadline timer and the cancellation registration of the run that ends.</summary>
     public void EndRun()
     {
