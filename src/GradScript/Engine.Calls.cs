@@ -63,11 +63,15 @@ public sealed partial class Engine
     /// <exception cref="InvalidOperationException">Another thread is running this engine.</exception>
     public double CallWithGradient(string function, ReadOnlySpan<double> arguments, Span<double> gradient)
     {
-        // The quick path, for the function a host calls in a loop: the one called this way last, by
-        // the same string (see HostAdjoint). Everything else takes the full checks (EnterGenerated).
+        // The quick path, for the function a host calls in a loop: the one called this way last (see
+        // HostAdjoint). Everything else takes the full checks (EnterGenerated). What depends on this
+        // thread alone (its stack) or on no engine state (the token) is looked at before entering:
+        // entering waits for the stores of the call before (the last gradient), and what comes
+        // before it overlaps with them.
         var call = _lastAdjoint;
         if (call is null || !ReferenceEquals(call.Name, function) || arguments.Length != call.Inputs.Length
-            || gradient.Length != arguments.Length || !TryEnterQuick(call))
+            || gradient.Length != arguments.Length || !RuntimeHelpers.TryEnsureSufficientExecutionStack()
+            || Options.CancellationToken.IsCancellationRequested || !TryEnterQuick(call))
         {
             call = EnterGenerated(function, arguments.Length, gradient.Length);
             if (call is null) return OnTheTape(function, arguments, gradient);
@@ -96,7 +100,7 @@ public sealed partial class Engine
     private bool TryEnterQuick(HostAdjoint call)
     {
         Enter();
-        if (ReferenceEquals(call.Cell.Value.Reference, call.Function) && call.TryBegin(_interpreter, Options.CancellationToken)) return true;
+        if (ReferenceEquals(call.Cell.Value.Reference, call.Function) && call.TryBegin(_interpreter)) return true;
         Volatile.Write(ref _busy, 0);
         return false;
     }
@@ -119,9 +123,9 @@ public sealed partial class Engine
             && GeneratedAdjoint.Prepare(_interpreter, script, Signature.AllLeaves64, count) is { } kernel)
         {
             // Prepare let it through at the start of a run: a run begun afresh has room for it (HostAdjoint).
-            if (_lastAdjoint is not { } last || !ReferenceEquals(last.Name, function) || !ReferenceEquals(last.Function, script) || !ReferenceEquals(last.Kernel, kernel))
-                _lastAdjoint = new HostAdjoint(function, target.Cell, script, kernel);
-            return _lastAdjoint;
+            if (target.Adjoint is not { } known || !ReferenceEquals(known.Function, script) || !ReferenceEquals(known.Kernel, kernel))
+                target.Adjoint = new HostAdjoint(target.Name, target.Cell, script, kernel);
+            return _lastAdjoint = target.Adjoint;
         }
         Volatile.Write(ref _busy, 0);
         return null;
@@ -173,18 +177,31 @@ public sealed partial class Engine
     private static Value Function(Value callee, string name, SourceSpan site) =>
         callee.Reference is Callable ? callee : throw new ScriptRuntimeException($"'{name}' is a {callee.TypeName}, not a function", site);
 
-    // The global a host calls by name, and its call site. The last one is kept: a host calling one
-    // function in a loop passes the same string each time, and finds it by reference. A name's cell
-    // never changes (a global deleted or redefined changes its value), so only the value is read anew.
-    private sealed record Target(string Name, GlobalCell Cell, SourceSpan Site);
+    // The global a host calls by name, its call site, and the generated adjoint of the function it
+    // held at the last such call (written only inside the engine). Each name's is kept: a host calling
+    // one function in a loop passes the same string each time and finds the last by reference, and
+    // one calling several in turn finds each without allocating. A name's cell never changes (a
+    // global deleted or redefined changes its value), so only the value is read anew.
+    private sealed class Target(string name, GlobalCell cell, SourceSpan site)
+    {
+        public readonly string Name = name;
+        public readonly GlobalCell Cell = cell;
+        public readonly SourceSpan Site = site;
+        public HostAdjoint? Adjoint;
+    }
 
     private volatile Target? _lastTarget;
+    private readonly ConcurrentDictionary<string, Target> _targets = new(StringComparer.Ordinal);
 
     private Target HostTarget(string name)
     {
         if (_lastTarget is { } last && ReferenceEquals(last.Name, name)) return last;
-        if (!_interpreter.Globals.TryGetValue(name, out var cell)) throw NotDefined(name);
-        return _lastTarget = new Target(name, cell, HostCallSite(name));
+        if (!_targets.TryGetValue(name, out var target))
+        {
+            if (!_interpreter.Globals.TryGetValue(name, out var cell)) throw NotDefined(name);
+            target = _targets.GetOrAdd(name, new Target(name, cell, HostCallSite(name)));
+        }
+        return _lastTarget = target;
     }
 
     // Calls from the host have no place in a script; errors name the host as the caller. One source

@@ -1,6 +1,5 @@
 namespace GradScript.Adjoints;
 
-using System.Runtime.CompilerServices;
 using GradScript.Runtime;
 using GradScript.Runtime.Nodes;
 
@@ -13,8 +12,8 @@ using GradScript.Runtime.Nodes;
 /// generated, is never replaced), the number of arguments and the threshold, and that a host call's
 /// run, which begins afresh, has room for one call level, the call's steps before the first look at
 /// the limits and its operations under the graph-size limit (the options are fixed).
-/// <see cref="TryBegin"/> checks the rest at each call: the global still holds the function (the
-/// caller), the builtins the kernel inlines, anomaly detection, the token, the stack.
+/// The rest is checked at each call: the global still holds the function, the builtins the kernel
+/// inlines and anomaly detection (<see cref="TryBegin"/>), the token and the stack (the caller).
 /// </summary>
 internal sealed class HostAdjoint(string name, GlobalCell cell, ScriptFunction function, AdjointKernel kernel)
 {
@@ -22,7 +21,7 @@ internal sealed class HostAdjoint(string name, GlobalCell cell, ScriptFunction f
     private readonly GlobalCell[] _globals = function.Closure.Globals;
     private readonly long _steps = 1 + function.Proto.Adjoint!.LoopSteps;
 
-    /// <summary>The name the host called it by: the same string, by reference, finds it again.</summary>
+    /// <summary>The name the host calls it by.</summary>
     public readonly string Name = name;
 
     /// <summary>The global it was called through, which must still hold <see cref="Function"/>.</summary>
@@ -44,13 +43,12 @@ internal sealed class HostAdjoint(string name, GlobalCell cell, ScriptFunction f
     /// <summary>
     /// Begins a host call's run when the kernel may run now, counting its steps (see
     /// <see cref="ExecutionLimits.BeginCountedRun"/>); false, changing nothing, when the tape must do
-    /// the call (a builtin redefined, anomaly detection on, the token cancelled, the stack short).
+    /// the call (a builtin redefined, anomaly detection on). The caller has found the stack deep
+    /// enough and the token not cancelled, and holds the engine.
     /// </summary>
-    public bool TryBegin(Interpreter interpreter, CancellationToken cancellation)
+    public bool TryBegin(Interpreter interpreter)
     {
-        if (!_plan.BuiltinsHold(_globals) || interpreter.Autograd.DetectAnomaly || cancellation.IsCancellationRequested
-            || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            return false;
+        if (!_plan.BuiltinsHold(_globals) || interpreter.Autograd.DetectAnomaly) return false;
         interpreter.Limits.BeginCountedRun(_steps);
         return true;
     }

@@ -94,6 +94,35 @@ public class HostAdjointTests
         Assert.Equal(Expected(Function).Value, Call(engine));
     }
 
+    [Fact]
+    public void FunctionsCalledInTurnAllocateNothingAndGiveTheirOwnGradients()
+    {
+        var engine = Ready();
+        engine.Run("def g(x, y) { return exp(x) - y * x }");
+        double[] gradient = new double[2], other = new double[2];
+        // The names as a host might build them: equal strings, not the same ones.
+        string f = new("f".ToCharArray()), g = new("g".ToCharArray());
+        for (int i = 0; i < 3000; i++)
+        {
+            engine.CallWithGradient(f, Point, gradient);
+            engine.CallWithGradient(g, Point, other);
+        }
+        var rounds = new List<long>();
+        for (int round = 0; round < 5 && (rounds.Count == 0 || rounds[^1] != 0); round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                engine.CallWithGradient(f, Point, gradient);
+                engine.CallWithGradient(g, Point, other);
+            }
+            rounds.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.True(rounds[^1] == 0, $"bytes allocated by each round of 1,000 call pairs: {string.Join(", ", rounds)}");
+        Assert.Equal(Expected(Function).Gradient, gradient);
+        Assert.Equal(new[] { Math.Exp(0.75) + 1.25, -0.75 }, other);
+    }
+
     [Theory]
     [InlineData("def tanh(v) { return v * 3 }")]               // a builtin the kernel inlines, redefined
     [InlineData("def f(x, y) { return x * y * y }")]          // the function redefined
