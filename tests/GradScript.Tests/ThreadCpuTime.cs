@@ -31,12 +31,53 @@ internal static class ThreadCpuTime
         return Now() - start;
     }
 
+    /// <summary>
+    /// The calling thread's time in user mode so far: the code's own work, without the kernel's. A
+    /// computation that allocates much fresh memory also spends system time on the first touch of
+    /// each page, which grows with what the runtime has given back to the system, not with the
+    /// code (a 10⁶-term parse faulted 117,000 pages after a collection had released them, its
+    /// 10⁵-term twin 1,000). On macOS, which has no per-thread split here, the total.
+    /// </summary>
+    public static TimeSpan UserNow()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            if (!GetThreadTimes(GetCurrentThread(), out _, out _, out _, out long user)) throw new InvalidOperationException("GetThreadTimes failed");
+            return TimeSpan.FromTicks(user);
+        }
+        if (!OperatingSystem.IsLinux()) return Now();
+        if (getrusage(RusageThread, out var usage) != 0) throw new InvalidOperationException("getrusage failed");
+        return TimeSpan.FromTicks(usage.UserSeconds * TimeSpan.TicksPerSecond + usage.UserMicroseconds * 10);
+    }
+
+    /// <summary>Runs <paramref name="work"/> and returns the user-mode processor time this thread spent on it.</summary>
+    public static TimeSpan UserOf(Action work)
+    {
+        var start = UserNow();
+        work();
+        return UserNow() - start;
+    }
+
     [StructLayout(LayoutKind.Sequential)]
     private struct TimeSpec
     {
         public long Seconds;
         public long Nanoseconds;
     }
+
+    // Linux's getrusage: RUSAGE_THREAD, and struct rusage (144 bytes on 64-bit Linux) of which this
+    // reads only the start, ru_utime (a timeval); the rest is room the call fills.
+    private const int RusageThread = 1;
+
+    [StructLayout(LayoutKind.Sequential, Size = 144)]
+    private struct ResourceUsage
+    {
+        public long UserSeconds;
+        public long UserMicroseconds;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int getrusage(int who, out ResourceUsage usage);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int clock_gettime(int clock, out TimeSpec time);

@@ -9,19 +9,21 @@ using Xunit.Abstractions;
 /// Issue 12, item 2: a flat chain parses in time linear in its length wherever it stands.
 /// <c>print(1 + 1 + … + 1)</c> took 2.7 s at 10⁵ terms and did not finish in 200 s at 10⁶: a
 /// decision at the statement's start looked ahead over the whole argument, once per operator. Here
-/// ten times the terms may cost at most <see cref="MaxRatio"/> times the processor time of the
-/// parsing thread (its own time, which the machine's load does not stretch).
+/// ten times the terms may cost at most <see cref="MaxRatio"/> times the user-mode processor time of
+/// the parsing thread (its own work, which the machine's load does not stretch).
 /// ParserTests.AFlatChainParsesInLinearTime counts the lookahead of every other position.
 /// </summary>
 [Collection(Embedding.TimingCollection.Name)]
 public class ChainScalingTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Ten times the terms: 10 for a linear parse, a quadratic one 100. Measured with no collection
-    /// inside the parse, the five positions take 5-14x on this project's 2-core machine: a tree ten
-    /// times larger no longer fits the caches. 20 tells linear from quadratic with room for that.
+    /// Ten times the terms: 10 for a linear parse, a quadratic one 100; the issue's bound. Measured in
+    /// user time with no collection inside the parse, the five positions take 6-11x on this project's
+    /// 2-core machine, loaded or not. (In total thread time they took up to 16x: the kernel's first
+    /// touch of the pages a 10⁶-term tree needs, which the collection before it had given back, is
+    /// system time that grows with the runtime's memory policy, not with the parser's work.)
     /// </summary>
-    private const double MaxRatio = 20;
+    private const double MaxRatio = 15;
 
     /// <summary>Allocation a timed parse may make with no collection: well above a 10⁶-term chain's.</summary>
     private const long NoCollectionBudget = 2L << 30;
@@ -38,7 +40,7 @@ public class ChainScalingTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Positions))]
-    public void TenTimesTheTermsTakeAtMostTwentyTimesTheProcessorTime(string before, string after)
+    public void TenTimesTheTermsTakeAtMostFifteenTimesTheProcessorTime(string before, string after)
     {
         string Chain(int terms) => before + string.Join("+", Enumerable.Repeat("1", terms)) + after + "\n";
         Parse(Chain(1_000));                                // the JIT's first compilation is not the parse's
@@ -48,7 +50,7 @@ public class ChainScalingTests(ITestOutputHelper output)
         double ratio = longer / shorter;
         output.WriteLine($"{before}…{after}: 10^5 terms {shorter.TotalMilliseconds:0} ms, 10^6 terms {longer.TotalMilliseconds:0} ms, {ratio:0.0}x");
         Assert.True(ratio <= MaxRatio,
-            $"10^5 terms took {shorter.TotalMilliseconds:0} ms of processor time, 10^6 took {longer.TotalMilliseconds:0} ms: {ratio:0.0}x");
+            $"10^5 terms took {shorter.TotalMilliseconds:0} ms of user time, 10^6 took {longer.TotalMilliseconds:0} ms: {ratio:0.0}x");
     }
 
     private static TimeSpan Timed(string text)
@@ -69,7 +71,7 @@ public class ChainScalingTests(ITestOutputHelper output)
         }
         try
         {
-            return ThreadCpuTime.Of(() => Parse(text));
+            return ThreadCpuTime.UserOf(() => Parse(text));
         }
         finally
         {
