@@ -128,6 +128,19 @@ public class FusedLoopTests
         return engine.Interpreter.Autograd.Tape.Recorded;
     }
 
+    /// <summary>
+    /// How every case's second run ends: its backward of l is refused, since the params were updated
+    /// in place after the last step's graph was recorded, as the interpreter refuses it.
+    /// </summary>
+    private const string TheBackwardAfterwardsIsRefused = """
+        ScriptRuntimeException: tier.grad:3:1: runtime error: backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; compute the value again from the param (PyTorch refuses this too)
+            backward(l)
+            ^~~~~~~~~~~
+
+        steps 0
+
+        """;
+
     private const string TheLoopsEndExpected = """
         2.0000000029143377 0.499999990622184 1.1929009921946512e-17 1.0 none 2.763071904610115e-08 6.907679761525287e-09
         digraph {
@@ -160,25 +173,15 @@ public class FusedLoopTests
         }
 
         steps 6500
-        ScriptRuntimeException: tier.grad:3:1: runtime error: backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; compute the value again from the param (PyTorch refuses this too)
-            backward(l)
-            ^~~~~~~~~~~
 
-        steps 0
-
-        """;
+        """ + TheBackwardAfterwardsIsRefused;
 
     private const string ABreakMidLoopExpected = """
         2.000000005927392 0.49999998270677265 3.735480438148693e-19 1.0 none 3.667114611971556e-09 1.222371537323852e-09
 
         steps 6253
-        ScriptRuntimeException: tier.grad:3:1: runtime error: backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; compute the value again from the param (PyTorch refuses this too)
-            backward(l)
-            ^~~~~~~~~~~
 
-        steps 0
-
-        """;
+        """ + TheBackwardAfterwardsIsRefused;
 
     private const string TheStepLimitMidLoopExpected = """
         2.000000007520589 0.4999999758000924 7.943799292034407e-17 1.0 none 7.130239509933745e-08 1.782559877483436e-08
@@ -188,13 +191,8 @@ public class FusedLoopTests
                 ^
 
         steps 6124
-        ScriptRuntimeException: tier.grad:3:1: runtime error: backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; compute the value again from the param (PyTorch refuses this too)
-            backward(l)
-            ^~~~~~~~~~~
 
-        steps 0
-
-        """;
+        """ + TheBackwardAfterwardsIsRefused;
 
     private const string TheGraphLimitMidLoopExpected = """
         2.0000000132245312 0.4999999616816296 1.7392650727362402e-16 1.0 none -5.2752479717810274e-08 -2.6376239858905137e-08
@@ -204,26 +202,16 @@ public class FusedLoopTests
                            ^
 
         steps 5937
-        ScriptRuntimeException: tier.grad:3:1: runtime error: backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; compute the value again from the param (PyTorch refuses this too)
-            backward(l)
-            ^~~~~~~~~~~
 
-        steps 0
-
-        """;
+        """ + TheBackwardAfterwardsIsRefused;
 
     private const string ACancellationMidLoopExpected = """
         2.000000010637717 0.49999996767538796 5.103313987028189e-16 1.0 none -4.5181031360641555e-08 -4.5181031360641555e-08
 
         OperationCanceledException: The operation was canceled.
         steps 6006
-        ScriptRuntimeException: tier.grad:3:1: runtime error: backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; compute the value again from the param (PyTorch refuses this too)
-            backward(l)
-            ^~~~~~~~~~~
 
-        steps 0
-
-        """;
+        """ + TheBackwardAfterwardsIsRefused;
 
     private const string AnErrorMidLoopExpected = """
         2.0000000109405183 0.4999999682996083 1.1903670521591385e-16 1.0 none -4.36415774629495e-08 -2.182078873147475e-08
@@ -233,23 +221,13 @@ public class FusedLoopTests
                            ^
 
         steps 6012
-        ScriptRuntimeException: tier.grad:3:1: runtime error: backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; compute the value again from the param (PyTorch refuses this too)
-            backward(l)
-            ^~~~~~~~~~~
 
-        steps 0
-
-        """;
+        """ + TheBackwardAfterwardsIsRefused;
 
     private const string OperandsThatChangeKindMidLoopFailTheGuardAndTheLoopGoesOnExpected = """
         1.9288501516114203 1.611544469093955 18.12255648711575 1.0 none -28.065807626122847 -8.51411921154872
 
         steps 6500
-        ScriptRuntimeException: tier.grad:3:1: runtime error: backward(): a param of this graph was changed in place (a step() or `w -= …`) after the graph was recorded; compute the value again from the param (PyTorch refuses this too)
-            backward(l)
-            ^~~~~~~~~~~
 
-        steps 0
-
-        """;
+        """ + TheBackwardAfterwardsIsRefused;
 }
