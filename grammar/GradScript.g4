@@ -53,7 +53,7 @@ statement
     | 'break'
     | 'continue'
     | 'del' targets
-    | test ((',' NEWLINE* test)* assign='=' NEWLINE* expressions | op=('+=' | '-=' | '*=' | '/=') NEWLINE* test)?
+    | test ((',' NEWLINE* test)* assign='=' NEWLINE* expressions | op=('+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=') NEWLINE* test)?
     ;
 
 // `elif c { … }` is `else if c { … }`, as Python spells it; either way the rest of the chain is the
@@ -145,6 +145,7 @@ LAMBDA: 'lambda'; DEL: 'del';
 LPAREN: '('; RPAREN: ')'; LBRACKET: '['; RBRACKET: ']'; LBRACE: '{'; RBRACE: '}';
 COMMA: ','; COLON: ':'; SEMI: ';'; ASSIGN: '='; DOTDOT: '..'; DOT: '.';
 PLUS_ASSIGN: '+='; MINUS_ASSIGN: '-='; STAR_ASSIGN: '*='; SLASH_ASSIGN: '/=';
+SLASHSLASH_ASSIGN: '//='; PERCENT_ASSIGN: '%='; STARSTAR_ASSIGN: '**=';
 EQ: '=='; NE: '!='; LE: '<='; GE: '>='; LT: '<'; GT: '>';
 PLUS: '+'; MINUS: '-'; STARSTAR: '**'; STAR: '*'; SLASHSLASH: '//'; SLASH: '/'; PERCENT: '%'; CARET: '^';
 

@@ -86,11 +86,12 @@ internal static class OperatorTable
         // True division: a float even of two ints.
         new(BinaryOp.Divide, "/", ["/"], OperatorKind.Arithmetic, Multiplicative, Multiplicative, Precedence.Unary, Op.Divide, "/=", ListInPlace.None, "/"),
         // Floor division; piecewise constant, so like PyTorch's floor_divide it records nothing.
-        new(BinaryOp.FloorDivide, "//", ["//"], OperatorKind.Arithmetic, Multiplicative, Multiplicative, Precedence.Unary, null, null, ListInPlace.None, "//"),
+        new(BinaryOp.FloorDivide, "//", ["//"], OperatorKind.Arithmetic, Multiplicative, Multiplicative, Precedence.Unary, null, "//=", ListInPlace.None, "//"),
         // Python's modulo (the sign of the divisor); linear with jumps, so like PyTorch's remainder it records nothing.
-        new(BinaryOp.Modulo, "%", ["%"], OperatorKind.Arithmetic, Multiplicative, Multiplicative, Precedence.Unary, null, null, ListInPlace.None, "%"),
+        new(BinaryOp.Modulo, "%", ["%"], OperatorKind.Arithmetic, Multiplicative, Multiplicative, Precedence.Unary, null, "%=", ListInPlace.None, "%"),
         // Power, right-associative: its base is a postfix expression and its exponent may carry a sign (-2^-1).
-        new(BinaryOp.Power, "^", ["^", "**"], OperatorKind.Arithmetic, Precedence.Power, Precedence.Postfix, Precedence.Unary, Op.Power, null, ListInPlace.None, "**"),
+        // Its compound form is Python's `**=` only: `^=` is exclusive or in Python, so it is not taken.
+        new(BinaryOp.Power, "^", ["^", "**"], OperatorKind.Arithmetic, Precedence.Power, Precedence.Postfix, Precedence.Unary, Op.Power, "**=", ListInPlace.None, "**"),
         // Equality: numbers by value across int, float and tracked; unlike types are unequal. Comparisons do not chain.
         new(BinaryOp.Equal, "==", ["=="], OperatorKind.Comparison, Comparison, Range, Range, null, null, ListInPlace.None, "=="),
         // Inequality.

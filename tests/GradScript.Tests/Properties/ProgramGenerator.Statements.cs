@@ -46,8 +46,9 @@ internal sealed partial class ProgramGenerator
         _sequenceReferences = 0;
         return v.Type switch
         {
-            Ty.Int => $"{v.Name} {_dice.OneOf("+=", "-=", "*=")} {Int()}",
-            Ty.Float => _dice.Chance(0.2) ? $"{v.Name} /= {NonZeroFloat()}" : $"{v.Name} {_dice.OneOf("+=", "-=", "*=")} {Float()}",
+            Ty.Int => _dice.Chance(0.2) ? $"{v.Name} {_dice.OneOf("//=", "%=")} {_dice.OneOf("2", "3", "-5", "7")}"
+                : $"{v.Name} {_dice.OneOf("+=", "-=", "*=")} {Int()}",
+            Ty.Float => _dice.Chance(0.2) ? $"{v.Name} {_dice.OneOf("/=", "//=", "%=")} {NonZeroFloat()}" : $"{v.Name} {_dice.OneOf("+=", "-=", "*=")} {Float()}",
             Ty.Str => $"{v.Name} += {Expression(Ty.Str)}",
             Ty.List => $"{v.Name} += {Expression(Ty.List)}",
             Ty.Tracked when v.Kind == Kind.Leaf => _dice.Weighted(
