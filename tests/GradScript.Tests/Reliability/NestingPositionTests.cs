@@ -11,7 +11,8 @@ using static GradScript.Tests.Reliability.NestedScripts;
 /// crossed the nesting (the start of <c>print(---…1)</c>, a <c>&lt;</c> before a nested operand)
 /// recursed in ANTLR's prediction once per level and killed the process at a million. Here every
 /// position × every nesting construct × depths 10 to 10⁶ × thread stacks of 256 KB, 1 MB and 16 MB
-/// gives its result or a placed "too deep" error, in-process through <see cref="Engine"/>; and
+/// gives its result or a placed "too deep" error, in-process through <see cref="Engine"/>
+/// (<see cref="NestingPositionMatrix"/>); and
 /// the command line, as a process, survives the deepest of each position.
 /// </summary>
 /// <remarks>
@@ -25,13 +26,12 @@ using static GradScript.Tests.Reliability.NestedScripts;
 /// in every one of the positions below; NestingBombTests has the finer table for one position.
 /// </remarks>
 [Trait("Category", "Bombs")]
-public class NestingPositionTests(ITestOutputHelper output)
+public class NestingPositionTests
 {
     // Only to tell a hang from a slow case: the test asserts outcomes, not time.
     private static readonly TimeSpan Abandon = TimeSpan.FromSeconds(120);
 
     private static readonly int[] Depths = [10, 1_000, 10_000, 100_000, 1_000_000];
-    private static readonly int[] StackSizes = [256 * 1024, 1024 * 1024, 16 * 1024 * 1024];
 
     /// <summary>
     /// Where the expression E goes, and what the script's global <c>r</c> then holds: E's value,
@@ -105,33 +105,31 @@ public class NestingPositionTests(ITestOutputHelper output)
         return cases;
     }
 
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public void EveryPositionTakesEveryNestingToItsResultOrAPlacedError(string position, string construct)
+    /// <summary>
+    /// One case of the matrix (<see cref="NestingPositionMatrix"/>, a class per stack size): a position
+    /// and a construct at every depth, on a thread of <paramref name="stack"/> bytes.
+    /// </summary>
+    internal static void EveryDepthGivesItsResultOrAPlacedError(string position, string construct, int stack, ITestOutputHelper output)
     {
-        // The outcomes, for the table in the remarks above: "ok" or "E" for each stack, by depth.
-        var outcomes = new StringBuilder($"{position} × {construct}:");
+        // The outcomes, for the table in the remarks above: "ok" or "E" by depth.
+        var outcomes = new StringBuilder($"{position} × {construct} on {stack / 1024} KB:");
         foreach (int depth in Depths)
         {
             if (depth > BracketedDepth && BracketedPerLevel.Contains(construct)) continue;
             string source = Script(position, construct, depth, out var expected);
-            outcomes.Append($" {depth}:");
-            foreach (int stack in StackSizes)
+            var (error, _, engine) = CompileAndRun(source, stack, new OneModule());
+            string what = $"{construct} at depth {depth} on {stack / 1024} KB";
+            outcomes.Append($" {depth}:").Append(error is null ? " ok" : " E");
+            if (error is null)
             {
-                var (error, _, engine) = CompileAndRun(source, stack, new OneModule());
-                string what = $"{construct} at depth {depth} on {stack / 1024} KB";
-                outcomes.Append(error is null ? " ok" : " E");
-                if (error is null)
-                {
-                    if (expected is not null) Assert.Equal(expected, Comparable(engine.GetGlobal("r"), expected));
-                    continue;
-                }
-                // Ten levels of anything work everywhere: no decision looks ahead across nesting.
-                Assert.True(depth > 10, $"{what} failed: {error.Message}");
-                Assert.True(error is ScriptSyntaxException or ScriptLimitException, $"{what}: {error.GetType().Name}: {error.Message}");
-                Assert.Matches("too deeply nested|too many nested brackets|maximum call depth exceeded", error.Message);
-                AssertPlaceInside(error, source);
+                if (expected is not null) Assert.Equal(expected, Comparable(engine.GetGlobal("r"), expected));
+                continue;
             }
+            // Ten levels of anything work everywhere: no decision looks ahead across nesting.
+            Assert.True(depth > 10, $"{what} failed: {error.Message}");
+            Assert.True(error is ScriptSyntaxException or ScriptLimitException, $"{what}: {error.GetType().Name}: {error.Message}");
+            Assert.Matches("too deeply nested|too many nested brackets|maximum call depth exceeded", error.Message);
+            AssertPlaceInside(error, source);
         }
         output.WriteLine(outcomes.ToString());
     }
