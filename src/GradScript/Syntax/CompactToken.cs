@@ -38,6 +38,17 @@ internal sealed class CompactToken(Tuple<ITokenSource, ICharStream> source, int 
 
     public ICharStream InputStream => source.Item2;
 
+    /// <summary>
+    /// Makes this token another one the scanner has read: <see cref="TokenPool"/> reuses the
+    /// tokens of the top-level statements the parser has finished, which nothing reads any more.
+    /// </summary>
+    internal CompactToken Reuse(int newType, int newStart, int newStop, int newLine, int newColumn)
+    {
+        (type, start, stop, line, column) = (newType, newStart, newStop, newLine, newColumn);
+        TokenIndex = -1;
+        return this;
+    }
+
     public override string ToString() => $"[@{TokenIndex},{start}:{stop}='{Text}',<{type}>,{line}:{column}]";
 
     // Nothing in the parse rewrites a lexer's token; a token made from another is a CommonToken.

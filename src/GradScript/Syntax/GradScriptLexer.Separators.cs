@@ -97,12 +97,17 @@ internal partial class GradScriptLexer
     /// lexer: the same tokens, several times faster. Only for a <see cref="StringCharStream"/>
     /// (text without surrogate pairs); false, and nothing changes, for any other input.
     /// </summary>
-    public bool UseScanner(string text)
+    /// <param name="text">The input's text.</param>
+    /// <param name="recycles">Whether the parser hands finished tokens back (<see cref="Recycle"/>).</param>
+    public bool UseScanner(string text, bool recycles = false)
     {
         if (InputStream is not StringCharStream) return false;
-        _scanner = new TokenScanner(text, Source);
+        _scanner = new TokenScanner(text, Source, recycles);
         return true;
     }
+
+    /// <summary>Lets the scanner reuse the tokens before <paramref name="last"/> (see <see cref="TokenScanner.Recycle"/>).</summary>
+    public void Recycle(IToken last) => _scanner?.Recycle(last);
 
     private IToken NextSignificantToken()
     {

@@ -103,14 +103,19 @@ internal static class ScriptParser
         // errors are kept apart: if the pass fails, the full pass reads the text again.
         var lexical = new SyntaxErrorCollector(positions);
         var lexer = NewLexer(text, pass.InsideBrackets);
-        lexer.UseScanner(text);
+        lexer.UseScanner(text, recycles: pass.TopLevel is not null);
         // The stream's window starts small: an f-string's every {field} is a parse of its own.
         var parser = NewParser(new LookaheadTokenStream(new CheckedTokenSource(lexer, lexical, positions), 16));
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
         parser.ErrorHandler = new FastFail();
         var builder = new AstBuilder(positions, parser)
         {
-            TopLevel = pass.TopLevel is { } topLevel ? (statement, problems) => topLevel(statement, problems || lexical.HasErrors) : null,
+            // A statement handed over is built: its tokens, up to its last (LT(-1)), can be reused.
+            TopLevel = pass.TopLevel is { } topLevel ? (statement, problems) =>
+            {
+                topLevel(statement, problems || lexical.HasErrors);
+                lexer.Recycle(((ITokenStream)parser.InputStream).LT(-1));
+            } : null,
         };
         parser.AddParseListener(builder);
         try

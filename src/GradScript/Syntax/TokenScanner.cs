@@ -34,7 +34,18 @@ internal sealed class TokenScanner
     private int _line = 1;
     private int _column;
 
-    public TokenScanner(string text, Tuple<ITokenSource, ICharStream> source) => (_text, _source) = (text, source);
+    // Where tokens come from when the parser hands finished ones back (see TokenPool); else null.
+    private readonly TokenPool? _pool;
+    private bool _first = true;
+
+    /// <param name="text">The text to read.</param>
+    /// <param name="source">The lexer and input every token names.</param>
+    /// <param name="recycles">Whether the parser hands tokens back through <see cref="Recycle"/>.</param>
+    public TokenScanner(string text, Tuple<ITokenSource, ICharStream> source, bool recycles = false)
+    {
+        (_text, _source) = (text, source);
+        if (recycles) _pool = new TokenPool(source);
+    }
 
     /// <summary>The next token that is not skipped; the end-of-input token at the end, and after it.</summary>
     public IToken Next()
@@ -44,9 +55,23 @@ internal sealed class TokenScanner
             if (_position >= _text.Length) return EndOfInput();
             int start = _position, line = _line, column = _column;
             int type = Scan();
-            if (type != Skipped) return new CompactToken(_source, type, start, _position - 1, line, column);
+            if (type != Skipped) return Issue(type, start, _position - 1, line, column);
         }
     }
+
+    private CompactToken Issue(int type, int start, int stop, int line, int column)
+    {
+        // The first token is where the whole script's rule starts, which stays open to the end: never reused.
+        if (_pool is null || _first)
+        {
+            _first = false;
+            return new CompactToken(_source, type, start, stop, line, column);
+        }
+        return _pool.Make(type, start, stop, line, column);
+    }
+
+    /// <summary>The tokens before <paramref name="last"/>, a finished top-level statement's last, may be reused (<see cref="TokenPool.Recycle"/>).</summary>
+    public void Recycle(IToken last) => _pool?.Recycle(last);
 
     /// <summary>An end-of-input token where the scanner stands, as ANTLR's lexer emits one.</summary>
     public IToken EndOfInput() => new CompactToken(_source, TokenConstants.EOF, _position, _position - 1, _line, _column);

@@ -69,6 +69,32 @@ public class StatementStreamTests
     [InlineData("def o(n) { def i(m) { return [m * v for v in 0..n] } return i }\nprint(o(2)(3))")]
     public void GivesWhatTheWholeScriptStagesGive(string text) => Same(text);
 
+    /// <summary>
+    /// The fast pass reuses the tokens of each statement it has handed over (TokenScanner.Recycle):
+    /// a token reused while something still read it would change a later statement's names, values
+    /// or places. So each statement handed over must be the one a parse of the whole script builds.
+    /// </summary>
+    [Fact]
+    public void HandsOverTheStatementsOfTheWholeParsePlaceForPlace()
+    {
+        var texts = RepositoryScripts.Files().Select(File.ReadAllText).Append(string.Concat(Enumerable.Range(0, 200).Select(i =>
+            $"def f{i}(x, y={i}.5) {{\n    if x > y {{ return [x * k for k in 0..{i}] }} else {{ return {{\"k\": y}}[\"k\"] }}\n}}\nz{i} = f{i}({i}, y=-{i})  # line {i}\nprint(f\"{{z{i}}} {{len([1, 2])}}\")\n")))
+            // A statement longer than the pool remembers (TokenPool.Capacity), between short ones.
+            .Append($"a = 1\nb = [{string.Join(", ", Enumerable.Range(0, 2 * TokenPool.Capacity))}]\nprint(a, b[-1])\n");
+        int compared = 0;
+        foreach (string text in texts)
+        {
+            var source = new SourceText("t.grad", text);
+            var streamed = new List<Stmt>();
+            var parsed = ScriptParser.TryParse(source, topLevel: (statement, _) => streamed.Add(statement));
+            if (!parsed.Fast || parsed.Script is null) continue;
+            var whole = ScriptParser.TryParse(source).Script!;
+            Assert.Null(Properties.AstEquality.Difference(whole.Body, streamed, spans: true));
+            compared++;
+        }
+        Assert.True(compared > 100, $"only {compared} scripts parsed cleanly");
+    }
+
     [Fact]
     public void KeepsNoStatementsTreeAlive()
     {
