@@ -106,8 +106,8 @@ internal partial class GradScriptLexer
         return true;
     }
 
-    /// <summary>Lets the scanner reuse the tokens before <paramref name="last"/> (see <see cref="TokenScanner.Recycle"/>).</summary>
-    public void Recycle(IToken last) => _scanner?.Recycle(last);
+    /// <summary>Lets the scanner reuse the tokens before <paramref name="last"/> but <paramref name="kept"/> (see <see cref="TokenPool.Recycle"/>).</summary>
+    public void Recycle(IToken last, IToken? kept) => _scanner?.Recycle(last, kept);
 
     private IToken NextSignificantToken()
     {

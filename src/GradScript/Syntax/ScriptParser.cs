@@ -110,11 +110,14 @@ internal static class ScriptParser
         parser.ErrorHandler = new FastFail();
         var builder = new AstBuilder(positions, parser)
         {
-            // A statement handed over is built: its tokens, up to its last (LT(-1)), can be reused.
+            // A statement handed over is built: its tokens, up to its last (LT(-1)), can be reused,
+            // but for the script rule's first (the statement's parent's), which that rule keeps to
+            // its end. It is the scanner's first token, or a later one when the checked source
+            // left a bad character out.
             TopLevel = pass.TopLevel is { } topLevel ? (statement, problems) =>
             {
                 topLevel(statement, problems || lexical.HasErrors);
-                lexer.Recycle(((ITokenStream)parser.InputStream).LT(-1));
+                lexer.Recycle(((ITokenStream)parser.InputStream).LT(-1), ((ParserRuleContext)parser.Context.Parent).Start);
             } : null,
         };
         parser.AddParseListener(builder);

@@ -34,15 +34,20 @@ internal sealed class TokenPool(Tuple<ITokenSource, ICharStream> source)
     }
 
     /// <summary>
-    /// Frees for reuse every token made here that starts before <paramref name="last"/>. The
-    /// parser calls it as each top-level statement ends, with the statement's last token: the
-    /// statement's rules are closed and its AST is built, so nothing reads its tokens, or those
-    /// before them, any more (the AST keeps places and strings, not tokens); the tokens the parser
-    /// has looked ahead at, and <paramref name="last"/>, which the token stream keeps as
+    /// Frees for reuse every token made here that starts before <paramref name="last"/>, but
+    /// <paramref name="kept"/>. The parser calls it as each top-level statement ends, with the
+    /// statement's last token and the first token of the script's rule, which that rule keeps until
+    /// it ends: the statement's rules are closed and its AST is built, so nothing reads its tokens,
+    /// or those before them, any more (the AST keeps places and strings, not tokens); the tokens
+    /// the parser has looked ahead at, and <paramref name="last"/>, which the token stream keeps as
     /// <c>LT(-1)</c>, stay as they are.
     /// </summary>
-    public void Recycle(IToken last)
+    public void Recycle(IToken last, IToken? kept)
     {
-        while (_issued.TryPeek(out var token) && token.StartIndex < last.StartIndex) _free.Push(_issued.Dequeue());
+        while (_issued.TryPeek(out var token) && token.StartIndex < last.StartIndex)
+        {
+            _issued.Dequeue();
+            if (token != kept) _free.Push(token);
+        }
     }
 }

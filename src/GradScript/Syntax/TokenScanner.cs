@@ -36,7 +36,6 @@ internal sealed class TokenScanner
 
     // Where tokens come from when the parser hands finished ones back (see TokenPool); else null.
     private readonly TokenPool? _pool;
-    private bool _first = true;
 
     /// <param name="text">The text to read.</param>
     /// <param name="source">The lexer and input every token names.</param>
@@ -59,19 +58,11 @@ internal sealed class TokenScanner
         }
     }
 
-    private CompactToken Issue(int type, int start, int stop, int line, int column)
-    {
-        // The first token is where the whole script's rule starts, which stays open to the end: never reused.
-        if (_pool is null || _first)
-        {
-            _first = false;
-            return new CompactToken(_source, type, start, stop, line, column);
-        }
-        return _pool.Make(type, start, stop, line, column);
-    }
+    private CompactToken Issue(int type, int start, int stop, int line, int column) =>
+        _pool?.Make(type, start, stop, line, column) ?? new CompactToken(_source, type, start, stop, line, column);
 
-    /// <summary>The tokens before <paramref name="last"/>, a finished top-level statement's last, may be reused (<see cref="TokenPool.Recycle"/>).</summary>
-    public void Recycle(IToken last) => _pool?.Recycle(last);
+    /// <summary>The tokens before <paramref name="last"/>, a finished top-level statement's last, but <paramref name="kept"/>, may be reused (<see cref="TokenPool.Recycle"/>).</summary>
+    public void Recycle(IToken last, IToken? kept) => _pool?.Recycle(last, kept);
 
     /// <summary>An end-of-input token where the scanner stands, as ANTLR's lexer emits one.</summary>
     public IToken EndOfInput() => new CompactToken(_source, TokenConstants.EOF, _position, _position - 1, _line, _column);

@@ -70,9 +70,10 @@ public class StatementStreamTests
     public void GivesWhatTheWholeScriptStagesGive(string text) => Same(text);
 
     /// <summary>
-    /// The fast pass reuses the tokens of each statement it has handed over (TokenScanner.Recycle):
-    /// a token reused while something still read it would change a later statement's names, values
-    /// or places. So each statement handed over must be the one a parse of the whole script builds.
+    /// The fast pass reuses the tokens of each statement it has handed over (TokenPool): a token
+    /// reused while something still read it would change a later statement's names, values or
+    /// places, or the script's own place, which its first token gives. So each statement handed
+    /// over must be the one a parse of the whole script builds, and the script must stand where it does.
     /// </summary>
     [Fact]
     public void HandsOverTheStatementsOfTheWholeParsePlaceForPlace()
@@ -80,7 +81,9 @@ public class StatementStreamTests
         var texts = RepositoryScripts.Files().Select(File.ReadAllText).Append(string.Concat(Enumerable.Range(0, 200).Select(i =>
             $"def f{i}(x, y={i}.5) {{\n    if x > y {{ return [x * k for k in 0..{i}] }} else {{ return {{\"k\": y}}[\"k\"] }}\n}}\nz{i} = f{i}({i}, y=-{i})  # line {i}\nprint(f\"{{z{i}}} {{len([1, 2])}}\")\n")))
             // A statement longer than the pool remembers (TokenPool.Capacity), between short ones.
-            .Append($"a = 1\nb = [{string.Join(", ", Enumerable.Range(0, 2 * TokenPool.Capacity))}]\nprint(a, b[-1])\n");
+            .Append($"a = 1\nb = [{string.Join(", ", Enumerable.Range(0, 2 * TokenPool.Capacity))}]\nprint(a, b[-1])\n")
+            // A bad character, left out: the script's first token is not the scanner's first.
+            .Append("$a = 1\nb = 2\nc = 3\n");
         int compared = 0;
         foreach (string text in texts)
         {
@@ -90,6 +93,7 @@ public class StatementStreamTests
             if (!parsed.Fast || parsed.Script is null) continue;
             var whole = ScriptParser.TryParse(source).Script!;
             Assert.Null(Properties.AstEquality.Difference(whole.Body, streamed, spans: true));
+            Assert.Equal(whole.Span, parsed.Script.Span);
             compared++;
         }
         Assert.True(compared > 100, $"only {compared} scripts parsed cleanly");

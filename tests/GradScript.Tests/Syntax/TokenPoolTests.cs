@@ -19,7 +19,7 @@ public class TokenPoolTests
         var pool = new TokenPool(Source);
         const int forgotten = 100;
         var made = Enumerable.Range(0, TokenPool.Capacity + forgotten + 1).Select(i => pool.Make(1, i, i, 1, i)).ToList();
-        pool.Recycle(made[^1]);  // all but the last are free, of those it still remembers
+        pool.Recycle(made[^1], kept: null);  // all but the last are free, of those it still remembers
         var next = Enumerable.Range(0, TokenPool.Capacity + 1).Select(i => pool.Make(2, 5000 + i, 5000 + i, 2, i)).ToList();
 
         var reused = next.Where(token => made.Contains(token)).ToList();

@@ -101,13 +101,13 @@ public class TokenScannerTests
     }
 
     [Fact]
-    public void RecyclesTheTokensBeforeTheOneGivenButNeverTheFirst()
+    public void RecyclesTheTokensBeforeTheOneGivenButTheOneKept()
     {
         const string text = "a = 1\nb = 2\nc = 3\n";
         var lexer = new GradScriptLexer(StringCharStream.For(text));
         var scanner = new TokenScanner(text, Tuple.Create<ITokenSource, ICharStream>(lexer, (ICharStream)lexer.InputStream), recycles: true);
         var first = Enumerable.Range(0, 8).Select(_ => scanner.Next()).ToList();  // a = 1 \n b = 2 \n
-        scanner.Recycle(first[7]);  // the second line's end: everything before it is free, but `a`
+        scanner.Recycle(first[7], kept: first[0]);  // the second line's end: everything before it is free, but `a`
         var next = Enumerable.Range(0, 4).Select(_ => scanner.Next()).ToList();  // c = 3 \n
         Assert.All(next, token => Assert.Contains(token, first.Skip(1).Take(6)));
         Assert.DoesNotContain(first[0], next);
