@@ -8,12 +8,18 @@ public readonly record struct SourceSpan
 {
     // Layout: 16 bytes, not the 24 of a reference and four ints. Every executable node keeps one
     // or two spans (a third of a compiled program's bytes), so this is what a compile leaves for
-    // the collector to copy. The four positions share one long; a span whose positions do not fit
-    // its bits (a line past 2^20, a column past 2^14, …) keeps them in a small object in place of
-    // its source instead, so every span is exact. Either way one set of positions has one form,
-    // so the compiler-written equality over the two fields is equality of the positions.
-    private const int LineBits = 20, ColumnBits = 14, LinesBits = 12, EndColumnBits = 18;
+    // the collector to copy. The four positions share one long, in one of two forms told apart by
+    // its top bit: any span of a line below 2^20 whose start column, line count and end column are
+    // small; or, a span within one line, columns up to 2^21 and 2^22 (a chain of a million terms on
+    // one line is two million columns wide, and each of its nodes spans a piece of it: in the first
+    // form alone they all took the object below, which made such a compile take twice as long). A
+    // span whose positions fit neither keeps them in a small object in place of its source
+    // instead, so every span is exact. One set of positions has one form (the first that fits), so
+    // the compiler-written equality over the two fields is equality of the positions.
+    private const int LineBits = 20, ColumnBits = 14, LinesBits = 11, EndColumnBits = 18;
     private const int ColumnShift = LineBits, LinesShift = ColumnShift + ColumnBits, EndColumnShift = LinesShift + LinesBits;
+    private const int WideColumnBits = 21, WideEndColumnBits = 22, WideEndColumnShift = ColumnShift + WideColumnBits;
+    private const long Wide = long.MinValue;  // the top bit: the one-line form
 
     private readonly object? _where;  // the SourceText, or an Unpacked when the positions do not fit
     private readonly long _packed;
@@ -39,21 +45,21 @@ public readonly record struct SourceSpan
     /// <summary>The 1-based column of the first character.</summary>
     public int Column
     {
-        get => _where is Unpacked u ? u.Column : Field(ColumnShift, ColumnBits);
+        get => _where is Unpacked u ? u.Column : Field(ColumnShift, IsWide ? WideColumnBits : ColumnBits);
         init => (_where, _packed) = Pack(Source, Line, value, EndLine, EndColumn);
     }
 
     /// <summary>The 1-based line of the position just after the last character.</summary>
     public int EndLine
     {
-        get => _where is Unpacked u ? u.EndLine : Field(0, LineBits) + Field(LinesShift, LinesBits);
+        get => _where is Unpacked u ? u.EndLine : Field(0, LineBits) + (IsWide ? 0 : Field(LinesShift, LinesBits));
         init => (_where, _packed) = Pack(Source, Line, Column, value, EndColumn);
     }
 
     /// <summary>The 1-based column of the position just after the last character.</summary>
     public int EndColumn
     {
-        get => _where is Unpacked u ? u.EndColumn : Field(EndColumnShift, EndColumnBits);
+        get => _where is Unpacked u ? u.EndColumn : IsWide ? Field(WideEndColumnShift, WideEndColumnBits) : Field(EndColumnShift, EndColumnBits);
         init => (_where, _packed) = Pack(Source, Line, Column, EndLine, value);
     }
 
@@ -68,6 +74,8 @@ public readonly record struct SourceSpan
     /// <summary><c>NAME:LINE:COL</c>, the form every message uses.</summary>
     public override string ToString() => $"{Source.Name}:{Line}:{Column}";
 
+    private bool IsWide => _packed < 0;
+
     private int Field(int shift, int bits) => (int)((ulong)_packed >> shift & ((1UL << bits) - 1));
 
     private static (object?, long) Pack(SourceText source, int line, int column, int endLine, int endColumn)
@@ -75,6 +83,8 @@ public readonly record struct SourceSpan
         long lines = (long)endLine - line;
         if (Fits(line, LineBits) && Fits(column, ColumnBits) && Fits(lines, LinesBits) && Fits(endColumn, EndColumnBits))
             return (source, (long)line | (long)column << ColumnShift | lines << LinesShift | (long)endColumn << EndColumnShift);
+        if (lines == 0 && Fits(line, LineBits) && Fits(column, WideColumnBits) && Fits(endColumn, WideEndColumnBits))
+            return (source, Wide | (long)line | (long)column << ColumnShift | (long)endColumn << WideEndColumnShift);
         return (new Unpacked(source, line, column, endLine, endColumn), 0);
     }
 

@@ -4,9 +4,10 @@ using System.Runtime.CompilerServices;
 using GradScript.Diagnostics;
 
 /// <summary>
-/// A span keeps its four positions in one long when they fit and in a small object when they do
-/// not (a very long line, a very long file, an end before its start): either way it gives back
-/// exactly what it was made of, and equal positions make equal spans.
+/// A span keeps its four positions in one long when they fit (in one of two forms: any span of
+/// small positions, or a span within one long line) and in a small object when they do not (a
+/// very long file, a long span far to the right, an end before its start): either way it gives
+/// back exactly what it was made of, and equal positions make equal spans.
 /// </summary>
 public class SourceSpanTests
 {
@@ -16,11 +17,15 @@ public class SourceSpanTests
     {
         { 1, 1, 1, 2 },
         { 0, 0, 0, 0 },
-        { 1_048_575, 16_383, 1_048_575 + 4_095, 262_143 },  // the largest that pack
+        { 1_048_575, 16_383, 1_048_575 + 2_047, 262_143 },  // the largest of the first form
+        { 1_048_575, 2_097_151, 1_048_575, 4_194_303 },     // the largest of the one-line form
         { 1_048_576, 1, 1_048_576, 2 },                     // a line too far
-        { 3, 16_384, 3, 16_390 },                           // a column too far
-        { 3, 5, 3 + 4_096, 1 },                             // too many lines between start and end
-        { 3, 5, 3, 262_144 },                               // an end column too far
+        { 3, 16_384, 3, 16_390 },                           // a column too far for the first form, within one line
+        { 3, 16_384, 4, 16_390 },                           // the same over two lines
+        { 3, 2_097_152, 3, 2_097_160 },                     // a column too far for both
+        { 3, 5, 3 + 2_048, 1 },                             // too many lines between start and end
+        { 3, 5, 3, 262_144 },                               // an end column too far for the first form
+        { 3, 5, 3, 4_194_304 },                             // and for the one-line form
         { 7, 5, 6, 1 },                                     // an end before the start
         { -1, -1, -1, -1 },
         { int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue },
@@ -65,6 +70,21 @@ public class SourceSpanTests
         var span = default(SourceSpan);
         Assert.Null(span.Source);
         Assert.Equal((0, 0, 0, 0), (span.Line, span.Column, span.EndLine, span.EndColumn));
+    }
+
+    [Theory]
+    [InlineData(3, 5, 4, 9, 0)]                 // the first form
+    [InlineData(1, 7, 1, 2_000_009, 0)]         // a million-term chain's widest node: the one-line form
+    [InlineData(1, 16_384, 2, 1, 1)]            // neither: an object
+    public void AllocatesOnlyForPositionsThatFitNeitherForm(int line, int column, int endLine, int endColumn, int objects)
+    {
+        var spans = new SourceSpan[100];
+        spans[0] = new SourceSpan(Source, line, column, endLine, endColumn);  // what a first call sets up is not the span's
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < spans.Length; i++) spans[i] = new SourceSpan(Source, line, column + i, endLine, endColumn + i);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(objects == 0 ? allocated == 0 : allocated >= spans.Length * 32L, $"{allocated} bytes for {spans.Length} spans");
+        Assert.Equal(endColumn + 99, spans[^1].EndColumn);
     }
 
     [Fact]
